@@ -1,0 +1,20 @@
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+
+
+class PhoneOrUsernameBackend(ModelBackend):
+    """Staff log in with their username, residents with their phone number."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):  # type: ignore[no-untyped-def]
+        if username is None or password is None:
+            return None
+        user_model = get_user_model()
+        username = username.strip()
+        user = (user_model.objects.filter(username=username).first()
+                or user_model.objects.filter(phone=username.replace(" ", "").replace("-", "")).first())
+        if user is None:
+            user_model().set_password(password)  # same cost either way: no timing oracle
+            return None
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        return None

@@ -1,0 +1,2 @@
+app_name = "properties-api"
+urlpatterns: list = []

@@ -1,0 +1,15 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RoomState(models.TextChoices):
+    OCCUPIED = "occupied", _("Occupied")  # someone lives there: counts in interaction and visit quotas
+    VACANT = "vacant", _("Vacant")  # handed over but empty: patrolled by the zone manager
+    RENOVATING = "renovating", _("Renovating")  # under renovation: permit, debris and noise rules apply
+
+
+class Relation(models.TextChoices):
+    OWNER = "owner", _("Owner")
+    TENANT = "tenant", _("Tenant")
+    FAMILY = "family", _("Family member")
+    COMPANY_CONTACT = "company_contact", _("Company contact")
