@@ -67,3 +67,26 @@ class EventType(models.TextChoices):
 class Visibility(models.TextChoices):
     INTERNAL = "internal", _("Internal")  # staff only
     RESIDENT = "resident", _("Shown to the resident")  # on the tracking page and in the portal
+
+
+class PlanStatus(models.TextChoices):
+    """Where a handling plan (方案) stands. Complex plans wait for the project manager."""
+
+    SUBMITTED = "submitted", _("Submitted")  # written and waiting for approval (complex orders)
+    APPROVED = "approved", _("Approved")  # in force and shown to the resident
+    REJECTED = "rejected", _("Sent back")  # the project manager asked for another plan
+    SUPERSEDED = "superseded", _("Superseded")  # a newer plan replaced it
+
+
+class RatingLevel(models.TextChoices):
+    """The four levels offered after every service (SAT-1)."""
+
+    VERY_SATISFIED = "very_satisfied", _("Very satisfied")
+    SATISFIED = "satisfied", _("Satisfied")
+    AVERAGE = "average", _("Average")
+    DISSATISFIED = "dissatisfied", _("Dissatisfied")  # opens a second follow-up automatically
+
+
+class RatingSource(models.TextChoices):
+    RESIDENT = "resident", _("Rated by the resident")  # portal, mini-program or tracking page
+    CALLBACK = "callback", _("Recorded at the callback")  # an agent called or visited (SLA-7)

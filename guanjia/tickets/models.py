@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from guanjia.core.models import TimeStampedModel
 from guanjia.core.taxonomy import Category, Channel, Department, Kind, Urgency
 
-from .choices import EventType, Status, Visibility
+from .choices import EventType, PlanStatus, RatingLevel, RatingSource, Status, Visibility
 
 
 def new_tracking_token() -> str:
@@ -97,6 +97,9 @@ class WorkOrder(TimeStampedModel):
             models.Index(fields=["owner", "status"], name="wo_owner_status_idx"),
             models.Index(fields=["assignee", "status"], name="wo_assignee_status_idx"),
             models.Index(fields=["room", "-created_at"], name="wo_room_created_idx"),
+            # The department queue and the supervisor's board filter by these at scale.
+            models.Index(fields=["community", "department", "status"], name="wo_community_dept_idx"),
+            models.Index(fields=["community", "asset_key", "created_at"], name="wo_asset_created_idx"),
         ]
 
     def __str__(self) -> str:
@@ -132,6 +135,7 @@ class WorkOrderEvent(models.Model):
 class GroupCase(TimeStampedModel):
     """Many households' requests about one problem (群诉). 20+ households go to the project manager."""
 
+    uuid = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
     community = models.ForeignKey("properties.Community", verbose_name=_("community"),
                                   on_delete=models.PROTECT, related_name="group_cases")
     title = models.CharField(_("title"), max_length=200)
@@ -146,3 +150,108 @@ class GroupCase(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class WorkOrderCounter(models.Model):
+    """The last sequence number handed out per community and local day.
+
+    Numbers come from this row, incremented under a row lock (``lock_objects``), rather than
+    from ``count()+1``: two desks taking calls in the same second must never get the same number.
+    """
+
+    community = models.ForeignKey("properties.Community", verbose_name=_("community"),
+                                  on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(_("day"))
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("work-order counter")
+        verbose_name_plural = _("work-order counters")
+        ordering = ["community_id", "day"]
+        constraints = [models.UniqueConstraint(fields=["community", "day"], name="wo_counter_unique_day")]
+
+    def __str__(self) -> str:
+        return f"{self.community_id} {self.day}: {self.last}"
+
+
+class TicketSettings(models.Model):
+    """Per-community numbers for the work-order engine; defaults from the service standards."""
+
+    community = models.OneToOneField("properties.Community", verbose_name=_("community"),
+                                     on_delete=models.CASCADE, related_name="ticket_settings")
+    repeat_window_days = models.PositiveSmallIntegerField(
+        _("repeat-complaint window (days)"), default=30,
+        help_text=_("Same household and category again within this many days is a repeat complaint."))
+    hotspot_threshold = models.PositiveSmallIntegerField(
+        _("hot-spot threshold"), default=3,
+        help_text=_("This many requests about the same asset or place within the window make a hot spot."))
+    hotspot_window_days = models.PositiveSmallIntegerField(_("hot-spot window (days)"), default=30)
+    recent_days = models.PositiveSmallIntegerField(
+        _("recent orders shown at intake (days)"), default=90)
+
+    class Meta:
+        verbose_name = _("work-order settings")
+        verbose_name_plural = _("work-order settings")
+        ordering = ["community_id"]
+        constraints = [
+            models.CheckConstraint(name="ticketsettings_hotspot_threshold_min",
+                                   condition=Q(hotspot_threshold__gte=2)),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.community)
+
+
+class Plan(TimeStampedModel):
+    """A handling plan (方案) for a normal or complex order (SLA-3, SLA-4)."""
+
+    uuid = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
+    order = models.ForeignKey(WorkOrder, verbose_name=_("work order"), on_delete=models.CASCADE,
+                              related_name="plans")
+    solution = models.TextField(_("solution"))
+    cost = models.DecimalField(_("estimated cost"), max_digits=12, decimal_places=2, null=True, blank=True)
+    schedule = models.CharField(_("schedule"), max_length=200, blank=True)
+    # Who else is involved: manufacturer, maintenance contractor, developer, neighbours…
+    parties = models.JSONField(_("parties involved"), default=list, blank=True)
+    resident_text = models.TextField(_("in plain words for the resident"))
+    status = models.CharField(_("status"), max_length=16, choices=PlanStatus.choices,
+                              default=PlanStatus.SUBMITTED)
+    needs_approval = models.BooleanField(_("needs the project manager's approval"), default=False)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), null=True,
+                                     blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True,
+                                   blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.TextField(_("decision note"), blank=True)
+
+    class Meta:
+        verbose_name = _("handling plan")
+        verbose_name_plural = _("handling plans")
+        ordering = ["order_id", "created_at", "id"]
+        indexes = [models.Index(fields=["status", "needs_approval"], name="plan_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.order} · {self.get_status_display()}"
+
+
+class Rating(models.Model):
+    """How satisfied the resident was (SAT-1): one per resolution; a follow-up is rated on its own."""
+
+    # A reopened order is rated again after its next resolution, hence a list, not one-to-one.
+    order = models.ForeignKey(WorkOrder, verbose_name=_("work order"), on_delete=models.CASCADE,
+                              related_name="ratings")
+    level = models.CharField(_("level"), max_length=16, choices=RatingLevel.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    source = models.CharField(_("source"), max_length=16, choices=RatingSource.choices)
+    rated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True,
+                                 blank=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(_("at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["level", "at"], name="rating_level_at_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.order} · {self.get_level_display()}"
