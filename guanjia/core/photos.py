@@ -1,0 +1,115 @@
+"""Storing photos safely (issue 3 item 13).
+
+Every photo — a resident's upload or a technician's on-site picture — goes through
+``photo_store``: the *content* is checked (a text file named ``x.jpg`` is refused), the
+picture is turned upright by its EXIF orientation and re-encoded, which drops every piece of
+metadata (EXIF, GPS location, XMP, maker notes), and a thumbnail is made.
+
+Files go through Django's default storage (``STORAGES["default"]``): the filesystem under
+MEDIA_ROOT by default. For S3-compatible object storage in production, install
+``django-storages[s3]`` and set ``DEFAULT_FILE_STORAGE=storages.backends.s3.S3Storage`` plus
+``AWS_STORAGE_BUCKET_NAME``, ``AWS_S3_ENDPOINT_URL``, ``AWS_ACCESS_KEY_ID`` and
+``AWS_SECRET_ACCESS_KEY`` (Aliyun OSS, Tencent COS and MinIO all speak S3). Nothing here
+assumes a local path: files are written and read only through the storage API.
+"""
+
+import io
+import uuid
+from typing import Any
+
+import pillow_heif
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from guanjia.core.errors import ServiceError
+from guanjia.core.models import Photo
+
+# iPhones save HEIC by default; the opener teaches Pillow to read it.
+pillow_heif.register_heif_opener()
+
+ACCEPTED_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "HEIF"})
+THUMBNAIL_SIZE = (320, 320)
+JPEG_QUALITY = 85
+# 50 megapixels is more than any phone camera; beyond it a small file is likely a
+# decompression bomb (a few KB that expands to gigabytes in memory).
+MAX_PIXELS = 50_000_000
+
+
+def photo_store(*, file: Any, uploaded_by: Any = None, community: Any = None) -> Photo:
+    """Check, clean and store an uploaded photo; raises ServiceError ``photo_invalid`` / ``photo_too_large``."""
+    data = _read_limited(file)
+    image = _open_checked(data)
+    image = ImageOps.exif_transpose(image)
+    # A PNG/WebP with see-through pixels (a marked-up screenshot) stays PNG; everything else is JPEG.
+    keep_png = _has_transparency(image)
+    full = _encode(image, keep_png=keep_png)
+    thumb = image.copy()
+    thumb.thumbnail(THUMBNAIL_SIZE)
+    small = _encode(thumb, keep_png=keep_png)
+    ext = "png" if keep_png else "jpg"
+    photo = Photo(uuid=uuid.uuid4(), uploaded_by=uploaded_by, community=community, size=len(full),
+                  original_name=str(getattr(file, "name", "") or "")[-200:])
+    photo.image.save(f"photo.{ext}", ContentFile(full), save=False)
+    photo.thumbnail.save(f"thumb.{ext}", ContentFile(small), save=False)
+    # Set after the files: assigning a file name resets the width/height fields Django fills itself.
+    photo.width, photo.height = image.size
+    photo.save()
+    return photo
+
+
+def _read_limited(file: Any) -> bytes:
+    limit = settings.GUANJIA_PHOTO_MAX_BYTES
+    size = getattr(file, "size", None)
+    if size is not None and size > limit:
+        raise _too_large(limit)
+    if hasattr(file, "seek"):
+        file.seek(0)
+    data = file.read(limit + 1)  # never read more than one byte past the limit into memory
+    if len(data) > limit:
+        raise _too_large(limit)
+    if not data:
+        raise ServiceError(_("The photo is empty."), code="photo_invalid", field="photo")
+    return data
+
+
+def _too_large(limit: int) -> ServiceError:
+    return ServiceError(_("The photo is too large: at most %(size)s.") % {"size": filesizeformat(limit)},
+                        code="photo_too_large", field="photo", status=413)
+
+
+def _open_checked(data: bytes) -> Image.Image:
+    invalid = ServiceError(_("This file is not a photo we can read. Please send a JPEG, PNG, WebP or HEIC "
+                             "picture."), code="photo_invalid", field="photo")
+    try:
+        probe = Image.open(io.BytesIO(data))
+        if probe.format not in ACCEPTED_FORMATS:
+            raise invalid
+        if probe.width * probe.height > MAX_PIXELS:
+            raise invalid
+        probe.verify()  # checks the structure; the image must be reopened afterwards
+        image = Image.open(io.BytesIO(data))
+        image.load()  # decodes every pixel: a truncated file fails here, not later
+    except ServiceError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        raise invalid from exc
+    return image
+
+
+def _has_transparency(image: Image.Image) -> bool:
+    if image.mode in ("RGBA", "LA", "PA"):
+        return image.getchannel("A").getextrema()[0] < 255
+    return image.mode == "P" and "transparency" in image.info
+
+
+def _encode(image: Image.Image, *, keep_png: bool) -> bytes:
+    out = io.BytesIO()
+    # Only pixels are written: no exif=, icc_profile= or xmp= is passed, so metadata is dropped.
+    if keep_png:
+        image.convert("RGBA").save(out, format="PNG", optimize=True)
+    else:
+        image.convert("RGB").save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+    return out.getvalue()

@@ -1,0 +1,205 @@
+"""Every write of the notifications app: notify staff and residents, mark read, attempt deliveries.
+
+``notify`` and ``notify_resident`` store the message in the caller's transaction and send
+only after it commits: a rolled-back work order never texts anyone, and a slow or broken
+gateway never breaks the request (a failed attempt is recorded and retried with backoff).
+"""
+
+import logging
+from collections.abc import Iterable
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from guanjia.core.errors import NotFound
+
+from .choices import CLAIMABLE_STATUSES, DeliveryStatus
+from .models import Delivery, Notification
+from .transports import Message, TransportError, configured_transports, get_transport
+
+logger = logging.getLogger("guanjia.notifications")
+
+# Wait between a failed attempt and the next; after the last one the delivery gives up.
+# Roughly doubles up to a few hours: an SMS gateway outage rarely lasts longer, and a
+# message older than half a day is better handled by a person (status "gave up").
+RETRY_BACKOFF = (
+    timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15), timedelta(hours=1), timedelta(hours=3),
+)
+MAX_ATTEMPTS = len(RETRY_BACKOFF) + 1
+# A claimed delivery not finished within this time (worker killed mid-send) is claimable again.
+CLAIM_LEASE = timedelta(minutes=5)
+# If the after-commit enqueue is lost (broker down), the retry sweep picks the row up after this.
+PENDING_GRACE = timedelta(minutes=2)
+
+_TITLE_MAX = Notification._meta.get_field("title").max_length or 200
+
+
+def notify(*, recipients: Iterable[Any], title: str, body: str, link: str = "", order: Any = None,
+           community: Any = None, kind: str = "") -> None:
+    """Put a message in each staff member's inbox and send it through the configured transports."""
+    users = _unique_active(recipients)
+    if not users:
+        return
+    community = community if community is not None else getattr(order, "community", None)
+    title = str(title)[:_TITLE_MAX]
+    common = {"title": title, "body": str(body), "link": link, "order": order, "community": community,
+              "kind": kind}
+    with transaction.atomic():
+        notes = Notification.objects.bulk_create([Notification(recipient=u, **common) for u in users])
+        deliveries = []
+        for transport in configured_transports():
+            if not transport.delivers:
+                continue
+            for user, note in zip(users, notes, strict=True):
+                address = transport.address_for_user(user)
+                if address:
+                    deliveries.append(_new_delivery(transport.name, address=address, recipient=user,
+                                                    notification=note, **common))
+        _store_and_send(deliveries)
+
+
+def notify_resident(*, phone: str, person: Any = None, title: str, body: str, link: str = "",
+                    order: Any = None, community: Any = None, kind: str = "") -> None:
+    """Tell a resident, who may have no account: SMS / WeChat via the gateway, in-app if they have one."""
+    account = _resident_account(phone=phone, person=person)
+    community = community if community is not None else getattr(order, "community", None)
+    common = {"title": str(title)[:_TITLE_MAX], "body": str(body), "link": link, "order": order,
+              "community": community, "kind": kind}
+    with transaction.atomic():
+        note = Notification.objects.create(recipient=account, **common) if account else None
+        deliveries = []
+        for transport in configured_transports():
+            address = transport.address_for_phone(phone) if phone else ""
+            if transport.delivers and address:
+                deliveries.append(_new_delivery(transport.name, address=address, recipient=account,
+                                                person=person, notification=note, **common))
+        if note is None and not deliveries:
+            logger.info("resident notification %r not sent: no phone number and no account", kind)
+        _store_and_send(deliveries)
+
+
+def notification_mark_read(*, user: Any, notification_id: int) -> Notification:
+    """Mark one of ``user``'s own notifications read. Someone else's is "not found", not "forbidden"."""
+    with transaction.atomic():
+        note = Notification.objects.filter(pk=notification_id, recipient_id=user.pk).first()
+        if note is None:
+            raise NotFound(_("This notification does not exist."), code="notification_not_found")
+        if note.read_at is None:
+            note.read_at = timezone.now()
+            note.save(update_fields=["read_at"])
+    return note
+
+
+def notifications_mark_all_read(*, user: Any) -> int:
+    """Mark everything in ``user``'s inbox read; returns how many were unread."""
+    with transaction.atomic():
+        return Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True).update(
+            read_at=timezone.now())
+
+
+def delivery_attempt(*, delivery_id: int, due_only: bool = False) -> bool:
+    """Try to send one delivery once; record the outcome. Returns True if it was sent.
+
+    The conditional UPDATE is the claim: of several workers (or a retry sweep racing the
+    after-commit task) exactly one gets the row; the others see 0 rows and leave it alone.
+    """
+    now = timezone.now()
+    claimable = Delivery.objects.filter(pk=delivery_id)
+    if due_only:
+        claimable = claimable.filter(status__in=CLAIMABLE_STATUSES, next_retry_at__lte=now)
+    else:
+        claimable = claimable.filter(status=DeliveryStatus.PENDING)
+    if not claimable.update(status=DeliveryStatus.SENDING, next_retry_at=now + CLAIM_LEASE):
+        return False
+    delivery = Delivery.objects.select_related("order").get(pk=delivery_id)
+    transport = get_transport(delivery.transport)
+    try:
+        if transport is None:
+            raise TransportError(f"unknown transport {delivery.transport!r}")
+        transport.send(_message(delivery))
+    except Exception as exc:  # a transport bug must be recorded and retried like an outage
+        _record_failure(delivery, exc)
+        return False
+    delivery.status, delivery.sent_at, delivery.next_retry_at = DeliveryStatus.SENT, timezone.now(), None
+    delivery.attempts += 1
+    delivery.last_attempt_at, delivery.last_error = delivery.sent_at, ""
+    delivery.save(update_fields=["status", "sent_at", "next_retry_at", "attempts", "last_attempt_at",
+                                 "last_error"])
+    return True
+
+
+def _record_failure(delivery: Delivery, exc: Exception) -> None:
+    now = timezone.now()
+    delivery.attempts += 1
+    delivery.last_attempt_at = now
+    delivery.last_error = f"{exc}"[:2000] or type(exc).__name__
+    if delivery.attempts >= MAX_ATTEMPTS:
+        delivery.status, delivery.next_retry_at = DeliveryStatus.GAVE_UP, None
+        logger.error("delivery #%s via %s gave up after %s attempts: %s", delivery.pk, delivery.transport,
+                     delivery.attempts, delivery.last_error)
+    else:
+        delivery.status = DeliveryStatus.FAILED
+        delivery.next_retry_at = now + RETRY_BACKOFF[delivery.attempts - 1]
+        logger.warning("delivery #%s via %s failed (attempt %s): %s", delivery.pk, delivery.transport,
+                       delivery.attempts, delivery.last_error)
+    delivery.save(update_fields=["status", "attempts", "last_attempt_at", "last_error", "next_retry_at"])
+
+
+def _message(delivery: Delivery) -> Message:
+    return Message(delivery_id=delivery.pk, address=delivery.address, title=delivery.title,
+                   body=delivery.body, link=absolute_link(delivery.link), kind=delivery.kind,
+                   order_number=delivery.order.number if delivery.order else "")
+
+
+def absolute_link(link: str) -> str:
+    """Messages leave the system: a site-relative link gets PUBLIC_BASE_URL in front."""
+    if link.startswith("/"):
+        return settings.PUBLIC_BASE_URL.rstrip("/") + link
+    return link
+
+
+def _new_delivery(transport: str, *, notification: Notification | None, **fields: Any) -> Delivery:
+    return Delivery(transport=transport, notification=notification,
+                    next_retry_at=timezone.now() + PENDING_GRACE, **fields)
+
+
+def _store_and_send(deliveries: list[Delivery]) -> None:
+    if not deliveries:
+        return
+    ids = [d.pk for d in Delivery.objects.bulk_create(deliveries)]
+    transaction.on_commit(lambda: _enqueue(ids))
+
+
+def _enqueue(ids: list[int]) -> None:
+    from .tasks import deliver  # the tasks module imports these services
+
+    try:
+        deliver.delay(ids)
+    except Exception:  # broker down: the rows stay pending and the retry sweep sends them
+        logger.exception("could not queue deliveries %s; the retry sweep will send them", ids)
+
+
+def _unique_active(recipients: Iterable[Any]) -> list[Any]:
+    seen: set[int] = set()
+    users = []
+    for user in recipients:
+        if user is None or user.pk in seen or not user.is_active:
+            continue
+        seen.add(user.pk)
+        users.append(user)
+    return users
+
+
+def _resident_account(*, phone: str, person: Any) -> Any:
+    if person is not None:
+        account = getattr(person, "account", None) if person.pk else None
+        if account is not None and account.is_active:
+            return account
+    if phone:
+        return get_user_model().objects.filter(phone=phone, is_active=True).first()
+    return None
