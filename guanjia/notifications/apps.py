@@ -6,3 +6,6 @@ class NotificationsConfig(AppConfig):
     name = "guanjia.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the settings checks)
