@@ -66,3 +66,19 @@ def rooms_for_resident(*, user: Any) -> QuerySet[Room]:
         Q(occupancies__moved_out__isnull=True) | Q(occupancies__moved_out__gt=today),
         occupancies__person_id=user.person_id,
     ).distinct()
+
+
+def community_ids_with_roles(*, user: Any, roles: frozenset[str] | set[str]) -> set[int]:
+    """The communities where ``user`` holds one of ``roles`` (company-wide roles included).
+
+    One query, for lists that decide per row whether to show a phone number unmasked.
+    """
+    if not _is_staff_user(user):
+        return set()
+    if user.is_superuser and Role.COMPANY_ADMIN in roles:
+        return set(Community.objects.values_list("pk", flat=True))
+    held = user.roles.filter(role__in=list(roles))
+    return set(Community.objects.filter(
+        Q(pk__in=held.filter(community__isnull=False).values("community_id"))
+        | Q(company_id__in=held.filter(community__isnull=True).values("company_id")),
+    ).values_list("pk", flat=True))

@@ -1,0 +1,103 @@
+"""Explicit output shapes for households; masking is decided by the view, never by the client."""
+
+from rest_framework import serializers
+
+from guanjia.core.masking import mask_id_number, mask_phone
+
+
+class SearchInput(serializers.Serializer):
+    q = serializers.CharField(max_length=64, trim_whitespace=True)
+    community = serializers.IntegerField(required=False, min_value=1)
+    limit = serializers.IntegerField(required=False, min_value=1, max_value=50, default=10)
+
+
+class RevealPhoneInput(serializers.Serializer):
+    phone_id = serializers.IntegerField(min_value=1)
+
+
+class CommunityBrief(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    code = serializers.CharField()
+
+
+class RoomOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    community = CommunityBrief()
+    building = serializers.CharField(source="unit.building.number")
+    unit = serializers.CharField(source="unit.number")
+    number = serializers.CharField()
+    floor = serializers.IntegerField(allow_null=True)
+    area = serializers.DecimalField(max_digits=8, decimal_places=2, allow_null=True)
+    state = serializers.CharField()
+    state_label = serializers.CharField(source="get_state_display")
+    zone = serializers.CharField(source="unit.building.zone.name", default="", allow_null=True)
+
+
+class PhoneOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    number = serializers.SerializerMethodField()
+    masked = serializers.BooleanField(default=True)
+    is_primary = serializers.BooleanField()
+    label = serializers.CharField()
+
+    def get_number(self, phone) -> str:  # type: ignore[no-untyped-def]
+        return phone.number if self.context.get("show_phones") else mask_phone(phone.number)
+
+    def to_representation(self, instance):  # type: ignore[no-untyped-def]
+        data = super().to_representation(instance)
+        data["masked"] = not self.context.get("show_phones")
+        return data
+
+
+class OccupantOutput(serializers.Serializer):
+    person_id = serializers.IntegerField()
+    name = serializers.CharField(source="person.name")
+    relation = serializers.CharField()
+    relation_label = serializers.CharField(source="get_relation_display")
+    is_primary_contact = serializers.BooleanField()
+    moved_in = serializers.DateField(allow_null=True)
+    moved_out = serializers.DateField(allow_null=True)
+    phones = PhoneOutput(source="person.phones.all", many=True)
+
+
+class OccupantDetailOutput(OccupantOutput):
+    id_number = serializers.SerializerMethodField()
+    preferred_language = serializers.CharField(source="person.preferred_language")
+
+    def get_id_number(self, occupancy) -> str:  # type: ignore[no-untyped-def]
+        number = occupancy.person.id_number
+        return number if self.context.get("show_id_numbers") else mask_id_number(number)
+
+
+class HitOutput(serializers.Serializer):
+    room = RoomOutput()
+    matched_by = serializers.CharField()
+    occupants = OccupantOutput(source="occupancies", many=True)
+
+
+class SearchOutput(serializers.Serializer):
+    results = HitOutput(many=True)
+
+
+class VehicleOutput(serializers.Serializer):
+    plate = serializers.CharField()
+    person_id = serializers.IntegerField()
+
+
+class HouseholdOutput(serializers.Serializer):
+    room = RoomOutput()
+    occupants = OccupantDetailOutput(source="occupancies", many=True)
+    former_occupants = OccupantDetailOutput(source="former_occupancies", many=True)
+    vehicles = VehicleOutput(many=True)
+    phones_masked = serializers.SerializerMethodField()
+    can_reveal_phones = serializers.BooleanField(source="can_see_phones")
+
+    def get_phones_masked(self, household) -> bool:  # type: ignore[no-untyped-def]
+        return not household.can_see_phones
+
+
+class RevealPhoneOutput(serializers.Serializer):
+    phone_id = serializers.IntegerField(source="id")
+    number = serializers.CharField()
