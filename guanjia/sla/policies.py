@@ -1,0 +1,125 @@
+"""Which deadline applies to which order: the shipped defaults and their resolution.
+
+The table below is the one place the standards' numbers live (SLA-1 … SLA-4, SLA-7, REQ-4,
+REQ-6); docs/sla.md prints it. A community overrides a clock type by entering its own
+``SlaPolicy`` rows for that type.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+
+from guanjia.core.taxonomy import Category, Kind, Urgency
+
+from .choices import ClockType, DurationUnit
+
+
+@dataclass(frozen=True)
+class Rule:
+    clock_type: str
+    duration: int
+    unit: str
+    working_time: bool
+    pauses: bool
+    kind: str = ""
+    urgency: str = ""
+    category: str = ""
+    active: bool = True
+
+    def matches(self, *, kind: str, urgency: str, category: str) -> bool:
+        return all(not want or want == have
+                   for want, have in ((self.kind, kind), (self.urgency, urgency), (self.category, category)))
+
+    @property
+    def specificity(self) -> int:
+        return sum(1 for value in (self.kind, self.urgency, self.category) if value)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A rule applied to one order: how long, and how the time is counted."""
+
+    duration: timedelta  # desk time when working_time, wall time otherwise
+    working_time: bool
+    pauses: bool
+    days: float = 0  # set for day-based working-time rules: converted with the community's desk day
+
+
+C, K, U = ClockType, Kind, Urgency
+M, H, D = DurationUnit.MINUTES, DurationUnit.HOURS, DurationUnit.DAYS
+
+DEFAULT_POLICIES: tuple[Rule, ...] = (
+    # SLA-1: confirm with the resident within 15 minutes (desk time; urgent: around the clock).
+    Rule(C.ACKNOWLEDGE, 15, M, working_time=True, pauses=True),
+    # SLA-2: urgent, on site within 15 minutes; order problems (noise, blocked door) within 5.
+    Rule(C.ON_SITE, 15, M, working_time=False, pauses=False, urgency=U.URGENT),
+    Rule(C.ON_SITE, 5, M, working_time=False, pauses=False, urgency=U.URGENT, category=Category.ORDER),
+    # SLA-1: a complaint gets a progress report within 2 hours.
+    Rule(C.PROGRESS, 2, H, working_time=True, pauses=True, kind=K.COMPLAINT),
+    # SLA-3 / SLA-4: handling plan — normal 2 working days, complex 5, facility complaint 24 h.
+    Rule(C.PLAN, 2, D, working_time=True, pauses=True, kind=K.COMPLAINT, urgency=U.NORMAL),
+    Rule(C.PLAN, 2, D, working_time=True, pauses=True, kind=K.REPAIR, urgency=U.NORMAL),
+    Rule(C.PLAN, 24, H, working_time=False, pauses=True, kind=K.COMPLAINT, urgency=U.NORMAL,
+         category=Category.FACILITY),
+    Rule(C.PLAN, 5, D, working_time=True, pauses=True, urgency=U.COMPLEX),
+    # SLA-1: a complaint's loop is closed within 48 hours.
+    Rule(C.CLOSE, 48, H, working_time=False, pauses=True, kind=K.COMPLAINT),
+    # SLA-7: callback within 48 hours of resolution, every kind.
+    Rule(C.CALLBACK, 48, H, working_time=False, pauses=False),
+    # REQ-4: the time promised at a hand-over is the deadline itself (duration from the event).
+    Rule(C.PROMISE, 0, M, working_time=False, pauses=False),
+    # REQ-6: the resident hears about progress at least every 24 hours while the order is open.
+    Rule(C.DAILY_UPDATE, 24, H, working_time=False, pauses=True),
+)
+
+# Clocks that run from receipt; (re)classification starts, moves or cancels them.
+RECEIPT_CLOCKS = (C.ACKNOWLEDGE, C.ON_SITE, C.PROGRESS, C.PLAN, C.CLOSE, C.DAILY_UPDATE)
+
+
+def _rule_from_row(row: Any) -> Rule:
+    return Rule(row.clock_type, row.duration, row.unit, row.working_time, row.pauses,
+                row.kind, row.urgency, row.category, row.active)
+
+
+def pick_rule(rules: Iterable[Rule], *, clock_type: str, kind: str, urgency: str, category: str) -> Rule | None:
+    """The most specific matching rule of ``clock_type`` (None: the clock does not apply)."""
+    candidates = [rule for rule in rules if rule.clock_type == clock_type
+                  and rule.matches(kind=kind, urgency=urgency, category=category)]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda rule: rule.specificity)
+    return best if best.active else None
+
+
+def rules_for_community(community_id: int) -> list[Rule]:
+    """The community's own rules replace the defaults type by type."""
+    from .models import SlaPolicy
+
+    own = [_rule_from_row(row) for row in SlaPolicy.objects.filter(community_id=community_id)]
+    overridden = {rule.clock_type for rule in own}
+    return own + [rule for rule in DEFAULT_POLICIES if rule.clock_type not in overridden]
+
+
+def resolve(rule: Rule, *, urgency: str) -> Resolved:
+    # SLA-2: an urgent case cannot wait for office hours, whatever the rule says.
+    working_time = rule.working_time and urgency != U.URGENT
+    if rule.unit == D and working_time:
+        return Resolved(timedelta(0), True, rule.pauses, days=rule.duration)
+    amount = {M: timedelta(minutes=1), H: timedelta(hours=1), D: timedelta(days=1)}[rule.unit] * rule.duration
+    return Resolved(amount, working_time, rule.pauses)
+
+
+# Escalation and warning defaults; each can be set in Django settings under the same name.
+SLA_WARN_FRACTION = 0.2  # warn when 20% of the clock's span is left …
+SLA_WARN_CAP = timedelta(hours=1)  # … but never earlier than an hour before the deadline
+# After the breach (level 1, area supervisor), each further step waits this fraction of the
+# clock's duration: level 2 (project manager) comes another 50% of the duration later.
+SLA_LADDER = (0.5,)
+
+
+def sla_setting(name: str) -> Any:
+    """Read at call time, not import time, so tests and deployments can change it."""
+    return getattr(settings, f"GUANJIA_{name}", globals()[name])
