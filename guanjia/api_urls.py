@@ -5,4 +5,5 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("guanjia.accounts.api.urls")),
     path("", include("guanjia.properties.api.urls")),
+    path("", include("guanjia.notifications.api.urls")),
 ]

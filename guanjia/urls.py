@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include("guanjia.api_urls")),
+    path("notifications/", include("guanjia.notifications.urls")),
     path("", include("guanjia.console.urls")),
 ]
 
