@@ -1,0 +1,211 @@
+"""Intake from every channel (REQ-1, REQ-2): one service creates a work order.
+
+Also the questions asked back before dispatch (waiting for information) and the
+acknowledgement by the first agent who takes a resident's request.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from guanjia.accounts.scoping import rooms_for_resident
+from guanjia.core.errors import ServiceError
+from guanjia.core.taxonomy import Channel, Urgency
+from guanjia.properties.models import Community, Person, Room
+from guanjia.properties.roomcodes import normalize_room_code
+
+from ..choices import EventType, Status
+from ..events import event_internal, event_resident
+from ..lock_objects import lock_work_order, next_order_sequence
+from ..models import WorkOrder
+from ..triage_seam import Suggester, suggest_classification
+from .access import is_resident, require_staff, require_staff_in_community, require_staff_or_household
+from .attachments import photos_store
+from .classification import classification_clean
+from .ownership import claim_if_unowned
+from .patterns import normalize_asset_key, patterns_check
+from .transitions import workorder_transition
+
+
+@dataclass
+class IntakeRequest:
+    """What the desk, the portal or a patrol tells us about a request (REQ-2)."""
+
+    channel: str
+    description: str
+    community: Community | None = None
+    room: Room | None = None
+    room_code: str = ""
+    location: str = ""
+    person: Person | None = None
+    contact_name: str = ""
+    contact_phone: str = ""
+    expectation: str = ""
+    preferred_visit: str = ""
+    asset_key: str = ""
+    kind: str = ""
+    category: str = ""
+    urgency: str = ""
+    department: str = ""
+    media_sensitive: bool = False
+    photos: Iterable[Any] = field(default_factory=list)
+
+
+def order_number(*, community: Community, day: datetime.date) -> str:
+    """``CH-20261122-0007``: the community's code, the local day, a per-day sequence."""
+    seq = next_order_sequence(community_id=community.pk, day=day)
+    return f"{community.code}-{day:%Y%m%d}-{seq:04d}"
+
+
+def workorder_intake(*, actor: Any, request: IntakeRequest, idempotency_key: str | None = None,
+                     suggest: Suggester | None = None) -> WorkOrder:
+    """Create a work order; a retry with the same ``idempotency_key`` returns the first one."""
+    key = (idempotency_key or "").strip()[:80] or None
+    if key and (existing := _by_key(actor=actor, key=key)):
+        return existing
+    try:
+        return _intake(actor=actor, request=request, key=key, suggest=suggest)
+    except IntegrityError:
+        # Two retries raced past the lookup above; the database let only one in. Return it.
+        if key and (existing := _by_key(actor=actor, key=key)):
+            return existing
+        raise
+
+
+def _by_key(*, actor: Any, key: str) -> WorkOrder | None:
+    return WorkOrder.objects.filter(created_by=actor, idempotency_key=key).first()
+
+
+@transaction.atomic
+def _intake(*, actor: Any, request: IntakeRequest, key: str | None, suggest: Suggester | None) -> WorkOrder:
+    if not request.description.strip():
+        raise ServiceError(_("Describe what happened."), code="description_required", field="description")
+    if request.channel not in Channel.values:
+        raise ServiceError(_("Unknown channel."), code="invalid_channel", field="channel")
+    room, community = _where(actor=actor, request=request)
+    order = WorkOrder(community=community, room=room, idempotency_key=key, created_by=actor,
+                      channel=Channel.PORTAL if is_resident(actor) else request.channel,
+                      location=request.location.strip()[:200], description=request.description.strip(),
+                      expectation=request.expectation.strip(), preferred_visit=request.preferred_visit[:100],
+                      media_sensitive=request.media_sensitive)
+    _fill_contact(order=order, actor=actor, request=request)
+    order.asset_key = normalize_asset_key(request.asset_key or ("" if room else order.location))
+    suggestion = suggest_classification(order.description, suggest=suggest)
+    source = _fill_classification(order=order, request=request, suggestion=suggestion)
+    order.number = order_number(community=community, day=timezone.localdate())
+    # First-responder ownership: staff who take the request own it; a resident's request is
+    # owned by the first agent who acknowledges it.
+    order.owner = None if is_resident(actor) else actor
+    order.save()
+    photos = photos_store(files=request.photos, actor=actor, community=community)
+    event_resident(order=order, type=EventType.CREATED, actor=actor, photos=photos,
+                   data={"channel": order.channel, "number": order.number})
+    if source:
+        event_internal(order=order, type=EventType.CLASSIFIED, actor=actor, data={
+            "source": source, "kind": order.kind, "category": order.category, "urgency": order.urgency,
+            "department": order.department})
+    patterns_check(order=order)
+    return order
+
+
+def _where(*, actor: Any, request: IntakeRequest) -> tuple[Room | None, Community]:
+    room = request.room or _room_by_code(request=request)
+    if room is None and request.room_code.strip():
+        raise ServiceError(_("No room %(code)s in this community.") % {"code": request.room_code},
+                           code="unknown_room", field="room")
+    if is_resident(actor):
+        if room is None or not rooms_for_resident(user=actor).filter(pk=room.pk).exists():
+            raise ServiceError(_("You can only file requests for your own home."), code="room_not_yours",
+                               field="room", status=403)
+        return room, room.community
+    community = request.community or (room.community if room else None)
+    if community is None:
+        raise ServiceError(_("Name the community, the room or the place."), code="community_required",
+                           field="community")
+    if room is not None and room.community_id != community.pk:
+        raise ServiceError(_("This room is not in this community."), code="unknown_room", field="room")
+    if room is None and not request.location.strip():
+        raise ServiceError(_("Give a room or a place."), code="location_required", field="location")
+    require_staff_in_community(actor=actor, community_id=community.pk)
+    return room, community
+
+
+def _room_by_code(*, request: IntakeRequest) -> Room | None:
+    if not request.room_code.strip() or request.community is None:
+        return None
+    code = normalize_room_code(request.room_code) or request.room_code.strip()
+    return Room.objects.filter(community=request.community, code=code).first()
+
+
+def _fill_contact(*, order: WorkOrder, actor: Any, request: IntakeRequest) -> None:
+    person = actor.person if is_resident(actor) else request.person
+    if person is not None and person.company_id != order.community.company_id:
+        raise ServiceError(_("Unknown person."), code="unknown_person", field="person")
+    order.person = person
+    order.contact_name = (request.contact_name or (person.name if person else ""))[:64]
+    fallback_phone = actor.phone if is_resident(actor) else ""
+    order.contact_phone = (request.contact_phone or fallback_phone or "")[:20]
+
+
+def _fill_classification(*, order: WorkOrder, request: IntakeRequest,
+                         suggestion: dict[str, Any] | None) -> str:
+    """Explicit choices win; a suggestion pre-fills the rest. Returns where it came from."""
+    order.triage_suggestion = suggestion or {}
+    explicit = {k: getattr(request, k) for k in ("kind", "category", "urgency", "department")
+                if getattr(request, k)}
+    suggested = {k: v for k, v in (suggestion or {}).items()
+                 if k in ("kind", "category", "urgency", "department") and v}
+    chosen = {**suggested, **explicit}
+    if not chosen:
+        return ""
+    clean = classification_clean(kind=chosen.get("kind", ""), category=chosen.get("category", ""),
+                                 urgency=chosen.get("urgency") or Urgency.NORMAL,
+                                 department=chosen.get("department", ""))
+    for name, value in clean.items():
+        setattr(order, name, value)
+    return "intake" if explicit else "suggestion"
+
+
+@transaction.atomic
+def workorder_acknowledge(*, order: WorkOrder, actor: Any, note: str = "") -> WorkOrder:
+    """An agent confirmed the details with the resident; the first one to do so owns the order."""
+    order = lock_work_order(order_id=order.pk)
+    require_staff(actor=actor, order=order)
+    claim_if_unowned(order=order, actor=actor)
+    workorder_transition(order=order, to=Status.ACKNOWLEDGED, actor=actor, event_type=EventType.ACKNOWLEDGED,
+                         note=note, visibility="resident")
+    return order
+
+
+@transaction.atomic
+def workorder_request_info(*, order: WorkOrder, actor: Any, questions: list[str]) -> WorkOrder:
+    """Ask back before dispatch (REQ-1): which lift, anyone trapped, what symptoms."""
+    order = lock_work_order(order_id=order.pk)
+    require_staff(actor=actor, order=order)
+    asked = [q.strip() for q in questions if q and q.strip()]
+    if not asked:
+        raise ServiceError(_("Ask at least one question."), code="questions_required", field="questions")
+    claim_if_unowned(order=order, actor=actor)
+    workorder_transition(order=order, to=Status.WAITING_INFO, actor=actor,
+                         event_type=EventType.INFO_REQUESTED, note="\n".join(asked), visibility="resident",
+                         data={"questions": asked})
+    return order
+
+
+@transaction.atomic
+def workorder_receive_info(*, order: WorkOrder, actor: Any, answer: str, photos: Iterable[Any] = ()) -> WorkOrder:
+    """The resident answered (in the portal, or an agent records what they said on the phone)."""
+    order = lock_work_order(order_id=order.pk)
+    require_staff_or_household(actor=actor, order=order)
+    if not answer.strip():
+        raise ServiceError(_("Write the answer."), code="answer_required", field="answer")
+    stored = photos_store(files=photos, actor=actor, community=order.community)
+    back_to = Status.ACKNOWLEDGED if order.acknowledged_at else Status.NEW
+    workorder_transition(order=order, to=back_to, actor=actor, event_type=EventType.INFO_RECEIVED,
+                         note=answer.strip(), visibility="resident", photos=stored)
+    return order

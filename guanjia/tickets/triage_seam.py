@@ -1,0 +1,45 @@
+"""The seam where automatic classification plugs into intake (REQ-3).
+
+``suggest_classification(text)`` returns a dict such as
+``{"kind": "repair", "category": "facility", "urgency": "urgent", "department": "engineering",
+"confidence": 0.82}`` or None. It returns None until a classifier is configured with the
+``GUANJIA_TRIAGE_SUGGEST`` setting (a dotted path to a callable taking the text). A failing
+classifier never blocks intake: the order is simply taken without a suggestion.
+"""
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from guanjia.core.taxonomy import Category, Department, Kind, Urgency
+
+logger = logging.getLogger("guanjia.tickets")
+
+Suggester = Callable[[str], dict[str, Any] | None]
+
+_VALID = {"kind": Kind.values, "category": Category.values, "urgency": Urgency.values,
+          "department": Department.values}
+
+
+def configured_suggester() -> Suggester | None:
+    path = getattr(settings, "GUANJIA_TRIAGE_SUGGEST", "")
+    return import_string(path) if path else None
+
+
+def suggest_classification(text: str, *, suggest: Suggester | None = None) -> dict[str, Any] | None:
+    """The suggestion for ``text``, keeping only known codes; None without a classifier."""
+    suggester = suggest or configured_suggester()
+    if suggester is None or not text.strip():
+        return None
+    try:
+        raw = suggester(text)
+    except Exception:  # a broken classifier must not lose the resident's request
+        logger.exception("triage suggestion failed; taking the order without one")
+        return None
+    if not isinstance(raw, dict):
+        return None
+    clean = {k: v for k, v in raw.items() if k not in _VALID or v in _VALID[k]}
+    return clean or None
