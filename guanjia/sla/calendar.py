@@ -10,7 +10,7 @@ Which days are working days, in order of precedence:
 """
 
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -145,10 +145,3 @@ def working_time_between(cal: WorkCalendar, start: datetime, end: datetime) -> t
         day += timedelta(days=1)
     return total
 
-
-def first_unknown_year(years: Sequence[int], entered_years: set[int]) -> int | None:
-    """The first of ``years`` neither the package nor the administrators have data for."""
-    for year in years:
-        if year not in entered_years and not package_knows(date(year, 1, 1)):
-            return year
-    return None

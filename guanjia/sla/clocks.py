@@ -37,8 +37,8 @@ def next_escalation(*, cal: WorkCalendar, after: datetime, level: int, duration:
     step = level - 1  # level 1 is reached at the breach itself
     if step < 0 or step >= len(ladder):
         return None
-    # A promise clock has no nominal duration: give the next rung at least a quarter of an hour.
-    wait = max(duration * float(ladder[step]), timedelta(minutes=15))
+    # The sweep runs once a minute: a shorter step could not be honoured anyway.
+    wait = max(duration * float(ladder[step]), timedelta(minutes=1))
     return due_after(cal=cal, start=after, amount=wait, working_time=working_time)
 
 
