@@ -29,7 +29,7 @@ from .attachments import photos_store
 from .classification import classification_clean
 from .ownership import claim_if_unowned
 from .patterns import normalize_asset_key, patterns_check
-from .transitions import workorder_transition
+from .transitions import require_status, workorder_transition
 
 
 @dataclass
@@ -202,6 +202,7 @@ def workorder_receive_info(*, order: WorkOrder, actor: Any, answer: str, photos:
     """The resident answered (in the portal, or an agent records what they said on the phone)."""
     order = lock_work_order(order_id=order.pk)
     require_staff_or_household(actor=actor, order=order)
+    require_status(order=order, allowed={Status.WAITING_INFO})
     if not answer.strip():
         raise ServiceError(_("Write the answer."), code="answer_required", field="answer")
     stored = photos_store(files=photos, actor=actor, community=order.community)

@@ -12,7 +12,7 @@ from ..events import event_internal
 from ..lock_objects import lock_work_order, lock_work_orders
 from ..models import GroupCase, WorkOrder, WorkOrderEvent
 from .access import require_staff, require_staff_in_community
-from .transitions import workorder_transition
+from .transitions import require_status, workorder_transition
 
 
 def _reason(reason: str, *, field: str = "reason") -> str:
@@ -37,6 +37,7 @@ def workorder_resume(*, order: WorkOrder, actor: Any, note: str = "") -> WorkOrd
     """Back to where the order was paused."""
     order = lock_work_order(order_id=order.pk)
     require_staff(actor=actor, order=order)
+    require_status(order=order, allowed={Status.ON_HOLD})
     paused = (WorkOrderEvent.objects.filter(order=order, type=EventType.PAUSED)
               .order_by("-at", "-id").values_list("data", flat=True).first()) or {}
     resume_to = paused.get("resume_to") or (Status.ACKNOWLEDGED if order.acknowledged_at else Status.NEW)
@@ -50,6 +51,7 @@ def workorder_reopen(*, order: WorkOrder, actor: Any, reason: str) -> WorkOrder:
     """The fix did not hold: the same order, the same owner, handled again."""
     order = lock_work_order(order_id=order.pk)
     require_staff(actor=actor, order=order)
+    require_status(order=order, allowed={Status.RESOLVED, Status.CLOSED})
     workorder_transition(order=order, to=Status.ACKNOWLEDGED, actor=actor, event_type=EventType.REOPENED,
                          note=_reason(reason), visibility=Visibility.RESIDENT,
                          changes={"resolved_at": None, "closed_at": None})

@@ -50,6 +50,13 @@ def transition_allowed(*, current: str, to: str) -> bool:
     return to in TRANSITIONS.get(current, frozenset())
 
 
+def require_status(*, order: WorkOrder, allowed: Iterable[str]) -> None:
+    """For moves that only make sense from some statuses (reopen only what was resolved)."""
+    if order.status not in set(allowed):
+        raise Conflict(_("Not possible while the work order is “%(current)s”.")
+                       % {"current": Status(order.status).label}, code="transition_not_allowed")
+
+
 def require_open(*, order: WorkOrder) -> None:
     """Notes, classification and plans only on an order still being handled."""
     if order.status in FINISHED_STATUSES:
