@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/v1/docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include("guanjia.api_urls")),
     path("notifications/", include("guanjia.notifications.urls")),
+    path("t/", include("guanjia.portal.tracking_urls")),
     path("", include("guanjia.console.urls")),
 ]
 

@@ -1,0 +1,157 @@
+"""The owner's tracking page (REQ-6): public, no login, made for a phone.
+
+``/t/<token>`` shows the order's resident-visible timeline; ``/t/<token>/rate`` takes the
+rating; ``/t/<token>/photos/<uuid>`` serves only photos of that order's resident-visible
+events; ``/t/<token>/qr.svg|png`` is the QR code printed on the work-order sheet.
+"""
+
+import io
+import mimetypes
+from typing import Any
+
+import segno
+from django.conf import settings
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_POST
+
+from guanjia.core.errors import ServiceError
+from guanjia.core.masking import mask_name, mask_phone
+from guanjia.tickets.choices import Status
+from guanjia.tickets.models import WorkOrder
+
+from .tracking_forms import TrackingRatingForm
+from .tracking_selectors import tracking_events, tracking_order, tracking_photo, tracking_rating_state
+
+# What each status means to the resident, in plain words (the staff labels are jargon).
+RESIDENT_STATUS_TEXT = {
+    Status.NEW: _("We have received your request and will contact you shortly."),
+    Status.WAITING_INFO: _("We need a little more information from you. We will call you, or please reply "
+                           "to our message."),
+    Status.ACKNOWLEDGED: _("Your request is confirmed and we are arranging it."),
+    Status.DISPATCHED: _("We are assigning a worker to your request."),
+    Status.ACCEPTED: _("A worker has taken your request."),
+    Status.EN_ROUTE: _("The worker is on the way."),
+    Status.ON_SITE: _("The worker is on site."),
+    Status.ON_HOLD: _("Waiting for you: we will contact you to continue."),
+    Status.RESOLVED: _("The work is done. Please tell us how we did."),
+    Status.CLOSED: _("Finished. Thank you for your patience."),
+    Status.CANCELLED: _("This request was cancelled."),
+    Status.MERGED: _("This request was joined with another report of the same problem; we will keep you "
+                     "informed."),
+}
+# Before the worker arrives, the agreed visit time is the "expected arrival" (REQ-6).
+BEFORE_ARRIVAL = frozenset({Status.ACKNOWLEDGED, Status.DISPATCHED, Status.ACCEPTED, Status.EN_ROUTE,
+                            Status.ON_HOLD})
+
+
+def _public(response: HttpResponse) -> HttpResponse:
+    # The token is the key: never leak it in a Referer, never let a search engine index the page,
+    # never let a shared cache keep one household's page.
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _not_found(request: HttpRequest) -> HttpResponse:
+    return _public(render(request, "portal/tracking_not_found.html", status=404))
+
+
+def tracking_url(order: WorkOrder) -> str:
+    """The absolute link sent to the resident and encoded in the QR code."""
+    return settings.PUBLIC_BASE_URL.rstrip("/") + reverse("tracking:page", args=[order.tracking_token])
+
+
+@require_GET
+def tracking_page(request: HttpRequest, token: str) -> HttpResponse:
+    order = tracking_order(token=token)
+    if order is None:
+        return _not_found(request)
+    return _render_page(request, order, TrackingRatingForm())
+
+
+@require_POST
+def tracking_rate(request: HttpRequest, token: str) -> HttpResponse:
+    order = tracking_order(token=token)
+    if order is None:
+        return _not_found(request)
+    form = TrackingRatingForm(request.POST)
+    if not form.is_valid():
+        return _render_page(request, order, form, status=400)
+    from guanjia.tickets.services import workorder_rate  # the engine owns rating (SAT-1)
+
+    try:
+        workorder_rate(order=order, actor=request.user, level=form.cleaned_data["level"],
+                       comment=form.cleaned_data["comment"], tracking_token=token)
+    except ServiceError as exc:
+        return _render_page(request, order, form, error=exc.message, status=exc.status)
+    return redirect(reverse("tracking:page", args=[token]) + "?rated=1#rating")
+
+
+def _render_page(request: HttpRequest, order: WorkOrder, form: TrackingRatingForm, *,
+                 error: Any = None, status: int = 200) -> HttpResponse:
+    worker = order.assignee
+    context = {
+        "order": order,
+        "status_text": RESIDENT_STATUS_TEXT.get(order.status, order.get_status_display()),
+        "events": list(tracking_events(order=order)),
+        "steps": _steps(order),
+        "worker_name": str(worker) if worker else "",
+        "worker_phone": (worker.phone or "") if worker else "",
+        "service_phone": order.community.service_phone,
+        "expected_arrival": order.visit_at if order.status in BEFORE_ARRIVAL else None,
+        "contact_name": mask_name(order.contact_name),
+        "contact_phone": mask_phone(order.contact_phone),
+        "place": order.room.code if order.room else order.location,
+        "rating": tracking_rating_state(order=order),
+        "form": form,
+        "error": error,
+        "just_rated": request.GET.get("rated") == "1",
+        "tracking_url": tracking_url(order),
+    }
+    return _public(render(request, "portal/tracking.html", context, status=status))
+
+
+def _steps(order: WorkOrder) -> list[dict[str, Any]]:
+    """The milestones the resident cares about, each with its time once done."""
+    steps = [(_("Received"), order.created_at), (_("Confirmed with you"), order.acknowledged_at)]
+    if order.assignee_id or order.on_site_at:
+        steps.append((_("Worker on site"), order.on_site_at))
+    steps += [(_("Work done"), order.resolved_at), (_("Closed"), order.closed_at)]
+    return [{"label": label, "at": at, "done": at is not None} for label, at in steps]
+
+
+@require_GET
+def tracking_photo_view(request: HttpRequest, token: str, photo_uuid: Any, size: str = "full") -> HttpResponse:
+    order = tracking_order(token=token)
+    photo = tracking_photo(order=order, photo_uuid=photo_uuid) if order else None
+    field = (photo.thumbnail or photo.image if size == "thumb" else photo.image) if photo else None
+    if not field:
+        return _not_found(request)
+    content_type = mimetypes.guess_type(field.name)[0] or "application/octet-stream"
+    response = FileResponse(field.open("rb"), content_type=content_type)
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@require_GET
+def tracking_qr(request: HttpRequest, token: str, kind: str) -> HttpResponse:
+    order = tracking_order(token=token)
+    if order is None:
+        return _not_found(request)
+    qr = segno.make(tracking_url(order), error="m", micro=False)
+    out = io.BytesIO()
+    if kind == "svg":
+        qr.save(out, kind="svg", scale=4, border=2, xmldecl=False)
+        content_type = "image/svg+xml"
+    else:
+        qr.save(out, kind="png", scale=8, border=2)
+        content_type = "image/png"
+    response = HttpResponse(out.getvalue(), content_type=content_type)
+    response["Cache-Control"] = "private, max-age=86400"
+    response["Content-Disposition"] = f'inline; filename="tracking-qr.{kind}"'
+    return response
