@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("guanjia.accounts.api.urls")),
     path("", include("guanjia.properties.api.urls")),
     path("", include("guanjia.notifications.api.urls")),
+    path("", include("guanjia.answers.api.urls")),
 ]

@@ -6,3 +6,12 @@ class AnswersConfig(AppConfig):
     name = "guanjia.answers"
     label = "answers"
     verbose_name = _("Standard answers")
+
+    def ready(self) -> None:
+        try:
+            from guanjia.properties.demo import register_demo_hook
+        except ImportError:  # an installation without the demo generator
+            return
+        from .demo import demo_hook
+
+        register_demo_hook(demo_hook)
