@@ -1,0 +1,309 @@
+"""The KPIs a property company runs its service desk by (SAT-2, SAT-3), defined in one place.
+
+Each KPI is a small declarative object: what it counts (its *source*: orders received in the
+period, ratings given in it, callback clocks started in it, or occupied households), which rows
+form the denominator (``population``), which of those the numerator (``hit``) or the value
+averaged (``measure``), and its target. ``docs/kpis.md`` prints the same definitions.
+
+Orders that were cancelled or merged never count. Everything is computed by aggregate queries
+— one per source for all KPIs together, plus one for each percentile.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db.models import (
+    Avg,
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    Expression,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import ExtractHour, ExtractMinute, TruncDate
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from guanjia.core.taxonomy import Kind, Urgency
+from guanjia.properties.choices import RoomState
+from guanjia.properties.models import Room
+from guanjia.sla.calendar import DEFAULT_WINDOWS, is_working_day
+from guanjia.sla.choices import ClockState, ClockType
+from guanjia.sla.models import Clock
+from guanjia.sla.selectors import calendar_overrides
+from guanjia.tickets.choices import RatingLevel, Status
+from guanjia.tickets.models import Rating, WorkOrder
+
+from .scope import SHANGHAI, ReportScope
+from .sql import EpochSeconds, percentile_value
+
+NEVER_COUNTED = (Status.CANCELLED, Status.MERGED)
+# The deadlines of *handling* a request (SLA-1 … SLA-4). The callback (SLA-7) has its own KPI;
+# the daily update and a hand-over promise are courtesies reported on the order, not here.
+HANDLING_CLOCKS = (ClockType.ACKNOWLEDGE, ClockType.ON_SITE, ClockType.PROGRESS, ClockType.PLAN,
+                   ClockType.CLOSE)
+# Desk hours of the standard office day: a request received outside them, or on a weekend or
+# public holiday of the official calendar, is "after hours" (SAT-3 watches the night phone).
+DESK_OPENS = DEFAULT_WINDOWS[0][0]
+DESK_CLOSES = DEFAULT_WINDOWS[-1][1]
+
+PERCENT, MINUTES, HOURS = "percent", "minutes", "hours"
+ORDERS, RATINGS, CALLBACKS, HOUSEHOLDS = "orders", "ratings", "callbacks", "households"
+_SECONDS_PER = {MINUTES: 60.0, HOURS: 3600.0}
+_DECIMALS = {PERCENT: 1, MINUTES: 1, HOURS: 2}
+
+
+@dataclass(frozen=True)
+class Kpi:
+    code: str
+    label: Promise
+    unit: str
+    source: str
+    target: float | None
+    lower_is_better: bool
+    numerator: Promise
+    denominator: Promise
+    counts: Promise
+    standard: str
+    population: Q
+    hit: Q | None = None  # a rate: share of the population also matching ``hit``
+    measure: Callable[[], Expression] | None = None  # an average (seconds) of this over the population
+    fraction: float | None = None  # with ``measure``: that percentile instead of the average
+
+    @property
+    def is_rate(self) -> bool:
+        return self.hit is not None
+
+    def target_value(self) -> float | None:
+        """The company's own target (``GUANJIA_KPI_TARGETS``) or the standards' default."""
+        overrides = getattr(settings, "GUANJIA_KPI_TARGETS", {}) or {}
+        return overrides.get(self.code, self.target)
+
+
+def _ack_minutes() -> Expression:
+    return EpochSeconds(F("acknowledged_at"), F("created_at"))
+
+
+def _on_site() -> Expression:
+    return EpochSeconds(F("on_site_at"), F("created_at"))
+
+
+def _repair() -> Expression:
+    return EpochSeconds(F("resolved_at"), F("created_at"))
+
+
+KPIS: tuple[Kpi, ...] = (
+    Kpi("complaint_on_time", _("Complaints handled on time"), PERCENT, ORDERS, 95, False,
+        _("complaints none of whose handling deadlines was missed"),
+        _("complaints resolved or closed, plus open ones already late"),
+        _("complaints received in the period; still-open complaints count once late or resolved"),
+        "SAT-3, SLA-1",
+        population=Q(kind=Kind.COMPLAINT) & (Q(status__in=(Status.RESOLVED, Status.CLOSED)) | Q(handling_late=True)),
+        hit=Q(handling_late=False)),
+    Kpi("repeat_complaints", _("Repeat complaints"), PERCENT, ORDERS, 3, True,
+        _("complaints flagged as a repeat (same household and category within the window)"),
+        _("complaints received in the period"), _("complaints received in the period"), "SAT-3",
+        population=Q(kind=Kind.COMPLAINT), hit=Q(is_repeat=True)),
+    Kpi("satisfaction", _("Satisfaction"), PERCENT, RATINGS, 90, False,
+        _("ratings “very satisfied” or “satisfied”"), _("all ratings given in the period"),
+        _("every rating given in the period (a reopened order rated twice counts twice)"), "SAT-1, SAT-3",
+        population=Q(), hit=Q(level__in=(RatingLevel.VERY_SATISFIED, RatingLevel.SATISFIED))),
+    Kpi("first_ack_minutes", _("Time to first acknowledgement"), MINUTES, ORDERS, 15, True,
+        _("minutes from receipt to the first confirmation with the resident, averaged"),
+        _("orders received in the period and acknowledged"), _("orders received in the period"), "SLA-1",
+        population=Q(acknowledged_at__isnull=False), measure=_ack_minutes),
+    Kpi("urgent_on_site_minutes", _("Urgent orders: time to on site"), MINUTES, ORDERS, 15, True,
+        _("minutes from receipt to arrival on site, averaged"),
+        _("urgent orders received in the period with someone on site"), _("urgent orders"), "SLA-2",
+        population=Q(urgency=Urgency.URGENT, on_site_at__isnull=False), measure=_on_site),
+    Kpi("repair_hours_avg", _("Repair duration (average)"), HOURS, ORDERS, None, True,
+        _("hours from receipt to the latest resolution, averaged (waits included)"),
+        _("repairs received in the period and resolved"), _("repairs"), "SAT-3 (baseline 4.2 h)",
+        population=Q(kind=Kind.REPAIR, resolved_at__isnull=False), measure=_repair),
+    Kpi("repair_hours_p90", _("Repair duration (90th percentile)"), HOURS, ORDERS, None, True,
+        _("hours from receipt to the latest resolution: 90% of repairs took at most this"),
+        _("repairs received in the period and resolved"), _("repairs"), "SAT-3",
+        population=Q(kind=Kind.REPAIR, resolved_at__isnull=False), measure=_repair, fraction=0.9),
+    Kpi("callback_on_time", _("Callbacks within 48 hours"), PERCENT, CALLBACKS, 95, False,
+        _("callbacks made before their deadline (48 h after resolution unless configured)"),
+        _("callback deadlines started in the period that were met or missed"),
+        _("resolutions in the period; a second resolution replaces the first callback"), "SLA-7",
+        population=Q(decided=True), hit=Q(late=False)),
+    Kpi("dissatisfied_closed", _("Dissatisfied follow-ups closed"), PERCENT, ORDERS, 100, False,
+        _("follow-ups closed"), _("follow-ups opened for a dissatisfied rating in the period"),
+        _("follow-up orders received in the period"), "SAT-1",
+        population=Q(follow_up_of__isnull=False), hit=Q(status=Status.CLOSED)),
+    Kpi("interaction_rate", _("Monthly interaction rate"), PERCENT, HOUSEHOLDS, 40, False,
+        _("occupied households with any request in the period"), _("occupied households"),
+        _("households (rooms) occupied now; any kind of request through any channel"), "SAT-3",
+        population=Q(), hit=Q(contacted=True)),
+    Kpi("after_hours_share", _("After-hours share"), PERCENT, ORDERS, None, True,
+        _("orders received outside desk hours or on a non-working day"), _("orders received in the period"),
+        _("orders received in the period"), "SAT-3",
+        population=Q(), hit=Q(after_hours=True)),
+    Kpi("after_hours_on_time", _("After-hours requests acknowledged on time"), PERCENT, ORDERS, 95, False,
+        _("after-hours orders confirmed with the resident before the deadline"),
+        _("after-hours orders whose acknowledgement deadline was met or missed"),
+        _("orders received after hours"), "SAT-3 (baseline 68%)",
+        population=Q(after_hours=True, ack_decided=True), hit=Q(ack_late=False)),
+)
+KPI_BY_CODE = {kpi.code: kpi for kpi in KPIS}
+
+
+@dataclass(frozen=True)
+class KpiValue:
+    kpi: Kpi
+    value: float | None
+    numerator: int | None
+    denominator: int
+
+    @property
+    def target(self) -> float | None:
+        return self.kpi.target_value()
+
+    @property
+    def on_target(self) -> bool | None:
+        if self.value is None or self.target is None:
+            return None
+        return self.value <= self.target if self.kpi.lower_is_better else self.value >= self.target
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.kpi.code, "label": str(self.kpi.label), "unit": self.kpi.unit,
+                "value": self.value, "numerator": self.numerator, "denominator": self.denominator,
+                "target": self.target, "on_target": self.on_target,
+                "lower_is_better": self.kpi.lower_is_better}
+
+
+# --- the sources: each a queryset of the rows one kind of KPI counts, with the flags they need.
+
+def late_clock(now: datetime) -> Q:
+    """A clock is late once breached — or past due and not yet swept, or met after its due time."""
+    return (Q(breached_at__isnull=False) | Q(state=ClockState.MET, met_at__gt=F("due_at"))
+            | Q(state=ClockState.RUNNING, due_at__lt=now))
+
+
+def non_working_days(start: date, end: date) -> list[date]:
+    """Weekends and holidays of the official calendar (administrators' entries win) in [start, end)."""
+    overrides = calendar_overrides()
+    days = (start + timedelta(days=n) for n in range((end - start).days))
+    return [day for day in days if not is_working_day(day, overrides)]
+
+
+def _order_filters(scope: ReportScope, prefix: str = "") -> Q:
+    q = Q(**{f"{prefix}community_id__in": scope.community_ids}) & ~Q(**{f"{prefix}status__in": NEVER_COUNTED})
+    if scope.zone_id is not None:
+        q &= Q(**{f"{prefix}room__unit__building__zone_id": scope.zone_id})
+    if scope.department:
+        q &= Q(**{f"{prefix}department": scope.department})
+    return q
+
+
+def orders_counted(scope: ReportScope, *, start: datetime | None = None, end: datetime | None = None,
+                   now: datetime | None = None) -> QuerySet[WorkOrder]:
+    """Orders received in the period (or [start, end)), with the flags the KPIs filter on."""
+    now = now or timezone.now()
+    start, end = start or scope.start, end or scope.end
+    clocks = Clock.objects.filter(order=OuterRef("pk"))
+    late = late_clock(now)
+    decided = Q(state=ClockState.MET) | late
+    holidays = non_working_days(start.astimezone(SHANGHAI).date(), end.astimezone(SHANGHAI).date())
+    return (WorkOrder.objects.filter(_order_filters(scope), created_at__gte=start, created_at__lt=end)
+            .alias(handling_late=Exists(clocks.filter(late, type__in=HANDLING_CLOCKS)),
+                   ack_late=Exists(clocks.filter(late, type=ClockType.ACKNOWLEDGE)),
+                   ack_decided=Exists(clocks.filter(decided, type=ClockType.ACKNOWLEDGE)),
+                   local_minute=ExtractHour("created_at", tzinfo=SHANGHAI) * 60
+                   + ExtractMinute("created_at", tzinfo=SHANGHAI),
+                   local_day=TruncDate("created_at", tzinfo=SHANGHAI))
+            .alias(after_hours=Case(
+                When(Q(local_day__in=holidays) | Q(local_minute__lt=DESK_OPENS)
+                     | Q(local_minute__gte=DESK_CLOSES), then=Value(True)),
+                default=Value(False), output_field=BooleanField())))
+
+
+def ratings_counted(scope: ReportScope, *, start: datetime | None = None,
+                    end: datetime | None = None) -> QuerySet[Rating]:
+    return Rating.objects.filter(_order_filters(scope, "order__"), at__gte=start or scope.start,
+                                 at__lt=end or scope.end)
+
+
+def callbacks_counted(scope: ReportScope, *, now: datetime | None = None) -> QuerySet[Clock]:
+    late = late_clock(now or timezone.now())
+    return (Clock.objects.filter(_order_filters(scope, "order__"), type=ClockType.CALLBACK,
+                                 started_at__gte=scope.start, started_at__lt=scope.end)
+            .exclude(state=ClockState.CANCELLED)
+            .alias(late=Case(When(late, then=Value(True)), default=Value(False), output_field=BooleanField()),
+                   decided=Case(When(Q(state=ClockState.MET) | late, then=Value(True)), default=Value(False),
+                                output_field=BooleanField())))
+
+
+def households_counted(scope: ReportScope) -> QuerySet[Room]:
+    rooms = Room.objects.filter(community_id__in=scope.community_ids, state=RoomState.OCCUPIED)
+    if scope.zone_id is not None:
+        rooms = rooms.filter(unit__building__zone_id=scope.zone_id)
+    contacted = orders_counted(scope).filter(room_id=OuterRef("pk"))
+    return rooms.alias(contacted=Exists(contacted))
+
+
+def source_rows(scope: ReportScope, source: str, *, now: datetime | None = None) -> QuerySet:
+    if source == ORDERS:
+        return orders_counted(scope, now=now)
+    if source == RATINGS:
+        return ratings_counted(scope)
+    if source == CALLBACKS:
+        return callbacks_counted(scope, now=now)
+    return households_counted(scope)
+
+
+# --- computing them.
+
+def kpi_aggregates(kpi: Kpi) -> dict[str, Any]:
+    """The aggregate expressions for ``kpi`` over its source, named ``<code>__<part>``."""
+    parts: dict[str, Any] = {f"{kpi.code}__den": Count("pk", filter=kpi.population)}
+    if kpi.hit is not None:
+        parts[f"{kpi.code}__num"] = Count("pk", filter=kpi.population & kpi.hit)
+    elif kpi.measure is not None and kpi.fraction is None:
+        parts[f"{kpi.code}__avg"] = Avg(kpi.measure(), filter=kpi.population)
+    return parts
+
+
+def kpi_value_from(kpi: Kpi, row: dict[str, Any], *, measured: float | None = None) -> KpiValue:
+    den = row.get(f"{kpi.code}__den") or 0
+    if kpi.hit is not None:
+        num = row.get(f"{kpi.code}__num") or 0
+        value = round(100.0 * num / den, _DECIMALS[PERCENT]) if den else None
+        return KpiValue(kpi, value, num, den)
+    raw = measured if kpi.fraction is not None else row.get(f"{kpi.code}__avg")
+    value = round(raw / _SECONDS_PER[kpi.unit], _DECIMALS[kpi.unit]) if raw is not None and den else None
+    return KpiValue(kpi, value, None, den)
+
+
+def kpis_compute(*, scope: ReportScope, now: datetime | None = None,
+                 kpis: tuple[Kpi, ...] = KPIS) -> dict[str, KpiValue]:
+    """Every KPI for ``scope``: one aggregate query per source, one per percentile."""
+    now = now or timezone.now()
+    results: dict[str, KpiValue] = {}
+    for source in (ORDERS, RATINGS, CALLBACKS, HOUSEHOLDS):
+        chosen = [kpi for kpi in kpis if kpi.source == source]
+        if not chosen:
+            continue
+        rows = source_rows(scope, source, now=now)
+        aggregates: dict[str, Any] = {}
+        for kpi in chosen:
+            aggregates.update(kpi_aggregates(kpi))
+        row = rows.aggregate(**aggregates)
+        for kpi in chosen:
+            measured = None
+            if kpi.fraction is not None and kpi.measure is not None and row.get(f"{kpi.code}__den"):
+                measured = percentile_value(rows, kpi.measure(), fraction=kpi.fraction, filter=kpi.population)
+            results[kpi.code] = kpi_value_from(kpi, row, measured=measured)
+    return {kpi.code: results[kpi.code] for kpi in kpis}

@@ -1,0 +1,63 @@
+"""Portable SQL pieces the KPIs need: elapsed seconds between two timestamps and percentiles.
+
+Everything here runs in the database. PostgreSQL has ``percentile_cont``; SQLite has no
+ordered-set aggregates, so there the same interpolated value is read with two ``ORDER BY …
+LIMIT … OFFSET`` queries — still aggregated in SQL, never by loading the orders.
+"""
+
+import math
+from typing import Any
+
+from django.db import connection
+from django.db.models import Aggregate, Count, Expression, F, FloatField, Func, Q, QuerySet
+
+
+class EpochSeconds(Func):
+    """``end - start`` in seconds, as a float."""
+
+    output_field = FloatField()
+    arity = 2
+
+    def as_sql(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
+        return super().as_sql(compiler, connection,
+                              template="CAST(EXTRACT(EPOCH FROM (%(expressions)s)) AS double precision)", arg_joiner=" - ",
+                              **extra_context)
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
+        # Django stores datetimes as UTC text; julianday() reads it with the fraction of a second.
+        return super().as_sql(compiler, connection,
+                              template="((julianday(%(expressions)s)) * 86400.0)",
+                              arg_joiner=") - julianday(", **extra_context)
+
+
+class PercentileCont(Aggregate):
+    """PostgreSQL's continuous percentile (linear interpolation between neighbouring rows)."""
+
+    function = "percentile_cont"
+    name = "PercentileCont"
+    output_field = FloatField()
+    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
+
+    def __init__(self, expression: Any, *, fraction: float, **extra: Any) -> None:
+        if not 0 <= fraction <= 1:
+            raise ValueError(fraction)
+        super().__init__(expression, fraction=repr(float(fraction)), **extra)
+
+
+def percentile_value(queryset: QuerySet, expression: Expression | F, *, fraction: float,
+                     filter: Q | None = None) -> float | None:
+    """The ``fraction`` percentile of ``expression`` over ``queryset`` (same result on both databases)."""
+    rows = queryset.filter(filter) if filter is not None else queryset
+    if connection.vendor == "postgresql":
+        return rows.aggregate(value=PercentileCont(expression, fraction=fraction))["value"]
+    values = rows.annotate(_pv=expression).exclude(_pv__isnull=True)
+    count = values.aggregate(n=Count("pk"))["n"]
+    if not count:
+        return None
+    # percentile_cont's definition: position p·(n−1) between the ordered values, interpolated.
+    position = fraction * (count - 1)
+    low = math.floor(position)
+    pair = list(values.order_by("_pv").values_list("_pv", flat=True)[low:low + 2])
+    if len(pair) == 1 or position == low:
+        return float(pair[0])
+    return float(pair[0]) + (float(pair[1]) - float(pair[0])) * (position - low)
