@@ -123,3 +123,18 @@ SLA_LADDER = (0.5,)
 def sla_setting(name: str) -> Any:
     """Read at call time, not import time, so tests and deployments can change it."""
     return getattr(settings, f"GUANJIA_{name}", globals()[name])
+
+
+def policy_table_markdown(rules: Iterable[Rule] = DEFAULT_POLICIES) -> str:
+    """The shipped table as Markdown; docs/sla.md embeds it and a test keeps the two equal."""
+    lines = ["| clock | kind | urgency | category | deadline | counted on | pauses while waiting |",
+             "|---|---|---|---|---|---|---|"]
+    for rule in rules:
+        if rule.clock_type == ClockType.PROMISE:
+            deadline = "the promised time"
+        else:
+            deadline = f"{rule.duration} {'working ' if rule.working_time and rule.unit == D else ''}{rule.unit}"
+        counted = "desk hours, working days" if rule.working_time else "around the clock"
+        lines.append(f"| {rule.clock_type} | {rule.kind or 'any'} | {rule.urgency or 'any'} | "
+                     f"{rule.category or 'any'} | {deadline} | {counted} | {'yes' if rule.pauses else 'no'} |")
+    return "\n".join(lines) + "\n"
