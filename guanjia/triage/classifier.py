@@ -1,0 +1,132 @@
+"""The triage classifier: free text → kind, category, urgency, department, with confidence,
+evidence and follow-up questions.
+
+Three layers, each doing what it is good at:
+1. the safety rules (``safety.py``) decide ``urgent`` — never the learnt model alone;
+2. a naive Bayes model per field (``model.py``), trained on the starter examples plus the
+   desk's confirmed decisions, decides kind, category and normal-versus-complex;
+3. the department follows the taxonomy default unless an override rule (``overrides.py``)
+   has concrete words for it.
+"""
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from . import features as feature_extraction
+from .lexicon import concepts_in
+from .model import FIELDS, FieldModel, Weights
+from .overrides import choose_department
+from .questions import follow_up_questions
+from .safety import assess
+from .text import normalise
+
+STARTER_FILE = "starter.jsonl"
+# Below this the model's urgent probability is noise; above it, without a rule, a person looks.
+URGENT_MODEL_DOUBT = 0.35
+# Complex cues that make a hotline or repeated case complex even when the model hesitates.
+COMPLEX_CONCEPTS = frozenset({"repeat", "legacy", "group", "media"})
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A message read once: its normal form, concepts, safety finding and model features."""
+
+    text: str
+    concepts: dict[str, str]
+    safety: Any
+    features: dict[str, float]
+
+
+def prepare(text: str) -> Prepared:
+    normal = normalise(text)
+    concepts = concepts_in(normal)
+    safety = assess(normal)
+    found = feature_extraction.extract(normal, concepts=concepts, safety_codes=safety.triggers)
+    return Prepared(text=normal, concepts=concepts, safety=safety, features=dict(found))
+
+
+def train(examples: Iterable[Mapping[str, str]]) -> Weights:
+    """Weights for every field from labelled examples (dicts with ``text`` and the four fields)."""
+    rows = [(prepare(example["text"]).features, example) for example in examples]
+    fields = {name: FieldModel.train((features, str(example[name])) for features, example in rows)
+              for name in FIELDS}
+    return Weights(fields=fields, trained_on=len(rows))
+
+
+def starter_examples() -> list[dict[str, str]]:
+    """The built-in examples shipped with the package (guanjia/triage/data/starter.jsonl)."""
+    raw = resources.files("guanjia.triage").joinpath("data", STARTER_FILE).read_text(encoding="utf-8")
+    return [json.loads(line) for line in raw.splitlines() if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def builtin_weights() -> Weights:
+    """The model trained on the starter examples, once per process."""
+    return train(starter_examples())
+
+
+def _top(probabilities: Mapping[str, float]) -> tuple[str, float, str]:
+    ranked = sorted(probabilities.items(), key=lambda item: item[1], reverse=True)
+    runner_up = ranked[1][0] if len(ranked) > 1 else ranked[0][0]
+    return ranked[0][0], ranked[0][1], runner_up
+
+
+def _readable(names: list[str]) -> list[str]:
+    return [name.split(":", 1)[1] if ":" in name else name for name in names]
+
+
+def _urgency(weights: Weights, item: Prepared) -> tuple[str, float, bool, list[str]]:
+    """(urgency, confidence, uncertain, evidence). Urgent comes from the rules only."""
+    safety = item.safety
+    if safety.urgent:
+        return "urgent", 0.97, False, [f"rule {line}" for line in safety.evidence]
+    probabilities = weights.fields["urgency"].predict_proba(item.features)
+    p_urgent = probabilities.get("urgent", 0.0)
+    p_complex, p_normal = probabilities.get("complex", 0.0), probabilities.get("normal", 0.0)
+    cues = sorted(COMPLEX_CONCEPTS & item.concepts.keys())
+    evidence = [f"rule {line}" for line in safety.evidence]
+    evidence += [f"voided {line}" for line in safety.voided]
+    if cues and p_complex >= p_normal * 0.5:
+        urgency, confidence = "complex", p_complex / max(p_complex + p_normal, 1e-9)
+        evidence.append("complex cues: " + ", ".join(item.concepts[cue] for cue in cues))
+    else:
+        urgency = "complex" if p_complex > p_normal else "normal"
+        confidence = max(p_complex, p_normal) / max(p_complex + p_normal, 1e-9)
+    uncertain = safety.uncertain or p_urgent >= URGENT_MODEL_DOUBT
+    if p_urgent >= URGENT_MODEL_DOUBT:
+        evidence.append(f"model sees urgency at {p_urgent:.2f} without a safety rule")
+    if uncertain:
+        confidence = min(confidence, 0.5)
+    return urgency, round(confidence, 2), uncertain, evidence
+
+
+def classify(text: str, *, weights: Weights | None = None) -> dict[str, Any]:
+    """The suggestion for one message: the structure the CLI prints and the intake stores."""
+    weights = weights or builtin_weights()
+    item = prepare(text)
+    result: dict[str, Any] = {"confidence": {}, "evidence": {}}
+    for name in ("kind", "category"):
+        model = weights.fields[name]
+        probabilities = model.predict_proba(item.features)
+        label, confidence, runner_up = _top(probabilities)
+        result[name] = label
+        result["confidence"][name] = round(confidence, 2)
+        result["evidence"][name] = _readable(model.evidence(item.features, label=label, against=runner_up))
+    urgency, confidence, uncertain, evidence = _urgency(weights, item)
+    result["urgency"], result["urgency_uncertain"] = urgency, uncertain
+    result["confidence"]["urgency"] = confidence
+    result["evidence"]["urgency"] = evidence
+    department, reason = choose_department(kind=result["kind"], category=result["category"], text=item.text)
+    result["department"] = department
+    # The department is derived from kind and category, so it is as sure as the less sure of them.
+    result["confidence"]["department"] = min(result["confidence"]["kind"], result["confidence"]["category"])
+    result["evidence"]["department"] = [reason if reason != "default" else f"default for {result['category']}"]
+    result["questions"] = follow_up_questions(text=item.text, concepts=item.concepts, kind=result["kind"],
+                                              urgent=urgency == "urgent" or uncertain)
+    ordered = ("kind", "category", "urgency", "department", "confidence", "questions", "evidence",
+               "urgency_uncertain")
+    return {key: result[key] for key in ordered}

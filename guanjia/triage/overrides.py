@@ -1,0 +1,70 @@
+"""When the department is not the taxonomy default: the overrides a triager makes.
+
+taxonomy.md: the default follows the category (inquiries, suggestions and praise go to
+customer service), "can be overridden by the person triaging". These rules are the
+overrides the desk makes routinely; each needs concrete words in the message, so a rule
+never fires on the category alone.
+"""
+
+import re
+from dataclasses import dataclass
+
+from guanjia.core.taxonomy import Department, default_department
+
+
+@dataclass(frozen=True)
+class Override:
+    code: str
+    department: str
+    kinds: frozenset[str]  # the kinds it applies to (an inquiry still goes to customer service)
+    categories: frozenset[str]
+    pattern: re.Pattern[str]
+
+
+_ACTING = frozenset({"complaint", "repair", "service"})
+
+OVERRIDES: tuple[Override, ...] = (
+    # Water coming from the flat above needs a plumber before it needs a mediator.
+    Override("neighbour_leak_to_engineering", Department.ENGINEERING, _ACTING, frozenset({"neighbor"}),
+             re.compile(r"漏水|渗水|滴水|渗漏|水渍|漏到|往下滴|leak|水管|下水道|天花板.{0,4}(湿|发霉)")),
+    # Debris is a cleaning job, whoever is renovating.
+    Override("renovation_debris_to_environment", Department.ENVIRONMENT, _ACTING, frozenset({"renovation"}),
+             re.compile(r"建渣|装修垃圾|垃圾|碎砖|沙子|水泥袋|渣土|debris|rubble")),
+    # Renovation noise out of hours: the patrol stops it tonight, customer service follows up.
+    Override("renovation_noise_out_of_hours_to_security", Department.SECURITY, _ACTING, frozenset({"renovation"}),
+             re.compile(r"(晚上|半夜|凌晨|深夜|夜里|早上[五六七]点|早上[5-7]点|[5-7]点(多)?就|周日|星期天|礼拜天|周末|"
+                        r"午休|中午|night|sunday|weekend|early morning).{0,20}(装修|电钻|砸|敲|钻|施工|噪音|吵|drill|noise)|"
+                        r"(装修|电钻|砸|敲|钻|施工|drill).{0,20}(晚上|半夜|凌晨|深夜|夜里|周日|星期天|礼拜天|周末|午休|"
+                        r"中午|night|sunday|weekend)")),
+    # A disputed meter reading is settled by the engineer who reads the meter.
+    Override("meter_reading_to_engineering", Department.ENGINEERING, _ACTING, frozenset({"fee"}),
+             re.compile(r"(水表|电表|燃气表|气表|meter).{0,10}(读数|抄|不准|跳|走得快|转得快|reading)|抄表")),
+    # A guard's behaviour is managed by the security department.
+    Override("guard_conduct_to_security", Department.SECURITY, frozenset({"complaint"}), frozenset({"service"}),
+             re.compile(r"保安|门岗|巡逻|guard")),
+    # A slow or botched repair is chased with the engineers.
+    Override("slow_repair_to_engineering", Department.ENGINEERING, frozenset({"complaint"}), frozenset({"service"}),
+             re.compile(r"(维修|修理|师傅|报修|修).{0,12}(慢|几天|还没|没修好|没来|不来|拖|敷衍|又坏|repair)|"
+                        r"repair.{0,20}(slow|days|still)")),
+    # A gas smell behind a door nobody answers: security gets in, engineering follows.
+    Override("gas_no_answer_to_security", Department.SECURITY, _ACTING, frozenset({"facility", "order"}),
+             re.compile(r"(煤气|燃气|天然气|gas).{0,20}(没人|敲门|不开门|没有人在|no one|nobody)|"
+                        r"(没人|敲门|不开门|nobody|no one).{0,20}(煤气|燃气|天然气|gas)")),
+    # Parking-space titles and what the developer left behind are the centre's to negotiate.
+    Override("title_or_legacy_to_customer_service", Department.CUSTOMER_SERVICE, _ACTING,
+             frozenset({"order", "fee", "facility"}),
+             re.compile(r"产权|开发商|历史遗留|交房|车位.{0,6}(买|卖|归属|产权|合同)|人防车位|developer|title")),
+    # Re-issuing a card at the counter is done by the front desk itself.
+    Override("card_reissue_to_customer_service", Department.CUSTOMER_SERVICE, frozenset({"service"}),
+             frozenset({"facility"}),
+             re.compile(r"(补办|重新办|再办|新办|办理|办一张|多办|挂失).{0,6}(门禁卡|门卡|卡|人脸)|"
+                        r"(门禁卡|门卡|人脸).{0,8}(补办|办理|录入|登记|挂失)|replace.{0,10}card")),
+)
+
+
+def choose_department(*, kind: str, category: str, text: str) -> tuple[str, str]:
+    """The department and the reason: an override code, or "default"."""
+    for rule in OVERRIDES:
+        if kind in rule.kinds and category in rule.categories and rule.pattern.search(text):
+            return str(rule.department), rule.code
+    return default_department(kind=kind, category=category), "default"

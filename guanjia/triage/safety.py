@@ -1,0 +1,144 @@
+"""The safety rule layer: emergencies are caught by hand-written rules, not by the model.
+
+A learnt model trained on a few hundred examples cannot be trusted with "someone is trapped
+in the lift" written calmly, in Traditional Chinese, in English or at the end of a long
+message. These rules look for what is happening (trapped, burst, sparks, smoke, gas, hurt,
+locked in, breaking in, sewage coming up, flooding), clause by clause, and ignore tone:
+exclamation marks, "急", "气死了" and capital letters never make a request urgent.
+
+A trigger does not count when its own clause negates it ("没有人被困"), places it in the
+past ("上次困人"), makes it hypothetical ("如果漏电怎么办", a drill) or when a later clause
+says it is over ("已经救出来了"). A trigger only feared ("担心漏电", "有隐患") or a soft
+signal ("救命", a burning smell) makes the result *uncertain*: the intake screen treats it
+as urgent until a person decides.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .text import clauses
+
+# code → pattern. Codes are stable: they appear in evidence and as model features.
+HARD_TRIGGERS: dict[str, str] = {
+    "lift_entrapment": r"(电梯|lift|elevator).{0,12}(困(住|了|在|人)|关(住|在)|锁(住|在))|被?困在.{0,6}(电梯|里面|里头)|"
+                       r"困电梯|电梯.{0,10}(出不来|打不开.{0,6}人在|有人在里)|"
+                       r"(trapped|stuck|locked).{0,20}(lift|elevator)|(lift|elevator).{0,20}(trapped|stuck)|"
+                       r"电梯.{0,8}(急坠|下坠|坠落|冲顶|蹲底|溜梯)",
+    "burst_pipe": r"爆管|爆水管|(水管|管道|管子|水龙头|阀门|接头|pipe|water main).{0,8}(爆|破裂|裂开|断了|喷|burst)|"
+                  r"burst.{0,10}pipe|喷水(?!池)|水喷|往外喷",
+    "water_through_ceiling": r"(天花|顶棚|吊顶|灯里|楼上|ceiling).{0,12}(哗哗|往下流|往下灌|灌下来|像下雨|水柱|"
+                             r"大量|流下来|一直往下|pouring|gushing)|(pouring|gushing).{0,20}ceiling|"
+                             r"(水|water).{0,6}(漫|淹)(到|进|了|出)|漫出来|水漫金山|满地(都是)?水",
+    "flooding": r"水淹|淹水|被淹|进水了|倒灌|flood|没过(脚|膝|小腿)|淹到",
+    "sewage_backflow": r"(污水|粪水|脏水|下水道|马桶|地漏|sewage).{0,10}(倒灌|反涌|反上来|冒出|涌出|漫|溢|"
+                       r"返上来|冒上来|back(ing)? up|overflow)|反水.{0,6}(家里|屋里|客厅|满地)",
+    "electric_leak": r"漏电|触电|电到人|被电|麻手|electric shock|electrocut|live wire",
+    "sparks": r"火花|打火(?!机)|跳火|冒火|emoji_spark.{0,10}(插座|电)|spark|电线.{0,6}(烧|着)|短路.{0,6}(冒|烧)",
+    "fire": r"着火|起火|失火|火灾|火苗|明火|烧起来|火很大|大火|火警(?!警报器)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! extinguisher| door| exit| lane| drill| alarm test)",
+    "smoke": r"冒烟|浓烟|烟雾(?!报警|探测)|好多烟(?!味)|很多烟(?!味)|(?<![抽吸])有烟(?!味)|黑烟|白烟|"
+             r"smoke(?! alarm| detector|r|s\b|d\b)",
+    "gas_leak": r"(煤气|燃气|天然气|gas).{0,8}(味|泄漏|泄露|漏|smell|leak)|(闻到|有).{0,4}(煤气|燃气)|"
+                r"smell.{0,6}gas",
+    "person_hurt": r"受伤|流血|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
+                   r"救护车|(?<![0-9])120(?![0-9])|砸到人|砸伤|咬伤|(狗|dog).{0,4}咬|injur|bleeding|fainted|collapsed|unconscious|"
+                   r"ambulance|fell down|hurt",
+    "child_locked_in": r"(小孩|孩子|小朋友|宝宝|婴儿|儿子|女儿|老人|宠物|child|kid|baby).{0,12}"
+                       r"(锁在|反锁|关在|困在|locked in|locked inside|trapped)",
+    "intruder_now": r"(有人|陌生人|小偷|贼).{0,8}(正在|在)(撬|翻|爬|偷)|正在撬|撬门|撬锁|翻窗|翻墙进|入室|"
+                    r"闯进|破门|有贼|break(ing)? in|burglar|intruder",
+    "fight_now": r"(正在|在)打架|打起来了|打人了|持刀|拿刀|动刀|fighting|knife",
+    "falling_hazard": r"(树|广告牌|外墙|空调外机|玻璃).{0,8}(倒|压|砸|掉下|掉落|坠落|塌)|塌了|倒塌|"
+                      r"collapse",
+    "suicide_risk": r"跳楼|轻生|想不开|自杀|suicid",
+}
+
+# Signals that a person should look now, without being sure it is an emergency.
+SOFT_TRIGGERS: dict[str, str] = {
+    "cry_for_help": r"救命|help!|help me|sos|emergency",
+    "burning_smell": r"焦味|烧焦|糊味|burning smell|smell of burning",
+    "police_called": r"报警|(?<![0-9])110(?![0-9])|警察|police",
+    "welfare_check": r"(老人|独居|老太太|老大爷|老爷子).{0,15}(没人应|不开门|没反应|没出门|联系不上|好几天没)",
+    "water_heavy": r"水很大|水好大|止不住|关不掉|关不住|一直在流|哗哗",
+    "lift_fault_people": r"电梯.{0,10}(突然|猛地).{0,6}(停|掉|往下)|电梯.{0,10}卡(住|在)",
+}
+
+# Markers that void a trigger in the same clause when they come before it.
+NEGATION = re.compile(r"(没有|没(?!法|办法)|无(?!法)|不是|并非|未|不会|不用|\bno\b|\bnot\b|\bnever\b|"
+                      r"nobody|no one|n't)")
+HISTORY = re.compile(r"(上次|上回|上个月|上周|去年|前年|以前|那次|曾经|之前那次|前段时间|上礼拜|昨晚|昨天晚上|前天|"
+                     r"前几天|last (time|week|month|year|night)|yesterday|previously|used to)")
+# …unless the clause says it is still going on ("从昨晚开始一直有煤气味").
+ONGOING = re.compile(r"(一直|还在|还是|到现在|开始|仍然|越来越|still|since)")
+HYPOTHETICAL = re.compile(r"(如果|万一|假如|假设|(?<!主)要是|演练|演习|培训|预案|宣传|讲座|知识|"
+                          r"\bif\b|in case|drill|training)")
+FEARED = re.compile(r"(隐患|担心|害怕|(?<!可)怕|容易|可能会|会不会|以免|防止|预防|小心|差点|差一点|险些|"
+                    r"risk|worried|afraid|could|almost|nearly)")
+RESOLVED = re.compile(r"(已经修好|修好了|已修好|已经好了|已修复|恢复正常|已经恢复|处理好了|已经处理|已处理|已解决|"
+                      r"已经解决|救出来|已经出来|人出来了|火灭了|已经灭了|扑灭|没事了|fixed|resolved|sorted out|is out now)")
+
+_HARD = {code: re.compile(rx) for code, rx in HARD_TRIGGERS.items()}
+_SOFT = {code: re.compile(rx) for code, rx in SOFT_TRIGGERS.items()}
+# How far back (characters) a negation reaches: "没有人被困" but not "没人管…水管爆了".
+_NEGATION_REACH = 6
+
+
+@dataclass
+class SafetyFinding:
+    urgent: bool = False
+    uncertain: bool = False
+    triggers: list[str] = field(default_factory=list)  # codes that made it urgent
+    evidence: list[str] = field(default_factory=list)  # human-readable: "burst_pipe: 水管爆了"
+    voided: list[str] = field(default_factory=list)  # triggers seen but negated, historic, hypothetical
+
+    @property
+    def codes(self) -> list[str]:
+        return self.triggers
+
+
+def _void_reason(clause: str, match: re.Match[str]) -> str | None:
+    before = clause[:match.start()]
+    # The negation may sit inside the match too: "电梯里没有人被困住".
+    if NEGATION.search(before[-_NEGATION_REACH:] + match.group(0)):
+        return "negated"
+    if HISTORY.search(before) and not ONGOING.search(clause):
+        return "past"
+    if HYPOTHETICAL.search(before) or "的话" in clause[match.end():]:
+        return "hypothetical"
+    return None
+
+
+def _resolved_later(parts: list[str], index: int) -> bool:
+    # "电梯困人,已经救出来了" — the clause saying it is over usually follows within two clauses.
+    return any(RESOLVED.search(part) for part in parts[index:index + 3])
+
+
+def assess(text: str) -> SafetyFinding:
+    """Look for emergencies in normalised ``text``, clause by clause."""
+    finding = SafetyFinding()
+    parts = clauses(text)
+    for index, clause in enumerate(parts):
+        for code, pattern in _HARD.items():
+            match = pattern.search(clause)
+            if not match:
+                continue
+            seen = f"{code}: {match.group(0)}"
+            reason = _void_reason(clause, match)
+            if reason is None and _resolved_later(parts, index):
+                reason = "resolved"
+            if reason is not None:
+                finding.voided.append(f"{seen} ({reason})")
+            elif FEARED.search(clause[:match.start()]):
+                finding.uncertain = True
+                finding.evidence.append(f"{seen} (feared, not yet happening)")
+            elif code not in finding.triggers:
+                finding.urgent = True
+                finding.triggers.append(code)
+                finding.evidence.append(seen)
+        for code, pattern in _SOFT.items():
+            match = pattern.search(clause)
+            if match and _void_reason(clause, match) is None and not _resolved_later(parts, index):
+                finding.uncertain = True
+                finding.evidence.append(f"{code}: {match.group(0)} (needs a person to judge)")
+    if finding.urgent:
+        finding.uncertain = False
+    return finding

@@ -1,0 +1,94 @@
+"""Normalising a resident's words before anything reads them.
+
+Residents write in Simplified or Traditional Chinese (Hong Kong and Taiwan usage),
+English, or a mix, with full-width punctuation, emoji, fillers from transcribed calls and
+the usual homophone typos. Everything downstream (the safety rules, the lexicon, the
+learnt model) sees one canonical form: Simplified Chinese, half-width, lower-case, with
+regional words mapped to mainland ones so that a rule written once covers all of them.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Hong Kong / Taiwan words → the mainland word the rules and the lexicon use.
+# Applied after Traditional→Simplified conversion, so keys are in simplified characters.
+REGIONAL_WORDS: dict[str, str] = {
+    "升降机": "电梯", "𨋢": "电梯", "管理处": "物业", "管理员": "物业", "冷气机": "空调",
+    "冷气": "空调", "瓦斯": "煤气", "水喉": "水管", "爆喉": "爆管", "水浸": "水淹",
+    "机车": "电动车", "单车": "自行车", "大厦": "楼", "垃圾车": "清运车",
+    "咗": "了", "唔": "不", "冇": "没有", "嘅": "的", "係": "是", "喺": "在", "啲": "些",
+    "佢": "他", "睇": "看", "乜": "什么", "点解": "为什么", "好多": "很多", "嘈": "吵",
+    "晕低": "晕倒", "跌低": "摔倒", "锁匙": "钥匙", "渠塞": "下水道堵", "通渠": "通下水道",
+    "泊车": "停车", "保全": "保安", "警卫": "保安", "电掣": "开关", "火警钟": "火警警报",
+}
+
+# Homophone and near-shape typos seen in residents' messages (那里/哪里 is harmless and kept).
+TYPOS: dict[str, str] = {
+    "太度": "态度", "电题": "电梯", "电踢": "电梯", "楼到": "楼道", "卫生问题": "卫生问题",
+    "漏点": "漏电", "冒眼": "冒烟", "物叶": "物业", "物页": "物业", "保按": "保安",
+    "停车为": "停车位", "缴废": "缴费", "交废": "交费", "燃器": "燃气", "煤汽": "煤气",
+    "着伙": "着火", "起伙": "起火", "坏拉": "坏了", "在次": "再次", "在也": "再也",
+}
+
+# Emoji that carry meaning become words; the rest are dropped. 🔥 next to "热死了" is heat,
+# not a fire, so 🔥 maps to a neutral token the safety rules do not treat as a fire.
+EMOJI_WORDS: dict[str, str] = {
+    "🔥": " emoji_fire ", "💧": "水", "🌊": "水", "⚡": " emoji_spark ", "🚒": " emoji_fire ",
+    "🆘": "救命", "🚨": " emoji_alarm ", "😡": " 生气 ", "🤬": " 生气 ", "😠": " 生气 ",
+    "👍": " 点赞 ", "🙏": " 谢谢 ", "💯": " 点赞 ", "❤": " 点赞 ", "🌹": " 点赞 ",
+    "🐶": "狗", "🐕": "狗", "🐀": "老鼠", "🐭": "老鼠", "🪳": "蟑螂", "🚗": "车", "🚙": "车",
+    "😭": " 哭 ", "💩": " 粪 ", "🗑": "垃圾",
+}
+
+# Transcribed-call fillers carry nothing and would only dilute the n-grams.
+FILLERS = re.compile(r"(喂{1,3}|嗯+|呃+|额{2,}|那个那个|就是说|然后呢|怎么说呢|um+|uh+)")
+_SPACES = re.compile(r"\s+")
+# Hong Kong blocks are 座 ("3座"): only after a number, so 座椅 stays a seat.
+_BLOCK = re.compile(r"(?<=[0-9一二三四五六七八九十])座")
+_REPEATS = re.compile(r"([!?~。!?])\1+")  # "!!!!" → "!": anger is not urgency
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    # Loaded once: OpenCC parses its dictionaries on construction (~20 ms).
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+def _replace_all(text: str, table: dict[str, str]) -> str:
+    for source, target in table.items():
+        if source in text:
+            text = text.replace(source, target)
+    return text
+
+
+def _emoji(text: str) -> str:
+    text = _replace_all(text, EMOJI_WORDS)
+    # Drop the remaining pictographs (So = "Symbol, other") and variation selectors.
+    return "".join(" " if unicodedata.category(ch) in {"So", "Cs"} else ch
+                   for ch in text if ch not in "\ufe0f\u200d")
+
+
+def normalise(text: str) -> str:
+    """The canonical form every rule and the model read."""
+    text = unicodedata.normalize("NFKC", text or "")  # full-width → half-width
+    text = _t2s().convert(text)
+    text = _emoji(text).lower()
+    text = _replace_all(text, REGIONAL_WORDS)
+    text = _replace_all(text, TYPOS)
+    text = _BLOCK.sub("栋", text)
+    text = FILLERS.sub(" ", text)
+    text = _REPEATS.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+# Clause boundaries: punctuation, line breaks and the turns that start a new thought.
+# The turn words stay at the start of the clause they open (zero-width split before them).
+_CLAUSE_SPLIT = re.compile(r"[,.;!?。,;!?\n、]+|(?=但是|不过|可是|结果|现在|这次|今天|but |however |now )")
+
+
+def clauses(text: str) -> list[str]:
+    """``text`` (already normalised) cut into clauses, so a negation only reaches its own clause."""
+    return [part.strip() for part in _CLAUSE_SPLIT.split(text) if part and part.strip()]

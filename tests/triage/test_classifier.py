@@ -1,0 +1,57 @@
+"""What the agent sees: kind, category, department with evidence, and the questions to ask back."""
+
+import time
+
+from guanjia.triage import classifier
+from guanjia.triage.classifier import classify
+
+
+def test_a_vague_lift_report_gets_the_req1_questions():
+    result = classify("电梯又坏了")
+    assert (result["kind"], result["category"], result["department"]) == ("repair", "facility", "engineering")
+    questions = " ".join(result["questions"])
+    assert "Which lift" in questions and "trapped" in questions and "Since when" in questions
+
+
+def test_praise_gets_no_questions_and_goes_to_customer_service():
+    result = classify("非常感谢工程部的刘师傅,半夜过来帮我们修好了水管,太负责了")
+    assert result["kind"] == "praise"
+    assert result["department"] == "customer_service"
+    assert result["questions"] == []
+
+
+def test_a_neighbours_leak_goes_to_engineering_not_the_default():
+    result = classify("楼上邻居家漏水,渗到我家卫生间天花板,跟他们说了也不管")
+    assert result["category"] == "neighbor"
+    assert result["department"] == "engineering"
+    assert result["evidence"]["department"] == ["neighbour_leak_to_engineering"]
+
+
+def test_renovation_debris_goes_to_environment():
+    result = classify("隔壁装修的建渣在楼梯间堆了好几天,灰很大")
+    assert result["category"] == "renovation"
+    assert result["department"] == "environment"
+
+
+def test_a_fee_question_is_an_inquiry_for_customer_service():
+    result = classify("请问今年的物业费标准是多少,可以在小程序上交吗?")
+    assert (result["kind"], result["category"], result["department"]) == ("inquiry", "fee", "customer_service")
+
+
+def test_every_field_has_a_confidence_between_zero_and_one():
+    result = classify("小区垃圾桶满了没人清理,臭死了")
+    assert set(result["confidence"]) == {"kind", "category", "urgency", "department"}
+    assert all(0.0 <= value <= 1.0 for value in result["confidence"].values())
+    assert result["category"] == "environment" and result["department"] == "environment"
+
+
+def test_the_builtin_model_trains_in_under_a_second_and_answers_in_under_5_ms():
+    classifier.builtin_weights.cache_clear()
+    started = time.perf_counter()
+    classifier.builtin_weights()
+    assert time.perf_counter() - started < 1.0
+    texts = ["电梯又坏了", "楼上装修太吵了,晚上十点还在砸墙", "請問管理費幾時交?", "water pouring from ceiling"] * 50
+    started = time.perf_counter()
+    for text in texts:
+        classify(text)
+    assert (time.perf_counter() - started) / len(texts) < 0.005
