@@ -15,6 +15,7 @@ from . import search
 from .choices import AnswerStatus
 from .models import CommunityValue, StandardAnswer, UnansweredQuestion
 from .placeholders import Rendered, fill
+from .retrieval import ANSWER_THRESHOLD
 
 # An answer not looked at for this long shows up in the monthly review.
 REVIEW_EVERY = timedelta(days=30)
@@ -94,6 +95,8 @@ def answers_suggest(*, community: Community, text: str, for_resident: bool, limi
     values = community_values(community=community)
     items = []
     for match in result.matches:
+        if for_resident and match.score < ANSWER_THRESHOLD:
+            continue  # residents see only confident answers; there is no agent to judge the rest
         answer = answers.get(found.ids_by_code[match.code])
         if answer is None or answer.status != AnswerStatus.LIVE:
             continue  # retired between the index build and now

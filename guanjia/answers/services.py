@@ -249,8 +249,8 @@ def inquiry_answer(*, actor: Any, inquiry: UnansweredQuestion, reply: str,
 
 @transaction.atomic
 def answers_decline_to_inquiry(*, actor: Any, community: Community, text: str, channel: str = Channel.PHONE,
-                               room: Any = None, contact_name: str = "", contact_phone: str = "",
-                               asked_at: datetime | None = None) -> UnansweredQuestion:
+                               room: Any = None, location: str = "", contact_name: str = "",
+                               contact_phone: str = "", asked_at: datetime | None = None) -> UnansweredQuestion:
     """No standard answer fits: open an inquiry work order and start the 1-hour reply clock.
 
     The work order goes through the work-order engine's intake (its own rules, numbering and
@@ -263,6 +263,8 @@ def answers_decline_to_inquiry(*, actor: Any, community: Community, text: str, c
                            actor=actor, asked_at=asked_at)
     order = workorder_intake(actor=actor, request=IntakeRequest(
         channel=channel, description=inquiry.text, community=community, room=room,
+        # A question about the community in general has no room: the desk is where it was asked.
+        location=location or ("" if room is not None else str(_("Service centre (question)"))),
         contact_name=contact_name, contact_phone=contact_phone, kind=Kind.INQUIRY))
     inquiry.work_order = order
     inquiry.save(update_fields=["work_order", "updated_at"])
