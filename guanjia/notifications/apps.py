@@ -8,4 +8,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the settings checks)
+        # Registers the settings checks, and the tasks: Celery only autodiscovers tasks when a
+        # worker or beat starts, so without this import the built-in scheduler of ``guanjia serve``
+        # would find no ``retry_failed`` task and silently never retry.
+        from . import checks, tasks  # noqa: F401
