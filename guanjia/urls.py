@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v1/", include("guanjia.api_urls")),
     path("notifications/", include("guanjia.notifications.urls")),
     path("t/", include("guanjia.portal.tracking_urls")),
+    path("portal/", include("guanjia.portal.urls")),
     path("", include("guanjia.console.urls")),
 ]
 

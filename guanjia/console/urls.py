@@ -1,11 +1,23 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from .views import home, intake, orders, queues, tech
 
 app_name = "console"
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="console/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page="console:login"), name="logout"),
-    path("", views.home, name="home"),
+    path("", home.home, name="home"),
+    path("intake/", intake.intake, name="intake"),
+    path("intake/households/", intake.household_hits, name="household-hits"),
+    path("intake/households/<int:room_id>/", intake.household_panel, name="household"),
+    path("intake/suggest/", intake.suggest, name="suggest"),
+    path("intake/classification/", intake.classification, name="classification"),
+    path("orders/", queues.orders, name="orders"),
+    path("board/", queues.board, name="board"),
+    path("orders/<uuid:uuid>/", orders.order_detail, name="order"),
+    path("orders/<uuid:uuid>/do/<slug:name>/", orders.order_action, name="order-action"),
+    path("orders/<uuid:uuid>/print", orders.order_print, name="order-print"),
+    path("tech/", tech.jobs, name="tech"),
+    path("tech/<uuid:uuid>/", tech.job, name="tech-job"),
 ]

@@ -1,0 +1,193 @@
+"""Forms of the console: they parse and check input; the services decide what it means."""
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from guanjia.core.taxonomy import Category, Channel, Department, Kind, Urgency
+from guanjia.properties.models import Community, Room, Zone
+from guanjia.tickets.choices import RatingLevel, Status, Visibility
+from guanjia.tickets.selectors import QueueFilters
+
+BLANK = [("", _("Any"))]
+PHOTO_ACCEPT = {"accept": "image/*", "capture": "environment"}
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.FileField):
+    """Several photos in one input; their content is checked by the photo store, not here."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", MultipleFileInput(attrs=PHOTO_ACCEPT))
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(PhotosField, self).clean(item, initial) for item in files]
+
+
+class QueueFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search",
+                                                      "placeholder": _("Number, room, name or words")}))
+    community = forms.ModelChoiceField(label=_("Community"), queryset=Community.objects.none(), required=False,
+                                       empty_label=_("Any"))
+    zone = forms.ModelChoiceField(label=_("Zone"), queryset=Zone.objects.none(), required=False,
+                                  empty_label=_("Any"))
+    category = forms.ChoiceField(label=_("Category"), choices=BLANK + Category.choices, required=False)
+    urgency = forms.ChoiceField(label=_("Urgency"), choices=BLANK + Urgency.choices, required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=BLANK + [("open", _("All open"))] + Status.choices)
+    channel = forms.ChoiceField(label=_("Channel"), choices=BLANK + Channel.choices, required=False)
+    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args: Any, communities: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["community"].queryset = communities
+        self.fields["zone"].queryset = Zone.objects.filter(community__in=communities).select_related("community")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("The end date must not be before the start date."))
+        return data
+
+    def filters(self) -> QueueFilters:
+        """The valid part of the filters; an invalid field is shown with its error and ignored."""
+        data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
+        valid = {name: value for name, value in data.items() if name not in self.errors}
+        status = valid.get("status", "")
+        return QueueFilters(
+            community=getattr(valid.get("community"), "pk", None), zone=getattr(valid.get("zone"), "pk", None),
+            category=valid.get("category", ""), urgency=valid.get("urgency", ""),
+            status="" if status == "open" else status, open_only=status == "open",
+            channel=valid.get("channel", ""), created_from=valid.get("date_from"),
+            created_to=valid.get("date_to"), q=(valid.get("q") or "").strip())
+
+
+class ClassificationFields(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("Choose…"))] + Kind.choices, required=False)
+    category = forms.ChoiceField(label=_("Category"), choices=[("", _("Choose…"))] + Category.choices,
+                                 required=False)
+    urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices, initial=Urgency.NORMAL)
+    department = forms.ChoiceField(label=_("Department"), required=False,
+                                   choices=[("", _("Default for the category"))] + Department.choices)
+
+
+class IntakeForm(ClassificationFields):
+    community = forms.ModelChoiceField(label=_("Community"), queryset=Community.objects.none())
+    room = forms.ModelChoiceField(label=_("Household"), queryset=Room.objects.none(), required=False,
+                                  widget=forms.HiddenInput)
+    location = forms.CharField(label=_("Place (common areas)"), max_length=200, required=False)
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices, initial=Channel.PHONE)
+    contact_name = forms.CharField(label=_("Caller's name"), max_length=64, required=False)
+    contact_phone = forms.CharField(label=_("Call-back number"), max_length=20, required=False)
+    description = forms.CharField(label=_("What the caller says"), max_length=4000,
+                                  widget=forms.Textarea(attrs={"rows": 4}))
+    expectation = forms.CharField(label=_("What the caller expects"), max_length=1000, required=False)
+
+    def __init__(self, *args: Any, communities: Any, rooms: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["community"].queryset = communities
+        self.fields["room"].queryset = rooms
+        if communities.count() == 1:
+            self.fields["community"].initial = communities.first()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("room") and not (data.get("location") or "").strip():
+            self.add_error("location", _("Choose the household, or write the place for a common area."))
+        return data
+
+
+# Forms of the actions on the order page, one per service.
+class NoteForm(forms.Form):
+    note = forms.CharField(label=_("Note"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    visibility = forms.ChoiceField(label=_("Who sees it"), choices=Visibility.choices,
+                                   initial=Visibility.INTERNAL)
+    photos = PhotosField(label=_("Photos"))
+    material = forms.CharField(label=_("Materials used"), max_length=200, required=False,
+                               help_text=_("One per line: name, quantity, unit (e.g. 水龙头阀芯, 1, 个)"),
+                               widget=forms.Textarea(attrs={"rows": 2}))
+
+    def materials(self) -> list[dict[str, str]]:
+        rows = []
+        for line in (self.cleaned_data.get("material") or "").splitlines():
+            parts = [p.strip() for p in line.replace("，", ",").split(",")]
+            if parts and parts[0]:
+                rows.append({"name": parts[0], "quantity": parts[1] if len(parts) > 1 and parts[1] else "1",
+                             "unit": parts[2] if len(parts) > 2 else ""})
+        return rows
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=200)
+
+
+class OptionalNoteForm(forms.Form):
+    note = forms.CharField(label=_("Note"), max_length=1000, required=False)
+
+
+class QuestionsForm(forms.Form):
+    questions = forms.CharField(label=_("Questions to ask (one per line)"), max_length=2000,
+                                widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ClassifyForm(ClassificationFields):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
+    category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
+    confirm = forms.BooleanField(label=_("Confirm as supervisor"), required=False)
+    note = forms.CharField(label=_("Note"), max_length=1000, required=False)
+
+
+class DispatchForm(forms.Form):
+    department = forms.ChoiceField(label=_("Department"), choices=Department.choices)
+    assignee = forms.ModelChoiceField(label=_("Assign to"), queryset=get_user_model().objects.none(),
+                                      required=False, empty_label=_("The department decides"))
+    note = forms.CharField(label=_("Background for the person dispatched"), max_length=4000,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = staff
+
+
+class ResolveForm(forms.Form):
+    note = forms.CharField(label=_("What was done"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    photos = PhotosField(label=_("Photos of the finished work"))
+
+
+class ArriveForm(forms.Form):
+    photos = PhotosField(label=_("Photos on arrival"))
+
+
+class HandOverForm(forms.Form):
+    new_owner = forms.ModelChoiceField(label=_("New owner"), queryset=get_user_model().objects.none())
+    promise = forms.CharField(label=_("What the resident is told"), max_length=200,
+                              help_text=_("e.g. 张师傅 will call you within 1 hour"))
+    promise_due_at = forms.DateTimeField(label=_("Promised by"),
+                                         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+
+    def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_owner"].queryset = staff
+
+
+class MergeForm(forms.Form):
+    into = forms.CharField(label=_("Number of the order to keep"), max_length=32)
+    note = forms.CharField(label=_("Note"), max_length=1000, required=False)
+
+
+class CallbackForm(forms.Form):
+    level = forms.ChoiceField(label=_("How satisfied the resident is"), choices=RatingLevel.choices)
+    comment = forms.CharField(label=_("What the resident said"), max_length=1000, required=False)

@@ -1,0 +1,56 @@
+"""The queues and the supervisor's board, refreshed in place by htmx."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
+
+from guanjia.accounts.scoping import communities_for_user
+
+from .. import selectors
+from ..forms import QueueFilterForm
+from .common import page_or_fragment, staff_view
+
+PAGE_SIZE = 25
+QUEUE_TABS = [("mine", _("My orders")), ("assigned", _("Dispatched to me")),
+              ("department", _("My department")), ("community", _("All orders"))]
+
+
+def refresh_seconds() -> int:
+    # How often an open queue asks for news; a busy desk wants new orders within seconds.
+    return int(getattr(settings, "GUANJIA_QUEUE_REFRESH_SECONDS", 15))
+
+
+def _filter_form(request: HttpRequest) -> QueueFilterForm:
+    form = QueueFilterForm(request.GET or None, communities=communities_for_user(user=request.user).order_by("name"))
+    form.is_valid()  # invalid fields are reported beside the field and left out of the query
+    return form
+
+
+@staff_view
+def orders(request: HttpRequest) -> HttpResponse:
+    queue = request.GET.get("queue", "mine")
+    if queue not in selectors.QUEUES:
+        queue = "mine"
+    form = _filter_form(request)
+    orders_qs = selectors.orders_queue(user=request.user, queue=queue, filters=form.filters())
+    page = Paginator(orders_qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "queue": queue, "queues": QUEUE_TABS, "page": page, "query": query.urlencode(),
+               "refresh": refresh_seconds(), "may_supervise": selectors.may_supervise(user=request.user)}
+    return page_or_fragment(request, page="console/orders.html", fragment="console/htmx/order_list.html",
+                            context=context)
+
+
+
+
+@staff_view
+def board(request: HttpRequest) -> HttpResponse:
+    form = _filter_form(request)
+    community = form.filters().community
+    sections, group_cases = selectors.board(user=request.user, community=community)
+    context = {"form": form, "sections": sections, "group_cases": group_cases, "refresh": refresh_seconds(),
+               "may_supervise": True}
+    return page_or_fragment(request, page="console/board.html", fragment="console/htmx/board_sections.html",
+                            context=context)
