@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("guanjia.properties.api.urls")),
     path("", include("guanjia.notifications.api.urls")),
     path("", include("guanjia.answers.api.urls")),
+    path("", include("guanjia.tickets.api.urls")),
 ]

@@ -92,7 +92,7 @@ class QueueFilters:
     open_only: bool = False
 
 
-def _filtered(queryset: QuerySet[WorkOrder], filters: QueueFilters) -> QuerySet[WorkOrder]:
+def workorders_filter(queryset: QuerySet[WorkOrder], filters: QueueFilters) -> QuerySet[WorkOrder]:
     exact = {"community_id": filters.community, "room__unit__building__zone_id": filters.zone,
              "category": filters.category, "urgency": filters.urgency, "status": filters.status,
              "channel": filters.channel, "kind": filters.kind}
@@ -131,7 +131,7 @@ def workorder_queue(*, user: Any, queue: str = "mine", filters: QueueFilters | N
         "escalated": Q(escalation_level__gt=0, status__in=OPEN_STATUSES),
     }
     queryset = base.filter(mine.get(queue, mine["mine"]))
-    queryset = _filtered(queryset, filters or QueueFilters())
+    queryset = workorders_filter(queryset, filters or QueueFilters())
     return queryset.select_related(*_LIST_RELATED).order_by("-created_at", "-id")
 
 
@@ -160,8 +160,8 @@ def supervisor_board(*, user: Any, community: int | None = None) -> dict[str, An
 
     scope = QueueFilters(community=community)
     board: dict[str, Any] = {
-        "due_soon": _filtered(orders_due_soon(user=user), scope),
-        "late": _filtered(orders_late(user=user), scope).filter(status__in=OPEN_STATUSES),
+        "due_soon": workorders_filter(orders_due_soon(user=user), scope),
+        "late": workorders_filter(orders_late(user=user), scope).filter(status__in=OPEN_STATUSES),
     }
     for name in ("escalated", "follow_ups", "for_review"):
         board[name] = workorder_queue(user=user, queue=name, filters=scope)

@@ -1,0 +1,78 @@
+"""What every work-order endpoint shares: who may call it and how an order is looked up."""
+
+from typing import Any, ClassVar
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from ..models import WorkOrder
+from ..selectors import workorder_detail, workorder_get
+from ..services.access import is_resident, is_staff
+from .serializers import ResidentOrderDetailOutput, StaffOrderDetailOutput
+
+PARSERS = [JSONParser, MultiPartParser, FormParser]
+ERRORS = {400: OpenApiResponse(description=_("Invalid input: {\"error\": {\"code\", \"message\", \"fields\"}}")),
+          403: OpenApiResponse(description=_("Not allowed for your role")),
+          404: OpenApiResponse(description=_("No such order for you")),
+          409: OpenApiResponse(description=_("Not possible from the current status"))}
+
+
+class IsStaff(BasePermission):
+    message = _("This is for property staff.")
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return is_staff(request.user)
+
+
+class IsResident(BasePermission):
+    message = _("This is for residents.")
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return is_resident(request.user)
+
+
+def detail_response(*, request: Request, order: WorkOrder, status: int = 200) -> Response:
+    """The order as the caller may see it, re-read with its timeline in a fixed number of queries."""
+    staff = is_staff(request.user)
+    order = workorder_detail(user=request.user, uuid=order.uuid)
+    output = StaffOrderDetailOutput if staff else ResidentOrderDetailOutput
+    return Response(output(order, context={"staff": staff}).data, status=status)
+
+
+class OrderAction(APIView):
+    """POST to one order: validate ``input_serializer``, call ``act`` (a service), answer the order.
+
+    Each subclass gets its own documented ``post`` so the OpenAPI schema names its input.
+    """
+
+    input_serializer: ClassVar[type[serializers.Serializer]]
+    parser_classes = PARSERS
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "input_serializer" not in cls.__dict__:
+            return
+        output = StaffOrderDetailOutput if IsStaff in getattr(cls, "permission_classes", []) \
+            else ResidentOrderDetailOutput
+
+        def post(self: OrderAction, request: Request, uuid: Any) -> Response:
+            return self.handle(request, uuid)
+
+        cls.post = extend_schema(request=cls.input_serializer, responses={200: output, **ERRORS},
+                                 summary=(cls.__doc__ or "").strip().split("\n")[0] or None)(post)
+
+    def act(self, *, order: WorkOrder, actor: Any, data: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def handle(self, request: Request, uuid: Any) -> Response:
+        order = workorder_get(user=request.user, uuid=uuid)
+        data = self.input_serializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        self.act(order=order, actor=request.user, data=dict(data.validated_data))
+        return detail_response(request=request, order=order)

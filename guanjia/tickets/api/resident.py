@@ -1,0 +1,113 @@
+"""The resident's API: my households, my requests (with photos), their timeline, confirm and rate."""
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework.generics import ListAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from guanjia.accounts.scoping import rooms_for_resident
+from guanjia.core.errors import ServiceError
+from guanjia.core.taxonomy import Channel
+
+from ..models import WorkOrder
+from ..selectors import workorders_for_resident
+from ..services import (
+    IntakeRequest,
+    workorder_confirm,
+    workorder_intake,
+    workorder_rate,
+    workorder_receive_info,
+)
+from .base import ERRORS, PARSERS, IsResident, OrderAction, detail_response
+from .serializers import (
+    AnswerInput,
+    MyHouseholdOutput,
+    NoteTextInput,
+    RateInput,
+    ResidentCreateInput,
+    ResidentOrderDetailOutput,
+    ResidentOrderOutput,
+)
+
+
+class MyHouseholdsView(ListAPIView):
+    """The rooms I live in or own: the homes I can file a request for."""
+
+    permission_classes = [IsResident]
+    serializer_class = MyHouseholdOutput
+    pagination_class = None
+
+    def get_queryset(self) -> Any:
+        return rooms_for_resident(user=self.request.user).select_related("community").order_by("code")
+
+
+class MyRequestsView(ListAPIView):
+    """My requests, newest first (GET), or file a new one with photos (POST, multipart)."""
+
+    permission_classes = [IsResident]
+    serializer_class = ResidentOrderOutput
+    parser_classes = PARSERS
+    filter_backends: list[Any] = []
+
+    def get_queryset(self) -> Any:
+        return workorders_for_resident(user=self.request.user)
+
+    @extend_schema(request=ResidentCreateInput, responses={201: ResidentOrderDetailOutput, **ERRORS})
+    def post(self, request: Request) -> Response:
+        data = ResidentCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        room = rooms_for_resident(user=request.user).filter(pk=values["room"]).first()
+        if room is None:
+            raise ServiceError(_("You can only file requests for your own home."), code="room_not_yours",
+                               field="room", status=403)
+        order = workorder_intake(actor=request.user, idempotency_key=request.headers.get("Idempotency-Key"),
+                                 request=IntakeRequest(channel=Channel.PORTAL, room=room,
+                                                       description=values["description"],
+                                                       expectation=values["expectation"],
+                                                       preferred_visit=values["preferred_visit"],
+                                                       photos=values["photos"]))
+        return detail_response(request=request, order=order, status=201)
+
+
+class MyRequestDetailView(APIView):
+    permission_classes = [IsResident]
+
+    @extend_schema(responses={200: ResidentOrderDetailOutput, 404: ERRORS[404]})
+    def get(self, request: Request, uuid: Any) -> Response:
+        """One of my requests with the steps shown to me (nothing internal)."""
+        return detail_response(request=request, order=WorkOrder(uuid=uuid))
+
+
+class RateView(OrderAction):
+    """Rate the work: very satisfied, satisfied, average or dissatisfied (SAT-1)."""
+
+    permission_classes = [IsResident]
+    input_serializer = RateInput
+
+    def act(self, *, order: WorkOrder, actor: Any, data: dict[str, Any]) -> None:
+        workorder_rate(order=order, actor=actor, level=data["level"], comment=data["comment"])
+
+
+class ConfirmView(OrderAction):
+    """Confirm that the work is done (REQ-7)."""
+
+    permission_classes = [IsResident]
+    input_serializer = NoteTextInput
+
+    def act(self, *, order: WorkOrder, actor: Any, data: dict[str, Any]) -> None:
+        workorder_confirm(order=order, actor=actor, note=data["note"])
+
+
+class AnswerView(OrderAction):
+    """Answer the questions the service desk asked (with photos if useful)."""
+
+    permission_classes = [IsResident]
+    input_serializer = AnswerInput
+
+    def act(self, *, order: WorkOrder, actor: Any, data: dict[str, Any]) -> None:
+        workorder_receive_info(order=order, actor=actor, answer=data["answer"], photos=data["photos"])
