@@ -41,7 +41,8 @@ def test_the_owner_is_warned_shortly_before_the_deadline(complaint, agent, super
     with time_machine.travel(at("2026-11-23 10:12"), tick=False):
         report = sweep()
     assert report.warned == 1 and report.breached == 0
-    assert inbox(agent, "sla_warning") == ["Deadline approaching: " + complaint.number]
+    [title] = inbox(agent, "sla_warning")
+    assert complaint.number in title
     assert inbox(supervisor) == []
     assert clock(complaint, T.ACKNOWLEDGE).warned_at == at("2026-11-23 10:12")
     assert len(events(complaint, EventType.DEADLINE_WARNING)) == 1
@@ -155,7 +156,8 @@ def test_an_order_without_owner_warns_the_supervisor(community, supervisor):
     order = received(community=community, when=at("2026-11-23 10:00"))
     with time_machine.travel(at("2026-11-23 10:13"), tick=False):
         sweep()
-    assert inbox(supervisor, "sla_warning") == ["Deadline approaching: " + order.number]
+    [title] = inbox(supervisor, "sla_warning")
+    assert order.number in title
 
 
 def test_without_a_project_manager_the_centre_manager_is_told(community, agent):

@@ -41,7 +41,7 @@ class Command(BaseCommand):
         try:
             result = calendar_import(days=parse_calendar_file(text=text, fmt=fmt), dry_run=dry_run)
         except ServiceError as error:
-            raise CommandError(f"{filename}: {error.message}") from None
+            raise CommandError(f"{filename}: {error.message} [{error.code}]") from None
         prefix = "dry run: " if dry_run else ""
         self.stdout.write(f"{prefix}{result.created} created, {result.updated} updated, "
                           f"{result.unchanged} unchanged")
