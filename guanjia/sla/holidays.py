@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -114,5 +115,5 @@ def holidays_remind(*, today: date | None = None) -> int | None:
         if not created:
             return None
         notify(recipients=recipients.company_admins(), title=_("Enter next year's holidays"),
-               body=warning.message, link="/admin/sla/calendarday/", kind="sla_calendar")
+               body=warning.message, link=reverse("admin:sla_calendarday_changelist"), kind="sla_calendar")
     return warning.year

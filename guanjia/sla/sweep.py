@@ -14,6 +14,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.db.models import Count, Q
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -70,6 +71,14 @@ def _event(order: WorkOrder, type: str, now: datetime, note: str, **data: object
     WorkOrderEvent.objects.create(order=order, type=type, at=now, note=note, data=data)
 
 
+def order_link(order: WorkOrder) -> str:
+    # The console owns the page; a message without a link is better than no message.
+    try:
+        return reverse("console:order", kwargs={"uuid": order.uuid})
+    except NoReverseMatch:
+        return ""
+
+
 def _labels(clock: Clock) -> dict[str, str]:
     return {"number": clock.order.number, "clock": str(clock.get_type_display()),
             "due": timezone.localtime(clock.due_at).strftime("%Y-%m-%d %H:%M")}
@@ -84,7 +93,7 @@ def warn_one(pk: int, now: datetime) -> bool:
     note = _("%(clock)s due at %(due)s") % labels
     _event(clock.order, EventType.DEADLINE_WARNING, now, note, clock=clock.type, clock_id=pk)
     notify(recipients=recipients.order_people(clock.order), title=_("Deadline approaching: %(number)s") % labels,
-           body=note, order=clock.order, kind="sla_warning")
+           body=note, link=order_link(clock.order), order=clock.order, kind="sla_warning")
     return True
 
 
@@ -130,7 +139,8 @@ def _escalate(clock: Clock, level: int, now: datetime, note: str) -> None:
     _event(clock.order, EventType.ESCALATED, now, note, clock=clock.type, clock_id=clock.pk, level=level,
            to=[user.pk for user in people])
     title = _("Late (level %(level)s): %(number)s") % {"level": level, "number": clock.order.number}
-    notify(recipients=people, title=title, body=note, order=clock.order, kind="sla_escalation")
+    notify(recipients=people, title=title, body=note, link=order_link(clock.order), order=clock.order,
+           kind="sla_escalation")
 
 
 def climb_one(pk: int, now: datetime) -> bool:
@@ -169,7 +179,7 @@ def sensitive_one(pk: int, now: datetime) -> bool:
         group_case=group, escalation_level__gte=level).exclude(pk=pk).exists()
     if not already_told:
         notify(recipients=people, title=_("To the project manager: %(number)s") % {"number": order.number},
-               body=note, order=order, kind="sla_escalation")
+               body=note, link=order_link(order), order=order, kind="sla_escalation")
     return True
 
 

@@ -43,6 +43,7 @@ def test_the_owner_is_warned_shortly_before_the_deadline(complaint, agent, super
     assert report.warned == 1 and report.breached == 0
     [title] = inbox(agent, "sla_warning")
     assert complaint.number in title
+    assert str(complaint.uuid) in Notification.objects.get(recipient=agent).link
     assert inbox(supervisor) == []
     assert clock(complaint, T.ACKNOWLEDGE).warned_at == at("2026-11-23 10:12")
     assert len(events(complaint, EventType.DEADLINE_WARNING)) == 1
