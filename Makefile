@@ -8,7 +8,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets translations migrate demo run test lint format browser-deps bench bench-quick clean
+.PHONY: help install assets translations migrate demo run test lint format browser-deps bench clean messages
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -65,3 +65,6 @@ bench: install translations ## Benchmarks at scale (see bench/README.md); ARGS="
 
 clean: ## Remove the virtual environment, front-end packages and local data
 	rm -rf $(VENV) node_modules var
+
+messages: install ## Update the translation catalogues from the source (needs GNU gettext)
+	$(BIN)/guanjia makemessages --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench -l zh_Hans -l zh_Hant -l en

@@ -12,12 +12,14 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from guanjia.accounts.choices import Role
 from guanjia.accounts.models import StaffRole
+from guanjia.core.bulk import allocate_ids, bulk_insert
 from guanjia.core.taxonomy import Category, Channel, Kind, Urgency, default_department
 from guanjia.properties.models import Community, Occupancy, Room
 from guanjia.sla.choices import ClockState, ClockType
@@ -26,6 +28,18 @@ from guanjia.sla.models import Clock
 from . import demo_texts as texts
 from .choices import EventType, RatingLevel, RatingSource, Status, Visibility
 from .models import Rating, WorkOrder, WorkOrderCounter, WorkOrderEvent
+
+Row = dict[str, Any]
+
+
+class _Rec(dict):
+    """A row as a dict that reads and writes like a model instance, to keep the story readable."""
+
+    def __getattr__(self, name: str) -> Any:
+        return self.get(name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self[name] = value
 
 BATCH_ORDERS = 2000  # orders per round of INSERTs: bounded memory, few round trips
 
@@ -92,12 +106,12 @@ def _desk_for(community: Community) -> _Desk:
 
 @dataclass
 class _Plan:
-    """One order being written: the row, its events, clocks and rating."""
+    """One order being written: its row, events, clocks and rating (plain dicts for bulk_insert)."""
 
-    order: WorkOrder
-    events: list[WorkOrderEvent]
-    clocks: list[Clock]
-    rating: Rating | None
+    order: Row
+    events: list[Row]
+    clocks: list[Row]
+    rating: Row | None
 
 
 def _when(rng: random.Random, start: datetime, span: timedelta) -> datetime:
@@ -130,8 +144,7 @@ def _reached(status: str, step: str) -> bool:
     return _PROGRESS.index(step) <= _PROGRESS.index(status)
 
 
-def _clock(order: WorkOrder, kind: str, start: datetime, span: timedelta, done: datetime | None,
-           now: datetime) -> Clock:
+def _clock(kind: str, start: datetime, span: timedelta, done: datetime | None, now: datetime) -> Row:
     due = start + span
     if done is not None:
         state, met, breached = ClockState.MET, done, due if done > due else None
@@ -139,9 +152,10 @@ def _clock(order: WorkOrder, kind: str, start: datetime, span: timedelta, done: 
         state, met, breached = ClockState.BREACHED, None, due
     else:
         state, met, breached = ClockState.RUNNING, None, None
-    return Clock(order=order, type=kind, state=state, started_at=start, due_at=due,
-                 warn_at=due - min(span * 0.2, timedelta(hours=1)), duration=span, met_at=met,
-                 breached_at=breached, escalation_level=1 if breached and not met else 0)
+    return _Rec(type=kind, state=state, started_at=start, due_at=due,
+                warn_at=due - min(span * 0.2, timedelta(hours=1)), duration=span, met_at=met,
+                breached_at=breached, escalation_level=1 if breached and not met else 0,
+                created_at=start, updated_at=done or start)
 
 
 class _Writer:
@@ -165,8 +179,8 @@ class _Writer:
         status = _final_status(rng, now - created, kind)
         agent, tech = rng.choice(desk.agents), rng.choice(desk.technicians)
         description, asset = texts.describe(rng, kind=kind, category=category, urgency=urgency, assets=desk.assets)
-        order = WorkOrder(
-            community=desk.community, number=f"{desk.community.code}-{day}-{self.sequence[(desk.community.pk, day)]:04d}",
+        order = _Rec(
+            community_id=desk.community.pk, number=f"{desk.community.code}-{day}-{self.sequence[(desk.community.pk, day)]:04d}",
             channel=_pick(rng, CHANNELS), room_id=room_id, person_id=person_id, contact_name=name,
             contact_phone=phone, description=description, kind=kind, category=category, urgency=urgency,
             department=default_department(kind=kind, category=category), status=status, created_by_id=agent,
@@ -178,7 +192,7 @@ class _Writer:
         rng, now, status = self.rng, self.now, order.status
         urgent = order.urgency == Urgency.URGENT
         t = order.created_at
-        events = [WorkOrderEvent(order=order, type=EventType.CREATED, at=t, actor_id=agent,
+        events = [_Rec(type=EventType.CREATED, at=t, actor_id=agent,
                                  visibility=Visibility.RESIDENT)]
 
         def step(minutes: float) -> datetime:
@@ -190,51 +204,51 @@ class _Writer:
         if ack_done:
             order.acknowledged_at = ack_done
             order.classification_confirmed_at = ack_done
-            events.append(WorkOrderEvent(order=order, type=EventType.ACKNOWLEDGED, at=ack_done, actor_id=agent,
+            events.append(_Rec(type=EventType.ACKNOWLEDGED, at=ack_done, actor_id=agent,
                                          visibility=Visibility.RESIDENT))
-            events.append(WorkOrderEvent(order=order, type=EventType.CLASSIFIED, at=ack_done, actor_id=agent,
+            events.append(_Rec(type=EventType.CLASSIFIED, at=ack_done, actor_id=agent,
                                          data={"kind": order.kind, "category": order.category,
                                                "urgency": order.urgency}))
         field_work = order.kind in (Kind.REPAIR, Kind.COMPLAINT, Kind.SERVICE)
         on_site = None
         if field_work and _reached(status, Status.DISPATCHED):
             order.assignee_id = tech
-            events.append(WorkOrderEvent(order=order, type=EventType.DISPATCHED, at=step(5), actor_id=agent,
+            events.append(_Rec(type=EventType.DISPATCHED, at=step(5), actor_id=agent,
                                          data={"department": order.department}, visibility=Visibility.RESIDENT))
             if _reached(status, Status.ACCEPTED):
-                events.append(WorkOrderEvent(order=order, type=EventType.ACCEPTED, at=step(4), actor_id=tech))
+                events.append(_Rec(type=EventType.ACCEPTED, at=step(4), actor_id=tech))
             if _reached(status, Status.ON_SITE):
-                events.append(WorkOrderEvent(order=order, type=EventType.SET_OUT, at=step(3), actor_id=tech,
+                events.append(_Rec(type=EventType.SET_OUT, at=step(3), actor_id=tech,
                                              visibility=Visibility.RESIDENT))
                 on_site = step(8 if urgent else 90)
                 order.on_site_at = on_site
-                events.append(WorkOrderEvent(order=order, type=EventType.ARRIVED, at=on_site, actor_id=tech,
+                events.append(_Rec(type=EventType.ARRIVED, at=on_site, actor_id=tech,
                                              visibility=Visibility.RESIDENT))
-                events.append(WorkOrderEvent(order=order, type=EventType.NOTE, at=step(40), actor_id=tech,
+                events.append(_Rec(type=EventType.NOTE, at=step(40), actor_id=tech,
                                              note=rng.choice(texts.NOTES), visibility=Visibility.RESIDENT))
         if status == Status.ON_HOLD:
-            events.append(WorkOrderEvent(order=order, type=EventType.PAUSED, at=step(30), actor_id=tech or agent,
+            events.append(_Rec(type=EventType.PAUSED, at=step(30), actor_id=tech or agent,
                                          note="等待业主约定上门时间", visibility=Visibility.RESIDENT))
         resolved = None
         if _reached(status, Status.RESOLVED):
             resolved = step(120 if field_work else 20)
             order.resolved_at = resolved
-            events.append(WorkOrderEvent(order=order, type=EventType.RESOLVED, at=resolved,
+            events.append(_Rec(type=EventType.RESOLVED, at=resolved,
                                          actor_id=tech if field_work else agent, visibility=Visibility.RESIDENT))
         rating = None
         if status == Status.CLOSED:
             closed = step(60 * 20)
             level = _pick(rng, RATINGS)
-            rating = Rating(order=order, level=level, source=rng.choice(list(RatingSource.values)),
+            rating = _Rec(level=level, source=rng.choice(list(RatingSource.values)),
                             rated_by_id=agent, at=closed, comment=rng.choice(texts.RATING_COMMENTS[level]))
-            events.append(WorkOrderEvent(order=order, type=EventType.CALLBACK, at=closed, actor_id=agent,
+            events.append(_Rec(type=EventType.CALLBACK, at=closed, actor_id=agent,
                                          data={"level": level}))
-            events.append(WorkOrderEvent(order=order, type=EventType.CLOSED, at=closed, actor_id=agent,
+            events.append(_Rec(type=EventType.CLOSED, at=closed, actor_id=agent,
                                          visibility=Visibility.RESIDENT))
             order.closed_at = closed
             order.for_review = level == RatingLevel.DISSATISFIED
         if status in (Status.CANCELLED, Status.MERGED):
-            events.append(WorkOrderEvent(order=order, type=EventType.CANCELLED if status == Status.CANCELLED
+            events.append(_Rec(type=EventType.CANCELLED if status == Status.CANCELLED
                                          else EventType.MERGED, at=step(30), actor_id=agent,
                                          note="业主表示问题已自行解决" if status == Status.CANCELLED else ""))
             order.cancel_reason = "业主表示问题已自行解决" if status == Status.CANCELLED else ""
@@ -245,14 +259,14 @@ class _Writer:
                 resolved: datetime | None) -> list[Clock]:
         now, start = self.now, order.created_at
         finished = order.status in (Status.CANCELLED, Status.MERGED)
-        clocks = [_clock(order, ClockType.ACKNOWLEDGE, start, timedelta(minutes=15), ack, now)]
+        clocks = [_clock(ClockType.ACKNOWLEDGE, start, timedelta(minutes=15), ack, now)]
         if order.urgency == Urgency.URGENT:
             span = timedelta(minutes=5 if order.category == Category.ORDER else 15)
-            clocks.append(_clock(order, ClockType.ON_SITE, start, span, on_site, now))
+            clocks.append(_clock(ClockType.ON_SITE, start, span, on_site, now))
         if order.kind == Kind.COMPLAINT:
-            clocks.append(_clock(order, ClockType.CLOSE, start, timedelta(hours=48), resolved, now))
+            clocks.append(_clock(ClockType.CLOSE, start, timedelta(hours=48), resolved, now))
         if resolved is not None:
-            clocks.append(_clock(order, ClockType.CALLBACK, resolved, timedelta(hours=48), order.closed_at, now))
+            clocks.append(_clock(ClockType.CALLBACK, resolved, timedelta(hours=48), order.closed_at, now))
         if finished:
             for clock in clocks:
                 if clock.state != ClockState.MET:
@@ -270,6 +284,10 @@ def demo_orders_build(*, communities: list[Community], orders_per_community: int
     now = now or timezone.now()
     rng = random.Random(seed)
     writer = _Writer(rng, now)
+    # Continue each day's numbering where earlier history (or real intake) left it.
+    for community_id, day, last in WorkOrderCounter.objects.filter(
+            community__in=communities).values_list("community_id", "day", "last"):
+        writer.sequence[(community_id, day.strftime("%Y%m%d"))] = last
     start = now - timedelta(days=30 * months)
     total = 0
     for community in communities:
@@ -285,13 +303,18 @@ def demo_orders_build(*, communities: list[Community], orders_per_community: int
 
 
 def _flush(plans: list[_Plan]) -> None:
-    WorkOrder.objects.bulk_create([p.order for p in plans], batch_size=500)
-    for plan in plans:  # the orders have their ids now; point the children at them
+    for plan, order_id in zip(plans, allocate_ids(WorkOrder, len(plans)), strict=True):
+        plan.order["id"] = order_id
         for row in (*plan.events, *plan.clocks, *([plan.rating] if plan.rating else [])):
-            row.order = plan.order
-    WorkOrderEvent.objects.bulk_create([e for p in plans for e in p.events], batch_size=2000)
-    Clock.objects.bulk_create([c for p in plans for c in p.clocks], batch_size=2000)
-    Rating.objects.bulk_create([p.rating for p in plans if p.rating], batch_size=2000)
+            row["order_id"] = order_id
+    children = [(WorkOrderEvent, [e for p in plans for e in p.events]),
+                (Clock, [c for p in plans for c in p.clocks]),
+                (Rating, [p.rating for p in plans if p.rating])]
+    bulk_insert(WorkOrder, [p.order for p in plans])
+    for model, rows in children:
+        for row, pk in zip(rows, allocate_ids(model, len(rows)), strict=True):
+            row["id"] = pk
+        bulk_insert(model, rows)
 
 
 def _write_counters(sequence: dict[tuple[int, str], int]) -> None:
@@ -320,3 +343,13 @@ def _mark_patterns(communities: list[Community]) -> None:
         month_end = (row["month"] + timedelta(days=32)).replace(day=1)
         WorkOrder.objects.filter(community_id=row["community_id"], asset_key=row["asset_key"],
                                  created_at__gte=row["month"], created_at__lt=month_end).update(is_hotspot=True)
+
+
+DEMO_ORDERS_PER_COMMUNITY = 1500  # about six months of a mid-sized desk's requests
+
+
+def demo_hook(result: Any) -> None:
+    """``load_demo``: six months of history for each demo community that has none yet."""
+    fresh = [c for c in result.communities if not WorkOrder.objects.filter(community=c).exists()]
+    if fresh:
+        demo_orders_build(communities=fresh, orders_per_community=DEMO_ORDERS_PER_COMMUNITY, months=6)
