@@ -60,8 +60,3 @@ def file_order(agent, room):
         return workorder_intake(actor=actor or agent, request=IntakeRequest(**fields))
 
     return _file
-
-
-@pytest.fixture
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"

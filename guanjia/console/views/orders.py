@@ -25,7 +25,11 @@ def _page(request: HttpRequest, uuid: Any) -> selectors.OrderPage:
 
 def _context(page: selectors.OrderPage, *, failed: Any = None, error: str = "") -> dict[str, Any]:
     offered = []
-    for action in actions.offered_actions(page.order):
+    shown = actions.offered_actions(page.order)
+    if failed and actions.BY_NAME[failed[0]] not in shown:
+        # The step was refused because the order moved on: show why where it was asked.
+        shown.insert(0, actions.BY_NAME[failed[0]])
+    for action in shown:
         form = failed[1] if failed and failed[0] == action.name else actions.action_form(action, page.order)
         offered.append({"action": action, "form": form, "open": bool(failed and failed[0] == action.name)})
     return {"p": page, "order": page.order, "offered": offered, "action_error": error,

@@ -1,0 +1,128 @@
+"""The order page: what the desk sees of one order, and the next steps it may take."""
+
+import pytest
+from django.urls import reverse
+
+from guanjia.tickets.choices import EventType, Status
+from guanjia.tickets.models import WorkOrder
+from guanjia.tickets.services import workorder_note
+from tests.console.people import jpeg_upload
+
+pytestmark = pytest.mark.django_db
+
+
+def _offered(response):
+    return [item["action"].name for item in response.context["offered"]]
+
+
+def test_new_order_shows_its_story_clocks_and_allowed_steps(client, agent, file_order,
+                                                             django_assert_max_num_queries):
+    order = file_order()
+    workorder_note(order=order, actor=agent, note="已电话联系业主，约明早上门", visibility="internal")
+    client.force_login(agent)
+
+    with django_assert_max_num_queries(30):
+        response = client.get(reverse("console:order", args=[order.uuid]))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "卫生间天花板漏水" in html and "已电话联系业主" in html
+    assert 'class="tag internal"' in html  # the internal note is marked as such
+    assert response.context["p"].clocks, "the acknowledge clock is shown with its due time"
+    # Offered steps follow the transition table: a new order can be confirmed or dispatched,
+    # never accepted or reopened.
+    offered = _offered(response)
+    assert {"acknowledge", "dispatch", "note", "cancel"} <= set(offered)
+    assert "accept" not in offered and "reopen" not in offered
+
+
+def test_agent_dispatches_to_the_technician_who_sees_it_in_his_jobs(client, agent, technician, file_order):
+    order = file_order()
+    client.force_login(agent)
+
+    response = client.post(reverse("console:order-action", args=[order.uuid, "dispatch"]), {
+        "dispatch-department": "engineering", "dispatch-assignee": technician.pk,
+        "dispatch-note": "业主在家，卫生间吊顶渗水，请带检修工具"})
+
+    assert response.status_code == 302
+    order.refresh_from_db()
+    assert order.status == Status.DISPATCHED and order.assignee == technician
+    client.force_login(technician)
+    jobs = client.get(reverse("console:tech"))
+    assert order.number in jobs.content.decode()
+
+
+def test_a_step_with_missing_input_is_explained_next_to_the_field(client, agent, file_order):
+    order = file_order()
+    client.force_login(agent)
+
+    response = client.post(reverse("console:order-action", args=[order.uuid, "dispatch"]),
+                           {"dispatch-department": "volcano", "dispatch-note": ""})
+
+    assert response.status_code == 400
+    form = next(i["form"] for i in response.context["offered"] if i["action"].name == "dispatch")
+    assert "department" in form.errors and "note" in form.errors
+    assert WorkOrder.objects.get(pk=order.pk).status == Status.NEW
+
+
+def test_a_step_the_state_machine_refuses_is_a_clear_conflict_not_a_crash(client, agent, file_order):
+    order = file_order()
+    client.force_login(agent)
+
+    response = client.post(reverse("console:order-action", args=[order.uuid, "reopen"]),
+                           {"reopen-reason": "业主说还在漏"})
+
+    assert response.status_code == 409
+    form = next(i["form"] for i in response.context["offered"] if i["action"].name == "reopen")
+    assert form.non_field_errors(), "the refusal is shown where the step was asked"
+    assert ' open id="action-reopen"' in response.content.decode()
+    assert WorkOrder.objects.get(pk=order.pk).status == Status.NEW
+
+
+def test_garbage_to_every_step_never_crashes(client, supervisor, file_order):
+    order = file_order()
+    client.force_login(supervisor)
+    garbage = {"x": "\x00" * 3, "dispatch-assignee": "not-a-user", "hand_over-promise_due_at": "tomorrow-ish",
+               "callback-level": "ecstatic", "merge-into": "🙂" * 40, "note-visibility": "everyone",
+               "classify-kind": "dragon", "note-note": "x" * 5000}
+    for name in [*(a for a in ("acknowledge", "request_info", "classify", "dispatch", "accept", "set_out",
+                               "arrive", "note", "pause", "resume", "resolve", "confirm", "callback",
+                               "hand_over", "reopen", "merge", "cancel")), "no-such-step"]:
+        response = client.post(reverse("console:order-action", args=[order.uuid, name]), garbage)
+        assert response.status_code in (302, 400, 403, 404, 409), name
+
+
+def test_the_technician_resolves_with_a_photo_from_his_phone(client, agent, technician, file_order):
+    order = file_order()
+    client.force_login(agent)
+    client.post(reverse("console:order-action", args=[order.uuid, "dispatch"]), {
+        "dispatch-department": "engineering", "dispatch-assignee": technician.pk, "dispatch-note": "请上门"})
+    client.force_login(technician)
+    page = client.get(reverse("console:tech-job", args=[order.uuid]))
+    assert 'capture="environment"' in page.content.decode() or "accept" in [s["action"].name
+                                                                             for s in page.context["steps"]]
+    next_url = reverse("console:tech-job", args=[order.uuid])
+    for step, data in (("accept", {}), ("set_out", {}), ("arrive", {})):
+        response = client.post(reverse("console:order-action", args=[order.uuid, step]), {"next_url": next_url, **data})
+        assert response.status_code == 302 and response["Location"] == next_url, step
+
+    response = client.post(reverse("console:order-action", args=[order.uuid, "resolve"]), {
+        "next_url": next_url, "resolve-note": "更换吊顶上方水管接头，已试水无渗漏",
+        "resolve-photos": [jpeg_upload("done.jpg", "green")]})
+
+    assert response.status_code == 302
+    order.refresh_from_db()
+    assert order.status == Status.RESOLVED
+    resolved = order.events.get(type=EventType.RESOLVED)
+    assert resolved.photos.count() == 1
+
+
+def test_printable_sheet_in_a4_and_a5_carries_the_tracking_qr(client, agent, file_order):
+    order = file_order()
+    client.force_login(agent)
+
+    a5 = client.get(reverse("console:order-print", args=[order.uuid]) + "?size=a5").content.decode()
+    odd = client.get(reverse("console:order-print", args=[order.uuid]) + "?size=letter")
+
+    assert "size: A5" in a5 and f"/t/{order.tracking_token}/qr.svg" in a5
+    assert odd.status_code == 200 and "size: A4" in odd.content.decode()
