@@ -22,6 +22,10 @@ from .text import clauses
 HARD_TRIGGERS: dict[str, str] = {
     "lift_entrapment": r"(电梯|lift|elevator).{0,12}(困(住|了|在|人)|关(住|在)|锁(住|在))|被?困在.{0,6}(电梯|里面|里头)|"
                        r"困电梯|电梯.{0,10}(出不来|打不开.{0,6}人在|有人在里)|"
+                       r"电梯.{0,15}(停|卡)(在|住|了).{0,15}(有人|人在|我在|孩子|老人|小孩|出不来|在里面)|"
+                       r"电梯.{0,20}(门)?(打不开|开不了).{0,10}(人|孩子|老人|我)|"
+                       r"电梯.{0,15}(夹(到|住|伤)|警铃|报警铃|呼救|有人(喊|敲|拍)|两层(之间|中间)|半层|急停|掉下)|"
+                       r"(关|困|卡)在.{0,6}电梯|"
                        r"(trapped|stuck|locked).{0,20}(lift|elevator)|(lift|elevator).{0,20}(trapped|stuck)|"
                        r"电梯.{0,8}(急坠|下坠|坠落|冲顶|蹲底|溜梯)",
     "burst_pipe": r"爆管|爆水管|(水管|管道|管子|水龙头|阀门|接头|pipe|water main).{0,8}(爆|破裂|裂开|断了|喷|burst)|"
@@ -29,26 +33,42 @@ HARD_TRIGGERS: dict[str, str] = {
     "water_through_ceiling": r"(天花|顶棚|吊顶|灯里|楼上|ceiling).{0,12}(哗哗|往下流|往下灌|灌下来|像下雨|水柱|"
                              r"大量|流下来|一直往下|pouring|gushing)|(pouring|gushing).{0,20}ceiling|"
                              r"(水|water).{0,6}(漫|淹)(到|进|了|出)|漫出来|水漫金山|满地(都是)?水",
-    "flooding": r"水淹|淹水|被淹|进水了|倒灌|flood|没过(脚|膝|小腿)|淹到",
+    "flooding": r"水淹|淹水|被淹|进水了|倒灌|flood|没过(脚|膝|小腿)|淹到|泡在水里|泡水了|水漫进|跑水|发大水",
+    "ceiling_water_flowing": r"(天花|吊顶|顶上|灯(里|座|罩)|楼上).{0,10}(流水|出水|冒水|哗|灌水|漏得(很|好|特别)?"
+                             r"(厉害|凶|严重))",
     "sewage_backflow": r"(污水|粪水|脏水|下水道|马桶|地漏|sewage).{0,10}(倒灌|反涌|反上来|冒出|涌出|漫|溢|"
                        r"返上来|冒上来|back(ing)? up|overflow)|反水.{0,6}(家里|屋里|客厅|满地)",
-    "electric_leak": r"漏电|触电|电到人|被电|麻手|electric shock|electrocut|live wire",
+    "electric_leak": r"漏电|触电|电到人|被电|麻手|electric shock|electrocut|live wire|"
+                     r"电线.{0,6}(断了|掉下|垂下|掉在|落在|拖在地)|高压线.{0,6}(断|掉|垂|落)",
+    "life_support_power": r"(呼吸机|制氧机|氧气机|透析|ventilator).{0,20}(停电|没电|断电)|"
+                          r"(停电|没电|断电).{0,20}(呼吸机|制氧机|氧气机|透析|ventilator)",
+    "explosion": r"爆炸|炸了|explosion|exploded|自燃|电池.{0,6}(鼓包|冒烟|起火)",
     "sparks": r"火花|打火(?!机)|跳火|冒火|emoji_spark.{0,10}(插座|电)|spark|电线.{0,6}(烧|着)|短路.{0,6}(冒|烧)",
-    "fire": r"着火|起火|失火|火灾|火苗|明火|烧起来|火很大|大火|火警(?!警报器)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! extinguisher| door| exit| lane| drill| alarm test)",
+    "fire": r"着火|着了火|起火|失火|火灾|火苗|明火|烧起来|烧着了|火很大|大火|火警(?!警报|报警|铃|钟|系统)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! extinguisher| door| exit| lane| drill| alarm test)",
     "smoke": r"冒烟|浓烟|烟雾(?!报警|探测)|好多烟(?!味)|很多烟(?!味)|(?<![抽吸])有烟(?!味)|黑烟|白烟|"
              r"smoke(?! alarm| detector|r|s\b|d\b)",
     "gas_leak": r"(煤气|燃气|天然气|gas).{0,8}(味|泄漏|泄露|漏|smell|leak)|(闻到|有).{0,4}(煤气|燃气)|"
                 r"smell.{0,6}gas",
-    "person_hurt": r"受伤|流血|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
+    "person_hurt": r"受伤|流血|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|被砸|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
                    r"救护车|(?<![0-9])120(?![0-9])|砸到人|砸伤|咬伤|(狗|dog).{0,4}咬|injur|bleeding|fainted|collapsed|unconscious|"
                    r"ambulance|fell down|hurt",
     "child_locked_in": r"(小孩|孩子|小朋友|宝宝|婴儿|儿子|女儿|老人|宠物|child|kid|baby).{0,12}"
-                       r"(锁在|反锁|关在|困在|locked in|locked inside|trapped)",
-    "intruder_now": r"(有人|陌生人|小偷|贼).{0,8}(正在|在)(撬|翻|爬|偷)|正在撬|撬门|撬锁|翻窗|翻墙进|入室|"
+                       r"(锁在|反锁|关在|困在|locked in|locked inside|trapped|出不来)|"
+                       r"(锁|关|困)在(车|家|屋|房间|阳台)里.{0,10}(孩子|小孩|宝宝|婴儿|老人)",
+    "intruder_now": r"(有人|陌生人|小偷|贼).{0,8}(正在|在)(撬|翻|爬|偷)|正在撬|撬门|撬锁|门.{0,4}被撬|被撬了|翻窗|翻墙进|入室|"
                     r"闯进|破门|有贼|break(ing)? in|burglar|intruder",
-    "fight_now": r"(正在|在)打架|打起来了|打人了|持刀|拿刀|动刀|fighting|knife",
-    "falling_hazard": r"(树|广告牌|外墙|空调外机|玻璃).{0,8}(倒|压|砸|掉下|掉落|坠落|塌)|塌了|倒塌|"
-                      r"collapse",
+    "fight_now": r"打架|斗殴|打起来|打人|动手了|持刀|拿刀|动刀|fighting|knife",
+    "threat_now": r"闹事|砸(东西|车|门|玻璃|窗)|家暴|呼救|喊救命|尾随|跟踪|骚扰|威胁|发酒疯|耍酒疯|醉汉|持棍|拿棍|"
+                  r"harass|following me|threaten",
+    "open_manhole": r"井盖.{0,6}(没了|丢了|不见|被偷|破|碎|塌|翻|移开|掉|缺)|没有井盖|open manhole|manhole cover",
+    "hazard_animal": r"蛇|snake|马蜂|胡蜂|wasp|hornet",
+    "chemical": r"刺鼻|有毒|毒气|化学品|农药味|chemical|toxic",
+    "cooking_unattended": r"(锅|灶|炉|煤气|燃气|天然气|电饭锅|电热毯|取暖器).{0,8}(还开着|没关|还在烧|烧着|开着火)|"
+                          r"(stove|oven|heater).{0,10}(still on|left on)",
+    "car_hits_person": r"(车|car).{0,6}(撞到人|撞了人|撞人|压到人|碾)|被车撞|hit by a car",
+    "falling_hazard": r"(树|广告牌|外墙|空调外机|玻璃|窗(户|框|扇)|防盗窗|招牌|吊顶).{0,8}(倒|压|砸|掉下|要掉|掉落|"
+                      r"坠落|塌|脱落|摇摇欲坠)|塌了|倒塌|(从楼上|楼上|高处|外墙).{0,6}(瓷砖|墙砖|砖|石头|花盆)"
+                      r".{0,6}(掉|砸|落)|collapse|falling off",
     "suicide_risk": r"跳楼|轻生|想不开|自杀|suicid",
 }
 
@@ -58,7 +78,9 @@ SOFT_TRIGGERS: dict[str, str] = {
     "burning_smell": r"焦味|烧焦|糊味|burning smell|smell of burning",
     "police_called": r"报警|(?<![0-9])110(?![0-9])|警察|police",
     "welfare_check": r"(老人|独居|老太太|老大爷|老爷子).{0,15}(没人应|不开门|没反应|没出门|联系不上|好几天没)",
-    "water_heavy": r"水很大|水好大|止不住|关不掉|关不住|一直在流|哗哗",
+    "water_heavy": r"水很大|水好大|止不住|关不掉|关不住|一直在流|哗哗|水龙头.{0,6}没关",
+    "fuel_smell": r"汽油味|漏油|petrol|gasoline",
+    "guard_needed_now": r"(保安|security).{0,10}(快|马上|立刻|赶紧)|(快|马上|立刻|赶紧).{0,6}(叫|派)?(保安|security)",
     "lift_fault_people": r"电梯.{0,10}(突然|猛地).{0,6}(停|掉|往下)|电梯.{0,10}卡(住|在)",
 }
 
@@ -67,6 +89,10 @@ NEGATION = re.compile(r"(没有|没(?!法|办法)|无(?!法)|不是|并非|未|�
                       r"nobody|no one|n't)")
 HISTORY = re.compile(r"(上次|上回|上个月|上周|去年|前年|以前|那次|曾经|之前那次|前段时间|上礼拜|昨晚|昨天晚上|前天|"
                      r"前几天|last (time|week|month|year|night)|yesterday|previously|used to)")
+# Burning on purpose (paper offerings, barbecues, fireworks) is an order complaint, not a fire —
+# unless it is spreading.
+CONTROLLED_BURNING = re.compile(r"(烧纸|烧烤|烧香|焚烧|烧垃圾|烧树叶|烧秸秆|放鞭炮|鞭炮|烟花|抽烟|吸烟|barbecue|bbq)")
+SPREADING = re.compile(r"(蔓延|烧到|失控|着起来|烧起来了|spread)")
 # …unless the clause says it is still going on ("从昨晚开始一直有煤气味").
 ONGOING = re.compile(r"(一直|还在|还是|到现在|开始|仍然|越来越|still|since)")
 HYPOTHETICAL = re.compile(r"(如果|万一|假如|假设|(?<!主)要是|演练|演习|培训|预案|宣传|讲座|知识|"
@@ -78,6 +104,8 @@ RESOLVED = re.compile(r"(已经修好|修好了|已修好|已经好了|已修复
 
 _HARD = {code: re.compile(rx) for code, rx in HARD_TRIGGERS.items()}
 _SOFT = {code: re.compile(rx) for code, rx in SOFT_TRIGGERS.items()}
+_NEGATIVE_WORDING = {HARD_TRIGGERS["open_manhole"], HARD_TRIGGERS["life_support_power"],
+                     HARD_TRIGGERS["cooking_unattended"], SOFT_TRIGGERS["water_heavy"]}
 # How far back (characters) a negation reaches: "没有人被困" but not "没人管…水管爆了".
 _NEGATION_REACH = 6
 
@@ -97,13 +125,20 @@ class SafetyFinding:
 
 def _void_reason(clause: str, match: re.Match[str]) -> str | None:
     before = clause[:match.start()]
-    # The negation may sit inside the match too: "电梯里没有人被困住".
-    if NEGATION.search(before[-_NEGATION_REACH:] + match.group(0)):
+    # The negation may sit inside the match too: "电梯里没有人被困住" (not for triggers whose
+    # words contain one: "井盖没了", "停电没电").
+    inside = "" if match.re.pattern in _NEGATIVE_WORDING else match.group(0)
+    if NEGATION.search(before[-_NEGATION_REACH:] + inside):
         return "negated"
     if HISTORY.search(before) and not ONGOING.search(clause):
         return "past"
+    if clause[match.end():match.end() + 1] == "过" or re.search(r"(困|漏|着|爆|摔)过", match.group(0)):
+        return "past"
     if HYPOTHETICAL.search(before) or "的话" in clause[match.end():]:
         return "hypothetical"
+    if CONTROLLED_BURNING.search(clause) and not SPREADING.search(clause) and re.search(
+            r"火|烟|fire|smoke", match.group(0)):
+        return "controlled burning"
     return None
 
 
@@ -127,7 +162,7 @@ def assess(text: str) -> SafetyFinding:
                 reason = "resolved"
             if reason is not None:
                 finding.voided.append(f"{seen} ({reason})")
-            elif FEARED.search(clause[:match.start()]):
+            elif FEARED.search(clause[:match.start()] + match.group(0)):
                 finding.uncertain = True
                 finding.evidence.append(f"{seen} (feared, not yet happening)")
             elif code not in finding.triggers:
