@@ -208,60 +208,68 @@ def _order_filters(scope: ReportScope, prefix: str = "") -> Q:
     return q
 
 
-def orders_counted(scope: ReportScope, *, start: datetime | None = None, end: datetime | None = None,
-                   now: datetime | None = None) -> QuerySet[WorkOrder]:
-    """Orders received in the period (or [start, end)), with the flags the KPIs filter on."""
-    now = now or timezone.now()
-    start, end = start or scope.start, end or scope.end
-    clocks = Clock.objects.filter(order=OuterRef("pk"))
-    late = late_clock(now)
-    decided = Q(state=ClockState.MET) | late
-    holidays = non_working_days(start.astimezone(SHANGHAI).date(), end.astimezone(SHANGHAI).date())
-    return (WorkOrder.objects.filter(_order_filters(scope), created_at__gte=start, created_at__lt=end)
-            .alias(handling_late=Exists(clocks.filter(late, type__in=HANDLING_CLOCKS)),
-                   ack_late=Exists(clocks.filter(late, type=ClockType.ACKNOWLEDGE)),
-                   ack_decided=Exists(clocks.filter(decided, type=ClockType.ACKNOWLEDGE)),
-                   local_minute=ExtractHour("created_at", tzinfo=SHANGHAI) * 60
-                   + ExtractMinute("created_at", tzinfo=SHANGHAI),
-                   local_day=TruncDate("created_at", tzinfo=SHANGHAI))
-            .alias(after_hours=Case(
-                When(Q(local_day__in=holidays) | Q(local_minute__lt=DESK_OPENS)
-                     | Q(local_minute__gte=DESK_CLOSES), then=Value(True)),
-                default=Value(False), output_field=BooleanField())))
+class Sources:
+    """The rows each kind of KPI counts, for one scope at one instant.
 
+    Built once per report so the holiday list (one small query) is read once however many
+    figures use it.
+    """
 
-def ratings_counted(scope: ReportScope, *, start: datetime | None = None,
-                    end: datetime | None = None) -> QuerySet[Rating]:
-    return Rating.objects.filter(_order_filters(scope, "order__"), at__gte=start or scope.start,
-                                 at__lt=end or scope.end)
+    def __init__(self, scope: ReportScope, *, now: datetime | None = None) -> None:
+        self.scope, self.now = scope, now or timezone.now()
+        self._holidays: dict[tuple[date, date], list[date]] = {}
 
+    def holidays(self, start: datetime, end: datetime) -> list[date]:
+        key = (start.astimezone(SHANGHAI).date(), end.astimezone(SHANGHAI).date())
+        if key not in self._holidays:
+            self._holidays[key] = non_working_days(*key)
+        return self._holidays[key]
 
-def callbacks_counted(scope: ReportScope, *, now: datetime | None = None) -> QuerySet[Clock]:
-    late = late_clock(now or timezone.now())
-    return (Clock.objects.filter(_order_filters(scope, "order__"), type=ClockType.CALLBACK,
-                                 started_at__gte=scope.start, started_at__lt=scope.end)
-            .exclude(state=ClockState.CANCELLED)
-            .alias(late=Case(When(late, then=Value(True)), default=Value(False), output_field=BooleanField()),
-                   decided=Case(When(Q(state=ClockState.MET) | late, then=Value(True)), default=Value(False),
-                                output_field=BooleanField())))
+    def orders(self, *, start: datetime | None = None, end: datetime | None = None) -> QuerySet[WorkOrder]:
+        """Orders received in the period (or [start, end)), with the flags the KPIs filter on."""
+        start, end = start or self.scope.start, end or self.scope.end
+        clocks = Clock.objects.filter(order=OuterRef("pk"))
+        late = late_clock(self.now)
+        decided = Q(state=ClockState.MET) | late
+        return (WorkOrder.objects.filter(_order_filters(self.scope), created_at__gte=start, created_at__lt=end)
+                .alias(handling_late=Exists(clocks.filter(late, type__in=HANDLING_CLOCKS)),
+                       ack_late=Exists(clocks.filter(late, type=ClockType.ACKNOWLEDGE)),
+                       ack_decided=Exists(clocks.filter(decided, type=ClockType.ACKNOWLEDGE)),
+                       local_minute=ExtractHour("created_at", tzinfo=SHANGHAI) * 60
+                       + ExtractMinute("created_at", tzinfo=SHANGHAI),
+                       local_day=TruncDate("created_at", tzinfo=SHANGHAI))
+                .alias(after_hours=Case(
+                    When(Q(local_day__in=self.holidays(start, end)) | Q(local_minute__lt=DESK_OPENS)
+                         | Q(local_minute__gte=DESK_CLOSES), then=Value(True)),
+                    default=Value(False), output_field=BooleanField())))
 
+    def ratings(self, *, start: datetime | None = None, end: datetime | None = None) -> QuerySet[Rating]:
+        """Ratings given in the period on orders that count."""
+        return Rating.objects.filter(_order_filters(self.scope, "order__"), at__gte=start or self.scope.start,
+                                     at__lt=end or self.scope.end)
 
-def households_counted(scope: ReportScope) -> QuerySet[Room]:
-    rooms = Room.objects.filter(community_id__in=scope.community_ids, state=RoomState.OCCUPIED)
-    if scope.zone_id is not None:
-        rooms = rooms.filter(unit__building__zone_id=scope.zone_id)
-    contacted = orders_counted(scope).filter(room_id=OuterRef("pk"))
-    return rooms.alias(contacted=Exists(contacted))
+    def callbacks(self) -> QuerySet[Clock]:
+        """Callback deadlines started (by a resolution) in the period; replaced ones left out."""
+        late = late_clock(self.now)
+        flag = {"output_field": BooleanField(), "default": Value(False)}
+        return (Clock.objects.filter(_order_filters(self.scope, "order__"), type=ClockType.CALLBACK,
+                                     started_at__gte=self.scope.start, started_at__lt=self.scope.end)
+                .exclude(state=ClockState.CANCELLED)
+                .alias(late=Case(When(late, then=Value(True)), **flag),
+                       decided=Case(When(Q(state=ClockState.MET) | late, then=Value(True)), **flag)))
 
+    def households(self) -> QuerySet[Room]:
+        """Occupied rooms in scope, flagged when any counted order came from them in the period."""
+        rooms = Room.objects.filter(community_id__in=self.scope.community_ids, state=RoomState.OCCUPIED)
+        if self.scope.zone_id is not None:
+            rooms = rooms.filter(unit__building__zone_id=self.scope.zone_id)
+        contacted = WorkOrder.objects.filter(_order_filters(self.scope), room_id=OuterRef("pk"),
+                                             created_at__gte=self.scope.start, created_at__lt=self.scope.end)
+        return rooms.alias(contacted=Exists(contacted))
 
-def source_rows(scope: ReportScope, source: str, *, now: datetime | None = None) -> QuerySet:
-    if source == ORDERS:
-        return orders_counted(scope, now=now)
-    if source == RATINGS:
-        return ratings_counted(scope)
-    if source == CALLBACKS:
-        return callbacks_counted(scope, now=now)
-    return households_counted(scope)
+    def rows(self, source: str) -> QuerySet:
+        return {ORDERS: self.orders, RATINGS: self.ratings, CALLBACKS: self.callbacks,
+                HOUSEHOLDS: self.households}[source]()
 
 
 # --- computing them.
@@ -287,16 +295,16 @@ def kpi_value_from(kpi: Kpi, row: dict[str, Any], *, measured: float | None = No
     return KpiValue(kpi, value, None, den)
 
 
-def kpis_compute(*, scope: ReportScope, now: datetime | None = None,
-                 kpis: tuple[Kpi, ...] = KPIS) -> dict[str, KpiValue]:
+def kpis_compute(*, scope: ReportScope, now: datetime | None = None, kpis: tuple[Kpi, ...] = KPIS,
+                 sources: Sources | None = None) -> dict[str, KpiValue]:
     """Every KPI for ``scope``: one aggregate query per source, one per percentile."""
-    now = now or timezone.now()
+    sources = sources or Sources(scope, now=now)
     results: dict[str, KpiValue] = {}
     for source in (ORDERS, RATINGS, CALLBACKS, HOUSEHOLDS):
         chosen = [kpi for kpi in kpis if kpi.source == source]
         if not chosen:
             continue
-        rows = source_rows(scope, source, now=now)
+        rows = sources.rows(source)
         aggregates: dict[str, Any] = {}
         for kpi in chosen:
             aggregates.update(kpi_aggregates(kpi))

@@ -1,0 +1,135 @@
+"""The figures of a monthly review (月度投诉分析/复盘, SAT-2), as JSON for the archive (REC-1)."""
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from guanjia.core.taxonomy import Category, Kind
+from guanjia.properties.models import Community
+from guanjia.tickets.choices import RatingLevel
+from guanjia.tickets.models import Rating, WorkOrder
+
+from .choices import ActionStatus
+from .dimensions import DIMENSION_BY_CODE, breakdown
+from .kpis import NEVER_COUNTED, Sources, kpis_compute
+from .models import ImprovementAction
+from .scope import scope_for_community_month
+from .selectors import hot_spots
+
+REVIEW_CASES_LIMIT = 50
+REPEATS_LIMIT = 50
+
+
+def _order_brief(order: WorkOrder, **extra: Any) -> dict[str, Any]:
+    return {"id": order.pk, "uuid": str(order.uuid), "number": order.number,
+            "room": order.room.code if order.room_id else order.location,
+            "kind": order.kind, "category": order.category, "department": order.department,
+            "status": order.status, "received": timezone.localtime(order.created_at).strftime("%Y-%m-%d %H:%M"),
+            "description": order.description[:200], **extra}
+
+
+def complaint_share(orders: QuerySet) -> list[dict[str, Any]]:
+    rows = list(orders.filter(kind=Kind.COMPLAINT).values("category").annotate(total=Count("pk"))
+                .order_by("-total", "category"))
+    total = sum(row["total"] for row in rows)
+    labels = dict(Category.choices)
+    return [{"category": row["category"], "label": str(labels.get(row["category"], row["category"] or "—")),
+             "total": row["total"], "share": round(100.0 * row["total"] / total, 1)} for row in rows]
+
+
+def satisfaction_levels(sources: Sources) -> list[dict[str, Any]]:
+    counts = dict(sources.ratings().values_list("level").annotate(n=Count("pk")))
+    return [{"level": value, "label": str(label), "total": counts.get(value, 0)}
+            for value, label in RatingLevel.choices]
+
+
+def review_cases(sources: Sources) -> list[dict[str, Any]]:
+    """Dissatisfied and late cases of the month (SAT-1: 重点复盘项)."""
+    unhappy = Rating.objects.filter(order_id=OuterRef("pk"), level=RatingLevel.DISSATISFIED,
+                                    at__gte=sources.scope.start, at__lt=sources.scope.end)
+    cases = (sources.orders().alias(unhappy=Exists(unhappy))
+             .filter(Q(unhappy=True) | Q(handling_late=True) | Q(for_review=True))
+             .annotate(is_unhappy=F("unhappy"), is_late=F("handling_late"))
+             .select_related("room").order_by("created_at", "id")[:REVIEW_CASES_LIMIT])
+    result = []
+    for order in cases:
+        reasons = [reason for reason, flag in (("dissatisfied", order.is_unhappy), ("late", order.is_late),
+                                               ("flagged", order.for_review)) if flag]
+        result.append(_order_brief(order, reasons=reasons))
+    return result
+
+
+def repeat_complaints(sources: Sources) -> list[dict[str, Any]]:
+    orders = (sources.orders().filter(kind=Kind.COMPLAINT, is_repeat=True).select_related("room")
+              .order_by("created_at", "id")[:REPEATS_LIMIT])
+    return [_order_brief(order) for order in orders]
+
+
+def actions_with_effect(*, community: Community, month: date, now: datetime | None = None) -> list[dict[str, Any]]:
+    """The community's improvement actions running in or before the month, with whether they worked:
+    complaints about the same asset (or category) in the window before the start vs after it."""
+    now = now or timezone.now()
+    next_month = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    actions = list(ImprovementAction.objects.filter(community=community, starts_on__lt=next_month)
+                   .exclude(status=ActionStatus.DROPPED).select_related("owner").order_by("starts_on", "id"))
+    return [action_effect(action=action, now=now) for action in actions]
+
+
+def _same_subject(action: ImprovementAction) -> QuerySet[WorkOrder]:
+    orders = (WorkOrder.objects.filter(community_id=action.community_id, kind=Kind.COMPLAINT)
+              .exclude(status__in=NEVER_COUNTED))
+    if action.asset_key:
+        return orders.filter(asset_key=action.asset_key)
+    if action.category:
+        return orders.filter(category=action.category)
+    return orders.none()
+
+
+def action_effect(*, action: ImprovementAction, now: datetime | None = None) -> dict[str, Any]:
+    """One query: the complaints about the action's subject before and after it started."""
+    now = now or timezone.now()
+    start = datetime.combine(action.starts_on, datetime.min.time(), tzinfo=timezone.get_current_timezone())
+    window = timedelta(days=action.window_days)
+    after_until = min(start + window, now)
+    counts = _same_subject(action).aggregate(
+        before=Count("pk", filter=Q(created_at__gte=start - window, created_at__lt=start)),
+        after=Count("pk", filter=Q(created_at__gte=start, created_at__lt=after_until)))
+    complete = now >= start + window
+    if counts["after"] < counts["before"] and (complete or counts["after"] == 0):
+        verdict = "worked"
+    elif complete:
+        verdict = "not_worked"
+    else:
+        verdict = "too_early"
+    return {"id": action.pk, "uuid": str(action.uuid), "title": action.title, "source": action.source,
+            "asset_key": action.asset_key, "category": action.category, "steps": list(action.steps),
+            "owner": str(action.owner) if action.owner_id else "", "status": action.status,
+            "starts_on": action.starts_on.isoformat(), "due_on": action.due_on.isoformat(),
+            "window_days": action.window_days, "before": counts["before"], "after": counts["after"],
+            "verdict": verdict}
+
+
+def monthly_review_figures(*, community: Community, month: date, now: datetime | None = None) -> dict[str, Any]:
+    """Everything the review shows, computed by aggregate queries, ready to store as JSON."""
+    scope = scope_for_community_month(community=community, month=month)
+    sources = Sources(scope, now=now)
+    orders = sources.orders()
+    departments = breakdown(orders, DIMENSION_BY_CODE["department"])
+    return {
+        "community": {"id": community.pk, "name": community.name},
+        "month": month.strftime("%Y-%m"),
+        "kpis": [value.as_dict() for value in kpis_compute(scope=scope, sources=sources).values()],
+        "volume": orders.aggregate(total=Count("pk"), complaints=Count("pk", filter=Q(kind=Kind.COMPLAINT))),
+        "complaint_share": complaint_share(orders),
+        "on_time_by_department": [{k: row[k] for k in ("value", "label", "total", "complaints", "on_time_den",
+                                                       "on_time_num", "on_time", "late")} for row in departments],
+        "satisfaction_levels": satisfaction_levels(sources),
+        "hot_spots": [{**row, "last": timezone.localtime(row["last"]).strftime("%Y-%m-%d")}
+                      for row in hot_spots(sources)],
+        "repeat_complaints": repeat_complaints(sources),
+        "review_cases": review_cases(sources),
+        "actions": actions_with_effect(community=community, month=month, now=now),
+    }
+

@@ -1,0 +1,186 @@
+"""Reads for the dashboard, the monthly review and the orders behind a figure; scoped by the actor.
+
+Views call ``report_scope_build`` (scope.py) with the acting user first; everything here takes
+that scope, so nothing is read outside the communities the user may see.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, TruncMonth
+from django.utils.translation import gettext_lazy as _
+
+from guanjia.core.errors import ServiceError
+from guanjia.core.taxonomy import Category, Channel, Department, Kind, Urgency
+from guanjia.sla.models import Clock
+from guanjia.tickets.choices import RatingLevel, Status
+from guanjia.tickets.models import TicketSettings, WorkOrder
+
+from .dimensions import DIMENSIONS, breakdown
+from .kpis import HANDLING_CLOCKS, HOUSEHOLDS, KPI_BY_CODE, ORDERS, Sources, kpis_compute, late_clock
+from .scope import SHANGHAI, ReportScope
+from .sql import EpochSeconds
+
+# The standards' hot-spot threshold (SAT-2: the same lift 3 times in a month) when a community
+# has not saved its own.
+DEFAULT_HOTSPOT_THRESHOLD = TicketSettings._meta.get_field("hotspot_threshold").default
+TREND_MONTHS = 12
+LIST_LIMIT = 10
+
+
+def hot_spots(sources: Sources, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Assets or places raised at least the community's hot-spot threshold times in the period."""
+    thresholds = dict(TicketSettings.objects.filter(community_id__in=sources.scope.community_ids)
+                      .values_list("community_id", "hotspot_threshold"))
+    lowest = min([DEFAULT_HOTSPOT_THRESHOLD, *thresholds.values()])
+    rows = (sources.orders().exclude(asset_key="")
+            .values("community_id", "community__name", "asset_key")
+            .annotate(total=Count("pk"), complaints=Count("pk", filter=Q(kind=Kind.COMPLAINT)),
+                      last=Max("created_at"))
+            .filter(total__gte=lowest).order_by("-total", "asset_key")[: limit * 2])
+    # Per-community thresholds differ; the few grouped rows are checked here, not the orders.
+    kept = [row for row in rows
+            if row["total"] >= thresholds.get(row["community_id"], DEFAULT_HOTSPOT_THRESHOLD)]
+    return kept[:limit]
+
+
+def worst_late_orders(sources: Sources, *, limit: int = LIST_LIMIT) -> list[WorkOrder]:
+    """The counted orders furthest past a handling deadline (a late clock still open runs to now)."""
+    overdue = EpochSeconds(Coalesce("met_at", Value(sources.now)), F("due_at"))
+    lateness = (Clock.objects.filter(late_clock(sources.now), order=OuterRef("pk"), type__in=HANDLING_CLOCKS)
+                .annotate(seconds=overdue).order_by("-seconds").values("seconds")[:1])
+    return list(sources.orders().filter(handling_late=True)
+                .annotate(late_seconds=Subquery(lateness))
+                .select_related("community", "room")
+                .order_by("-late_seconds", "-id")[:limit])
+
+
+def dissatisfied_cases(sources: Sources, *, limit: int = LIST_LIMIT) -> list[Any]:
+    closed_follow_up = WorkOrder.objects.filter(follow_up_of_id=OuterRef("order_id"), status=Status.CLOSED)
+    return list(sources.ratings().filter(level=RatingLevel.DISSATISFIED)
+                .annotate(follow_up_closed=Exists(closed_follow_up))
+                .select_related("order", "order__community", "order__room").order_by("-at", "-id")[:limit])
+
+
+def _months_back(last: date, count: int) -> date:
+    index = last.year * 12 + last.month - 1 - (count - 1)
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def monthly_trends(sources: Sources, *, months: int = TREND_MONTHS) -> list[dict[str, Any]]:
+    """KPIs by month up to the period's last month: volume, complaints on time, repeats, satisfaction."""
+    first = _months_back(sources.scope.date_to, months)
+    start = datetime.combine(first, time.min, tzinfo=SHANGHAI)
+    on_time, repeat, satisfaction = (KPI_BY_CODE[c] for c in ("complaint_on_time", "repeat_complaints",
+                                                              "satisfaction"))
+    month = TruncMonth("created_at", tzinfo=SHANGHAI)
+    order_rows = (sources.orders(start=start).annotate(month=month).values("month")
+                  .annotate(total=Count("pk"), on_time_den=Count("pk", filter=on_time.population),
+                            on_time_num=Count("pk", filter=on_time.population & on_time.hit),
+                            repeat_den=Count("pk", filter=repeat.population),
+                            repeat_num=Count("pk", filter=repeat.population & repeat.hit)).order_by("month"))
+    rating_rows = (sources.ratings(start=start).annotate(month=TruncMonth("at", tzinfo=SHANGHAI)).values("month")
+                   .annotate(sat_den=Count("pk"), sat_num=Count("pk", filter=satisfaction.hit)).order_by("month"))
+    by_month: dict[date, dict[str, Any]] = {}
+    for row in [*order_rows, *rating_rows]:
+        key = row.pop("month")
+        key = key.date() if isinstance(key, datetime) else key
+        by_month.setdefault(key, {}).update(row)
+    result = []
+    for n in range(months):
+        key = _months_back(sources.scope.date_to, months - n)
+        row = by_month.get(key, {})
+        result.append({"month": key.strftime("%Y-%m"), "total": row.get("total", 0),
+                       "complaint_on_time": _pct(row.get("on_time_num"), row.get("on_time_den")),
+                       "repeat_complaints": _pct(row.get("repeat_num"), row.get("repeat_den")),
+                       "satisfaction": _pct(row.get("sat_num"), row.get("sat_den"))})
+    return result
+
+
+def _pct(num: int | None, den: int | None) -> float | None:
+    return round(100.0 * (num or 0) / den, 1) if den else None
+
+
+@dataclass
+class Dashboard:
+    scope: ReportScope
+    kpis: list[Any]
+    trends: list[dict[str, Any]]
+    breakdowns: dict[str, list[dict[str, Any]]]
+    hot_spots: list[dict[str, Any]]
+    worst_late: list[WorkOrder]
+    dissatisfied: list[Any]
+
+
+def dashboard_figures(*, scope: ReportScope, now: datetime | None = None) -> Dashboard:
+    """Every figure of the dashboard: a fixed number of aggregate queries, whatever the volume."""
+    sources = Sources(scope, now=now)
+    orders = sources.orders()
+    return Dashboard(
+        scope=scope,
+        kpis=list(kpis_compute(scope=scope, sources=sources).values()),
+        trends=monthly_trends(sources),
+        breakdowns={dimension.code: breakdown(orders, dimension) for dimension in DIMENSIONS},
+        hot_spots=hot_spots(sources),
+        worst_late=worst_late_orders(sources),
+        dissatisfied=dissatisfied_cases(sources),
+    )
+
+
+# --- the orders behind a figure (click-through and exports).
+
+ORDER_FILTERS: dict[str, tuple[str, Any]] = {
+    # query parameter → (field, allowed values or None for an id)
+    "category": ("category", Category.values), "kind": ("kind", Kind.values),
+    "channel": ("channel", Channel.values), "urgency": ("urgency", Urgency.values),
+    "status": ("status", Status.values), "department": ("department", Department.values),
+    "building": ("room__unit__building_id", None), "hour": ("hour", None),
+    "asset": ("asset_key", ()),
+}
+KPI_PARTS = ("den", "num", "miss")
+
+
+def _filter_value(name: str, raw: str, allowed: Any) -> Any:
+    if allowed is None:
+        if not raw.isdigit():
+            raise ServiceError(_("Unknown %(name)s.") % {"name": name}, code=f"bad_{name}", field=name)
+        return int(raw)
+    if allowed and raw not in allowed:
+        raise ServiceError(_("Unknown %(name)s.") % {"name": name}, code=f"bad_{name}", field=name)
+    return raw
+
+
+def _kpi_orders(sources: Sources, code: str, part: str) -> QuerySet[WorkOrder]:
+    kpi = KPI_BY_CODE.get(code)
+    if kpi is None or part not in KPI_PARTS or (part != "den" and kpi.hit is None):
+        raise ServiceError(_("Unknown figure."), code="bad_kpi", field="kpi")
+    condition = kpi.population
+    if part == "num":
+        condition &= kpi.hit
+    elif part == "miss":
+        condition &= ~kpi.hit
+    if kpi.source == ORDERS:
+        return sources.orders().filter(condition)
+    if kpi.source == HOUSEHOLDS:
+        rooms = sources.households().filter(condition).values("pk")
+        return sources.orders().filter(room_id__in=rooms)
+    rows = sources.rows(kpi.source).filter(condition).values("order_id")
+    return WorkOrder.objects.filter(pk__in=rows)
+
+
+def report_orders(*, scope: ReportScope, params: dict[str, str], now: datetime | None = None) -> QuerySet[WorkOrder]:
+    """The orders behind a figure: the scope's counted orders (or a KPI's rows) narrowed by filters."""
+    sources = Sources(scope, now=now)
+    code = (params.get("kpi") or "").strip()
+    orders = _kpi_orders(sources, code, (params.get("part") or "den").strip()) if code else sources.orders()
+    for name, (field, allowed) in ORDER_FILTERS.items():
+        raw = (params.get(name) or "").strip()
+        if not raw:
+            continue
+        value = _filter_value(name, raw, allowed)
+        # With USE_TZ, ``created_at__hour`` is the hour in Asia/Shanghai, as on the chart.
+        orders = orders.filter(**{"created_at__hour" if name == "hour" else field: value})
+    return orders.select_related("community", "room").order_by("-created_at", "-id")
+
