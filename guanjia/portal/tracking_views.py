@@ -48,9 +48,11 @@ BEFORE_ARRIVAL = frozenset({Status.ACKNOWLEDGED, Status.DISPATCHED, Status.ACCEP
 
 
 def _public(response: HttpResponse) -> HttpResponse:
-    # The token is the key: never leak it in a Referer, never let a search engine index the page,
-    # never let a shared cache keep one household's page.
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is the key: never leak it in a Referer to another site, never let a search engine
+    # index the page, never let a shared cache keep one household's page. "same-origin" rather than
+    # "no-referrer": with no-referrer browsers send "Origin: null" on the rating form's POST and
+    # Django's CSRF check rightly refuses it.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
     return response
@@ -133,7 +135,7 @@ def tracking_photo_view(request: HttpRequest, token: str, photo_uuid: Any, size:
         return _not_found(request)
     content_type = mimetypes.guess_type(field.name)[0] or "application/octet-stream"
     response = FileResponse(field.open("rb"), content_type=content_type)
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["Cache-Control"] = "private, max-age=3600"
     return response
 

@@ -14,6 +14,7 @@ from guanjia.accounts.choices import Role
 from guanjia.core.photos import photo_store
 from guanjia.tickets.choices import EventType, RatingLevel, RatingSource, Status, Visibility
 from guanjia.tickets.models import Rating, WorkOrder, WorkOrderEvent
+from tests.browser.conftest import chromium, shot  # noqa: F401  (fixtures for the phone story)
 from tests.factories import RoomFactory, staff_with_role
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +84,9 @@ def test_the_page_shows_the_resident_timeline_worker_and_arrival_without_interna
     assert 'datetime="2026-11-22T09:20:00+08:00"' in html  # when the worker accepted
     assert "138****5678" in html and "13812345678" not in html
     assert 'name="viewport"' in html
-    assert response["Referrer-Policy"] == "no-referrer"
+    # same-origin, not no-referrer: the token never leaves in a Referer, but the rating form's POST
+    # keeps its Origin header, which Django's CSRF check needs (no-referrer sends "Origin: null").
+    assert response["Referrer-Policy"] == "same-origin"
     assert "private" in response["Cache-Control"]
 
 
@@ -213,3 +216,34 @@ def test_a_merged_order_does_not_reveal_the_order_it_was_merged_into(client, zha
     zhang_order.save()
     html = page(client, zhang_order).content.decode()
     assert "WT-20261122-0008" not in html and neighbour_order.tracking_token not in html
+
+
+@pytest.mark.browser
+def test_on_a_360_px_phone_zhang_reads_the_page_without_sideways_scrolling_and_taps_a_rating(
+        chromium, live_server, transactional_db, community, room, technician, shot):  # noqa: F811
+    from tests.browser.conftest import PHONE
+
+    order = WorkOrder.objects.create(
+        community=community, number="WT-20261122-0009", channel="mini_program", room=room,
+        contact_name="张女士", contact_phone="13812345678", description="卫生间天花板渗水，" * 6,
+        status=Status.RESOLVED, assignee=technician, resolved_at=timezone.now())
+    event(order, EventType.RESOLVED, actor=technician, note="已更换楼上防水层，请查看",
+          photos=[a_photo("gray", community)])
+    context = chromium.new_context(viewport=PHONE, locale="zh-CN", base_url=live_server.url,
+                                   timezone_id="Asia/Shanghai")
+    try:
+        page = context.new_page()
+        page.goto(f"/t/{order.tracking_token}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        assert page.locator(".photos img").evaluate("img => img.naturalWidth") > 0  # the thumbnail loads
+        shot(page, "tracking-phone")
+
+        page.locator(f"input[value={RatingLevel.SATISFIED.value}]").check()
+        page.locator("textarea").fill("师傅很细心")
+        page.locator("form button").click()
+        page.wait_for_load_state("networkidle")
+        assert "师傅很细心" in page.locator("#rating").inner_text()
+        shot(page, "tracking-rated")
+    finally:
+        context.close()
+    assert Rating.objects.get(order=order).level == RatingLevel.SATISFIED
