@@ -12,6 +12,10 @@ class AnswersConfig(AppConfig):
             from guanjia.properties.demo import register_demo_hook
         except ImportError:  # an installation without the demo generator
             return
-        from .demo import demo_hook
+        register_demo_hook(_load_demo_answers)
 
-        register_demo_hook(demo_hook)
+
+def _load_demo_answers(result: object) -> None:
+    from .demo import demo_hook  # the library's modules load only when the demo is built
+
+    demo_hook(result)

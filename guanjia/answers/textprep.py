@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import opencc
-from pypinyin import lazy_pinyin
 
 from .lexicon import DIALECT, ENGLISH, ENGLISH_STOPWORDS, FILLERS, GENERIC_PATTERNS, SYNONYMS
 
@@ -99,6 +98,10 @@ def prepare(text: str) -> Prepared:
 @functools.lru_cache(maxsize=20000)
 def pinyin_of(ch: str) -> str:
     # One reading per character, the same for the library and the query, so they always agree.
+    # Imported here: pypinyin loads its phrase dictionary on import (a second or more), which
+    # every process would otherwise pay at start-up whether it searches or not.
+    from pypinyin import lazy_pinyin
+
     return lazy_pinyin(ch)[0]
 
 
