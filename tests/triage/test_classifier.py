@@ -46,12 +46,13 @@ def test_every_field_has_a_confidence_between_zero_and_one():
 
 
 def test_the_builtin_model_trains_in_under_a_second_and_answers_in_under_5_ms():
+    # CPU time, not wall time: the budget is the classifier's work, not the machine's other load.
     classifier.builtin_weights.cache_clear()
-    started = time.perf_counter()
+    started = time.process_time()
     classifier.builtin_weights()
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     texts = ["电梯又坏了", "楼上装修太吵了,晚上十点还在砸墙", "請問管理費幾時交?", "water pouring from ceiling"] * 50
-    started = time.perf_counter()
+    started = time.process_time()
     for text in texts:
         classify(text)
-    assert (time.perf_counter() - started) / len(texts) < 0.005
+    assert (time.process_time() - started) / len(texts) < 0.005

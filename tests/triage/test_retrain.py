@@ -12,14 +12,14 @@ from guanjia.triage.models import TriageDecision, TriageModel
 from guanjia.triage.services import triage_decision_record, triage_retrain, triage_suggest
 from tests.factories import staff_with_role
 
-# This community calls its water features (水景/喷泉) an environment job — the built-in model
-# thinks a broken fountain pump is a facility repair.
-FOUNTAIN = {"kind": "complaint", "category": "environment", "urgency": "normal", "department": "environment"}
+# In this community the security team runs the e-bike charging stations, so the supervisor
+# files every charger fault under order/security — the built-in model says facility/engineering.
+CHARGER = {"kind": "repair", "category": "order", "urgency": "normal", "department": "security"}
 PLACES = ["中心花园", "南门", "北门", "3栋前", "会所旁", "儿童乐园边", "东区", "西区"]
-PROBLEMS = ["的喷泉水很脏,漂着树叶", "的水景池发绿了", "的喷泉水池有死鱼", "的水景里全是青苔", "的喷泉好久没换水了"]
+PROBLEMS = ["的充电桩扫码没反应", "的充电桩充不上电", "的充电桩插座坏了", "的充电桩屏幕不亮", "的充电桩一直跳闸"]
 
 
-def _fountain_texts():
+def _charger_texts():
     return [f"{place}{problem}" for place in PLACES for problem in PROBLEMS]
 
 
@@ -29,38 +29,39 @@ def supervisor(community):
 
 
 def test_a_supervisors_correction_is_recorded_with_what_was_suggested(community, supervisor):
-    suggested = triage_suggest(text="中心花园的喷泉水很脏", community=community)
-    decision = triage_decision_record(order_or_text="中心花园的喷泉水很脏", suggested=suggested, final=FOUNTAIN,
+    suggested = triage_suggest(text="中心花园的充电桩坏了", community=community)
+    decision = triage_decision_record(order_or_text="中心花园的充电桩坏了", suggested=suggested, final=CHARGER,
                                       user=supervisor, community=community)
-    assert decision.final == FOUNTAIN and decision.decided_by == supervisor
+    assert decision.final == CHARGER and decision.decided_by == supervisor
     assert decision.company == community.company
-    assert decision.corrected is (suggested["category"] != "environment")
+    assert decision.suggested["category"] == "facility" and decision.corrected is True
 
 
 def test_a_decision_with_an_unknown_code_is_refused(community, supervisor):
     with pytest.raises(ServiceError) as error:
         triage_decision_record(order_or_text="电梯坏了", suggested={}, user=supervisor, community=community,
-                               final={**FOUNTAIN, "urgency": "very"})
+                               final={**CHARGER, "urgency": "very"})
     assert error.value.code == "invalid_classification" and "urgency" in error.value.fields
 
 
 def test_consistent_corrections_make_a_better_community_model_that_the_classifier_then_uses(
         community, other_community, supervisor):
-    for text in _fountain_texts():
-        triage_decision_record(order_or_text=text, suggested={}, final=FOUNTAIN, user=supervisor,
+    for text in _charger_texts():
+        triage_decision_record(order_or_text=text, suggested={}, final=CHARGER, user=supervisor,
                                community=community)
     result = triage_retrain(community=community, user=supervisor)
     assert result.accepted and result.after.mean_accuracy > result.before.mean_accuracy
     model = TriageModel.objects.get(active=True)
     assert model.community == community and model.accuracy_after > model.accuracy_before
-    assert triage_suggest(text="北区的喷泉水很臭", community=community)["category"] == "environment"
+    assert triage_suggest(text="北区的充电桩坏了", community=community)["department"] == "security"
+    assert triage_suggest(text="北区的充电桩坏了")["department"] == "engineering"
     # The neighbouring community keeps the built-in model.
     assert TriageModel.objects.filter(community=other_community).count() == 0
 
 
 def test_a_poisoned_set_of_decisions_is_refused_and_the_old_model_stays(community, supervisor):
-    for text in _fountain_texts():
-        triage_decision_record(order_or_text=text, suggested={}, final=FOUNTAIN, user=supervisor,
+    for text in _charger_texts():
+        triage_decision_record(order_or_text=text, suggested={}, final=CHARGER, user=supervisor,
                                community=community)
     first = triage_retrain(community=community, user=supervisor).model
     # Someone then bulk-"confirms" lift breakdowns as praise for the finance department. The held-back
@@ -80,7 +81,7 @@ def test_a_poisoned_set_of_decisions_is_refused_and_the_old_model_stays(communit
 
 
 def test_retraining_without_enough_held_back_decisions_says_so(community, supervisor):
-    triage_decision_record(order_or_text="南门的喷泉水很脏", suggested={}, final=FOUNTAIN, user=supervisor,
+    triage_decision_record(order_or_text="南门的充电桩坏了", suggested={}, final=CHARGER, user=supervisor,
                            community=community)
     with pytest.raises(CommandError, match="Not enough decisions"):
         call_command("triage_retrain", "--community", community.code, stdout=io.StringIO())
