@@ -16,6 +16,7 @@ urlpatterns = [
     path("notifications/", include("guanjia.notifications.urls")),
     path("t/", include("guanjia.portal.tracking_urls")),
     path("portal/", include("guanjia.portal.urls")),
+    path("reports/", include("guanjia.reports.urls")),
     path("answers/", include("guanjia.answers.urls")),
     path("", include("guanjia.console.urls")),
 ]
