@@ -8,7 +8,9 @@ households and other orders never leave these functions.
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from guanjia.core.models import Photo
 from guanjia.tickets.choices import Status, Visibility
@@ -17,6 +19,16 @@ from guanjia.tickets.models import Rating, WorkOrder, WorkOrderEvent
 # The token is 22 URL-safe characters (see tickets.models.new_tracking_token); anything much
 # longer is not a token and is refused without a query.
 MAX_TOKEN_LENGTH = 64
+
+
+def tracking_path(*, order: WorkOrder) -> str:
+    """The site-relative link to pass as ``link=`` to ``notify_resident`` (made absolute when sent)."""
+    return reverse("tracking:page", args=[order.tracking_token])
+
+
+def tracking_url(*, order: WorkOrder) -> str:
+    """The absolute link printed on the work-order sheet and encoded in its QR code."""
+    return settings.PUBLIC_BASE_URL.rstrip("/") + tracking_path(order=order)
 
 
 def tracking_order(*, token: str) -> WorkOrder | None:

@@ -10,7 +10,6 @@ import mimetypes
 from typing import Any
 
 import segno
-from django.conf import settings
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,7 +22,13 @@ from guanjia.tickets.choices import Status
 from guanjia.tickets.models import WorkOrder
 
 from .tracking_forms import TrackingRatingForm
-from .tracking_selectors import tracking_events, tracking_order, tracking_photo, tracking_rating_state
+from .tracking_selectors import (
+    tracking_events,
+    tracking_order,
+    tracking_photo,
+    tracking_rating_state,
+    tracking_url,
+)
 
 # What each status means to the resident, in plain words (the staff labels are jargon).
 RESIDENT_STATUS_TEXT = {
@@ -60,11 +65,6 @@ def _public(response: HttpResponse) -> HttpResponse:
 
 def _not_found(request: HttpRequest) -> HttpResponse:
     return _public(render(request, "portal/tracking_not_found.html", status=404))
-
-
-def tracking_url(order: WorkOrder) -> str:
-    """The absolute link sent to the resident and encoded in the QR code."""
-    return settings.PUBLIC_BASE_URL.rstrip("/") + reverse("tracking:page", args=[order.tracking_token])
 
 
 @require_GET
@@ -112,7 +112,6 @@ def _render_page(request: HttpRequest, order: WorkOrder, form: TrackingRatingFor
         "form": form,
         "error": error,
         "just_rated": request.GET.get("rated") == "1",
-        "tracking_url": tracking_url(order),
     }
     return _public(render(request, "portal/tracking.html", context, status=status))
 
@@ -145,7 +144,7 @@ def tracking_qr(request: HttpRequest, token: str, kind: str) -> HttpResponse:
     order = tracking_order(token=token)
     if order is None:
         return _not_found(request)
-    qr = segno.make(tracking_url(order), error="m", micro=False)
+    qr = segno.make(tracking_url(order=order), error="m", micro=False)
     out = io.BytesIO()
     if kind == "svg":
         qr.save(out, kind="svg", scale=4, border=2, xmldecl=False)
