@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from . import services
 from .models import Delivery, Notification
 
 
@@ -22,3 +24,9 @@ class DeliveryAdmin(admin.ModelAdmin):
     raw_id_fields = ["notification", "recipient", "person", "order", "community"]
     readonly_fields = ["attempts", "last_error", "last_attempt_at", "sent_at"]
     date_hierarchy = "created_at"
+    actions = ["retry_now"]
+
+    @admin.action(description=_("Retry the selected deliveries at the next sweep"))
+    def retry_now(self, request, queryset):
+        count = services.delivery_retry_now(delivery_ids=queryset.values_list("pk", flat=True))
+        self.message_user(request, _("%(count)d deliveries will be retried.") % {"count": count})

@@ -102,6 +102,14 @@ def notifications_mark_all_read(*, user: Any) -> int:
             read_at=timezone.now())
 
 
+def delivery_retry_now(*, delivery_ids: Iterable[int]) -> int:
+    """An operator fixed the gateway: put given-up or failed deliveries back in line for the next sweep."""
+    with transaction.atomic():
+        return Delivery.objects.filter(
+            pk__in=list(delivery_ids), status__in=(DeliveryStatus.FAILED, DeliveryStatus.GAVE_UP),
+        ).update(status=DeliveryStatus.FAILED, next_retry_at=timezone.now())
+
+
 def delivery_attempt(*, delivery_id: int, due_only: bool = False) -> bool:
     """Try to send one delivery once; record the outcome. Returns True if it was sent.
 

@@ -241,3 +241,43 @@ def test_the_retry_task_is_registered_for_the_built_in_scheduler_without_a_worke
     assert "notifications-retry" in settings.CELERY_BEAT_SCHEDULE
     task_name = settings.CELERY_BEAT_SCHEDULE["notifications-retry"]["task"]
     assert task_name in current_app.tasks
+
+
+def test_a_lost_enqueue_is_sent_by_the_retry_sweep_after_the_grace_period(gateway, order,
+                                                                          django_capture_on_commit_callbacks):
+    from celery import current_app
+
+    from guanjia.notifications.services import PENDING_GRACE
+
+    # With a real broker the after-commit task can be lost (Redis restarted before a worker took it).
+    # Here the task goes to the in-memory broker that no worker reads: the same outcome.
+    current_app.conf.task_always_eager = False
+    try:
+        with time_machine.travel(timezone.now(), tick=False) as clock:
+            with django_capture_on_commit_callbacks(execute=True):
+                notify_resident(phone="13812345678", title="师傅已出发", body="b", order=order)
+            delivery = Delivery.objects.get()
+            assert delivery.status == DeliveryStatus.PENDING and gateway.received == []
+            assert tasks.retry_failed() == 0  # still within the grace period: the task may yet run
+            clock.shift(PENDING_GRACE)
+            assert tasks.retry_failed() == 1
+    finally:
+        current_app.conf.task_always_eager = True
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.SENT
+    assert len(gateway.received) == 1
+
+
+def test_an_operator_puts_given_up_deliveries_back_in_line(gateway, order):
+    from guanjia.notifications.services import delivery_retry_now
+
+    gateway.status = 500
+    notify_resident(phone="13812345678", title="t", body="b", order=order)
+    delivery = Delivery.objects.get()
+    Delivery.objects.filter(pk=delivery.pk).update(status=DeliveryStatus.GAVE_UP, attempts=MAX_ATTEMPTS)
+    gateway.status = 200
+
+    assert delivery_retry_now(delivery_ids=[delivery.pk]) == 1
+    assert tasks.retry_failed() == 1
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.SENT
