@@ -36,8 +36,8 @@ def countdown(*, due_at: datetime.datetime | None, warn_at: datetime.datetime | 
         return Countdown("none", "", str(_("No deadline running")), None)
     now = now or timezone.now()
     if due_at <= now:
-        return Countdown("late", "⛔", str(_("Late by %(span)s") % {"span": _span(now - due_at)}), due_at)
+        return Countdown("late", "×", str(_("Late by %(span)s") % {"span": _span(now - due_at)}), due_at)
     soon_from = warn_at if warn_at is not None else due_at - DEFAULT_SOON
     if now >= soon_from or due_at - now <= DEFAULT_SOON:
         return Countdown("soon", "⚠", str(_("Due in %(span)s") % {"span": _span(due_at - now)}), due_at)
-    return Countdown("ok", "⏱", str(_("Due in %(span)s") % {"span": _span(due_at - now)}), due_at)
+    return Countdown("ok", "○", str(_("Due in %(span)s") % {"span": _span(due_at - now)}), due_at)

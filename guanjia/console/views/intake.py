@@ -1,6 +1,5 @@
 """Intake while the phone rings: find the household, hear the story, confirm and create."""
 
-import importlib
 import logging
 import uuid
 from typing import Any
@@ -16,6 +15,7 @@ from guanjia.core.taxonomy import Category, Department, Kind, Urgency
 from guanjia.properties.selectors import household_detail, households_search, scoped_rooms
 from guanjia.tickets import selectors as tickets
 from guanjia.tickets.services import IntakeRequest, workorder_intake
+from guanjia.triage.services import triage_suggest
 
 from ..forms import ClassificationFields, IntakeForm
 from .common import field_errors, staff_view
@@ -89,14 +89,9 @@ def household_panel(request: HttpRequest, room_id: int) -> HttpResponse:
 
 
 def triage_for(text: str, community: Any = None) -> dict[str, Any] | None:
-    """The triage assistant's suggestion; the desk works on without one if it is unavailable."""
+    """The triage assistant's suggestion; the desk works on without one if it fails."""
     try:
-        module = importlib.import_module("guanjia.triage.services")
-        return module.triage_suggest(text=text, community=community)
-    except ImportError:
-        pass
-    try:
-        return importlib.import_module("guanjia.triage.classifier").classify(text)
+        return triage_suggest(text=text, community=community)
     except Exception:  # a broken assistant must never stop the agent taking the call
         logger.exception("triage suggestion failed")
         return None
