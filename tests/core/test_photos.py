@@ -112,15 +112,24 @@ def test_size_is_measured_on_the_content_even_without_a_declared_size():
     assert err.value.code == "photo_too_large"
 
 
-def test_an_iphone_heic_photo_is_accepted_and_stored_as_jpeg():
+def gps_exif() -> Image.Exif:
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make: without a tag in the main IFD some encoders drop the GPS IFD
+    exif.get_ifd(GPS_IFD).update({1: "N", 2: (30.0, 15.0, 0.0), 3: "E", 4: (120.0, 10.0, 0.0)})
+    return exif
+
+
+def test_an_iphone_heic_photo_is_accepted_and_stored_as_jpeg_without_its_location():
     out = io.BytesIO()
-    Image.new("RGB", (400, 300), (10, 120, 200)).save(out, format="HEIF")
+    Image.new("RGB", (400, 300), (10, 120, 200)).save(out, format="HEIF", exif=gps_exif())
+    assert Image.open(io.BytesIO(out.getvalue())).getexif().get_ifd(GPS_IFD), "the test HEIC carries GPS"
 
     photo = photo_store(file=upload(out.getvalue(), "IMG_1234.HEIC"))
 
     assert photo.image.name.endswith(".jpg")
     with photo.image.open("rb") as f:
-        assert Image.open(io.BytesIO(f.read())).format == "JPEG"
+        stored = Image.open(io.BytesIO(f.read()))
+    assert stored.format == "JPEG" and not stored.getexif().get_ifd(GPS_IFD)
     assert (photo.width, photo.height) == (400, 300)
 
 
@@ -138,9 +147,12 @@ def test_a_png_with_transparency_stays_png_and_an_opaque_png_becomes_jpeg():
     outputs = []
     for image in (clear, opaque):
         out = io.BytesIO()
-        image.save(out, format="PNG")
+        image.save(out, format="PNG", exif=gps_exif())
+        assert Image.open(io.BytesIO(out.getvalue())).getexif().get_ifd(GPS_IFD), "the test PNG carries GPS"
         outputs.append(photo_store(file=upload(out.getvalue(), "screenshot.png")))
     assert outputs[0].image.name.endswith(".png")
     with outputs[0].image.open("rb") as f:
-        assert Image.open(io.BytesIO(f.read())).getpixel((0, 0))[3] == 0
+        stored = Image.open(io.BytesIO(f.read()))
+    assert stored.getpixel((0, 0))[3] == 0
+    assert not stored.getexif().get_ifd(GPS_IFD)
     assert outputs[1].image.name.endswith(".jpg")
