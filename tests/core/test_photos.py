@@ -156,3 +156,12 @@ def test_a_png_with_transparency_stays_png_and_an_opaque_png_becomes_jpeg():
     assert stored.getpixel((0, 0))[3] == 0
     assert not stored.getexif().get_ifd(GPS_IFD)
     assert outputs[1].image.name.endswith(".jpg")
+
+
+def test_a_decompression_bomb_is_refused_before_it_is_decoded():
+    out = io.BytesIO()
+    Image.new("1", (8000, 7000)).save(out, format="PNG")  # 56 megapixels in a few kilobytes
+    assert len(out.getvalue()) < 100_000
+    with pytest.raises(ServiceError) as err:
+        photo_store(file=upload(out.getvalue(), "bomb.png"))
+    assert err.value.code == "photo_invalid"
