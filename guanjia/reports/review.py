@@ -96,13 +96,12 @@ def action_effect(*, action: ImprovementAction, now: datetime | None = None) -> 
     counts = _same_subject(action).aggregate(
         before=Count("pk", filter=Q(created_at__gte=start - window, created_at__lt=start)),
         after=Count("pk", filter=Q(created_at__gte=start, created_at__lt=after_until)))
-    complete = now >= start + window
-    if counts["after"] < counts["before"] and (complete or counts["after"] == 0):
-        verdict = "worked"
-    elif complete:
-        verdict = "not_worked"
-    else:
+    # Judged only once a whole window has passed since the start: a quiet first week after
+    # fixing a lift says little. Until then the counts so far are shown as they are.
+    if now < start + window:
         verdict = "too_early"
+    else:
+        verdict = "worked" if counts["after"] < counts["before"] else "not_worked"
     return {"id": action.pk, "uuid": str(action.uuid), "title": action.title, "source": action.source,
             "asset_key": action.asset_key, "category": action.category, "steps": list(action.steps),
             "owner": str(action.owner) if action.owner_id else "", "status": action.status,

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.accounts.choices import SUPERVISING_ROLES, Role
-from guanjia.accounts.scoping import user_has_role
+from guanjia.accounts.scoping import community_ids_for_user, user_has_role
 from guanjia.core.audit import audit_record
 from guanjia.core.errors import Conflict, Forbidden, NotFound, ServiceError
 from guanjia.core.models import AuditAction
@@ -23,7 +23,6 @@ from guanjia.tickets.models import WorkOrder
 from .choices import ActionSource, ActionStatus, ExportKind
 from .models import Export, ImprovementAction, ImprovementUpdate, MonthlyReview
 from .review import _same_subject, monthly_review_figures
-from .scope import report_community_ids
 
 # Who writes the review and the improvement actions: the supervisors and the quality officer.
 REVIEW_ROLES = SUPERVISING_ROLES | {Role.QUALITY}
@@ -31,7 +30,7 @@ MAX_STEPS = 20
 
 
 def require_review_role(*, actor: Any, community: Community) -> None:
-    if community.pk not in report_community_ids(user=actor):
+    if community.pk not in community_ids_for_user(user=actor):
         raise NotFound(_("This community does not exist or is not yours to see."), code="not_found")
     if not user_has_role(user=actor, community=community, roles=REVIEW_ROLES):
         raise Forbidden(_("Only supervisors and quality officers write the review."), code="not_reviewer")
