@@ -120,7 +120,8 @@ def classify(text: str, *, weights: Weights | None = None) -> dict[str, Any]:
     result["urgency"], result["urgency_uncertain"] = urgency, uncertain
     result["confidence"]["urgency"] = confidence
     result["evidence"]["urgency"] = evidence
-    department, reason = choose_department(kind=result["kind"], category=result["category"], text=item.text)
+    department, reason = choose_department(kind=result["kind"], category=result["category"], text=item.text,
+                                           urgent=urgency == "urgent")
     result["department"] = department
     # The department is derived from kind and category, so it is as sure as the less sure of them.
     result["confidence"]["department"] = min(result["confidence"]["kind"], result["confidence"]["category"])

@@ -25,7 +25,7 @@ HARD_TRIGGERS: dict[str, str] = {
                        r"电梯.{0,15}(停|卡)(在|住|了).{0,15}(有人|人在|我在|孩子|老人|小孩|出不来|在里面)|"
                        r"电梯.{0,20}(门)?(打不开|开不了).{0,10}(人|孩子|老人|我)|"
                        r"电梯.{0,15}(夹(到|住|伤)|警铃|报警铃|呼救|有人(喊|敲|拍)|两层(之间|中间)|半层|急停|掉下)|"
-                       r"(关|困|卡)在.{0,6}电梯|"
+                       r"(关|困|卡)在.{0,6}电梯|电梯.{0,10}(卡住|卡在.{0,6}(中间|半|两层)|突然.{0,4}(停|掉|往下))|"
                        r"(trapped|stuck|locked).{0,20}(lift|elevator)|(lift|elevator).{0,20}(trapped|stuck)|"
                        r"电梯.{0,8}(急坠|下坠|坠落|冲顶|蹲底|溜梯)",
     "burst_pipe": r"爆管|爆水管|(水管|管道|管子|水龙头|阀门|接头|pipe|water main).{0,8}(爆|破裂|裂开|断了|喷|burst)|"
@@ -43,9 +43,9 @@ HARD_TRIGGERS: dict[str, str] = {
     "life_support_power": r"(呼吸机|制氧机|氧气机|透析|ventilator).{0,20}(停电|没电|断电)|"
                           r"(停电|没电|断电).{0,20}(呼吸机|制氧机|氧气机|透析|ventilator)",
     "explosion": r"爆炸|炸了|explosion|exploded|自燃|电池.{0,6}(鼓包|冒烟|起火)",
-    "sparks": r"火花|打火(?!机)|跳火|冒火|emoji_spark.{0,10}(插座|电)|spark|电线.{0,6}(烧|着)|短路.{0,6}(冒|烧)",
-    "fire": r"着火|着了火|起火|失火|火灾|火苗|明火|烧起来|烧着了|火很大|大火|火警(?!警报|报警|铃|钟|系统)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! extinguisher| door| exit| lane| drill| alarm test)",
-    "smoke": r"冒烟|浓烟|烟雾(?!报警|探测)|好多烟(?!味)|很多烟(?!味)|(?<![抽吸])有烟(?!味)|黑烟|白烟|"
+    "sparks": r"火花|跳火|冒火|emoji_spark.{0,10}(插座|电)|spark|电线.{0,6}(烧|着)|短路.{0,6}(冒|烧)",
+    "fire": r"(?<![不没])着火|着了火|起火|失火|火灾|火苗|明火|烧起来|烧着了|火很大|大火|火警(?!警报|报警|铃|钟|系统)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! extinguisher| door| exit| lane| drill| alarm test)",
+    "smoke": r"冒烟|浓烟|呛人|呛得|很呛|烟雾(?!报警|探测)|好多烟(?!味)|很多烟(?!味)|(?<![抽吸])有烟(?!味)|黑烟|白烟|"
              r"smoke(?! alarm| detector|r|s\b|d\b)",
     "gas_leak": r"(煤气|燃气|天然气|gas).{0,8}(味|泄漏|泄露|漏|smell|leak)|(闻到|有).{0,4}(煤气|燃气)|"
                 r"smell.{0,6}gas",
@@ -55,7 +55,8 @@ HARD_TRIGGERS: dict[str, str] = {
     "child_locked_in": r"(小孩|孩子|小朋友|宝宝|婴儿|儿子|女儿|老人|宠物|child|kid|baby).{0,12}"
                        r"(锁在|反锁|关在|困在|locked in|locked inside|trapped|出不来)|"
                        r"(锁|关|困)在(车|家|屋|房间|阳台)里.{0,10}(孩子|小孩|宝宝|婴儿|老人)",
-    "intruder_now": r"(有人|陌生人|小偷|贼).{0,8}(正在|在)(撬|翻|爬|偷)|正在撬|撬门|撬锁|门.{0,4}被撬|被撬了|翻窗|翻墙进|入室|"
+    "intruder_now": r"(有人|陌生人|小偷|贼).{0,8}(正在|在)(撬|翻|爬|偷)|可疑.{0,4}(人|男|女).{0,10}(徘徊|转悠|蹲|盯|"
+                    r"敲门|试门|拉门|撬)|(拉|试|拽).{0,3}车门|正在撬|撬门|撬锁|门.{0,4}被撬|被撬了|翻窗|翻墙进|入室|"
                     r"闯进|破门|有贼|break(ing)? in|burglar|intruder",
     "fight_now": r"打架|斗殴|打起来|打人|动手了|持刀|拿刀|动刀|fighting|knife",
     "threat_now": r"闹事|砸(东西|车|门|玻璃|窗)|家暴|呼救|喊救命|尾随|跟踪|骚扰|威胁|发酒疯|耍酒疯|醉汉|持棍|拿棍|"
@@ -66,22 +67,32 @@ HARD_TRIGGERS: dict[str, str] = {
     "cooking_unattended": r"(锅|灶|炉|煤气|燃气|天然气|电饭锅|电热毯|取暖器).{0,8}(还开着|没关|还在烧|烧着|开着火)|"
                           r"(stove|oven|heater).{0,10}(still on|left on)",
     "car_hits_person": r"(车|car).{0,6}(撞到人|撞了人|撞人|压到人|碾)|被车撞|hit by a car",
+    "poisoning_drowning": r"中毒|溺水|掉进.{0,4}(水池|泳池|池塘|河|湖|井)|窒息|卡住喉咙|drown|poison|choking",
+    "person_missing": r"(孩子|小孩|老人|儿子|女儿|父亲|母亲|爸|妈|奶奶|爷爷|外婆|外公|老太太|老大爷).{0,8}"
+                      r"(走失|走丢|不见了|找不到)|找不到.{0,4}(孩子|小孩|老人)|missing child|lost child",
+    "fall_from_height": r"(爬|站|坐)(到|在)?.{0,4}(窗外|窗台外|阳台外|栏杆外|护栏外|楼顶边)|挂在.{0,6}(窗外|阳台外)",
+    "open_shaft": r"电梯.{0,8}(门开着|门开了).{0,8}(没有轿厢|没轿厢|下面是空的)|电梯井|scaffold|脚手架.{0,6}(倒|塌|掉)",
+    "damaged_by_works": r"(打穿|打破|钻破|钻穿|挖断|弄破|挖破).{0,6}(燃气|煤气|天然气|水管|电缆|电线)",
+    "transformer": r"(变压器|配电房|配电室|电房).{0,10}(响|冒烟|着火|爆|火花)",
+    "sprinkler": r"喷淋.{0,6}(喷|爆|掉|漏)",
+    "animal_attack": r"(狗|dog).{0,6}(扑|追着咬|咬|attack)",
     "falling_hazard": r"(树|广告牌|外墙|空调外机|玻璃|窗(户|框|扇)|防盗窗|招牌|吊顶).{0,8}(倒|压|砸|掉下|要掉|掉落|"
                       r"坠落|塌|脱落|摇摇欲坠)|塌了|倒塌|(从楼上|楼上|高处|外墙).{0,6}(瓷砖|墙砖|砖|石头|花盆)"
                       r".{0,6}(掉|砸|落)|collapse|falling off",
     "suicide_risk": r"跳楼|轻生|想不开|自杀|suicid",
+    # Cries for help and signs a resident would not write about anything ordinary.
+    "cry_for_help": r"救命|help!|help me|sos\b|emergency",
+    "burning_smell": r"焦味|烧焦|糊味|burning smell|smell of burning|smells like burning",
+    "welfare_check": r"(老人|独居|老太太|老大爷|老爷子|老奶奶|老伯).{0,15}(没人应|不开门|没反应|没出门|联系不上|好几天没|"
+                     r"不接电话)",
+    "water_heavy": r"水很大|水好大|止不住|关不掉|关不住|哗哗|水龙头.{0,6}没关.{0,10}(不在家|出差|漫)",
 }
 
 # Signals that a person should look now, without being sure it is an emergency.
 SOFT_TRIGGERS: dict[str, str] = {
-    "cry_for_help": r"救命|help!|help me|sos|emergency",
-    "burning_smell": r"焦味|烧焦|糊味|burning smell|smell of burning",
     "police_called": r"报警|(?<![0-9])110(?![0-9])|警察|police",
-    "welfare_check": r"(老人|独居|老太太|老大爷|老爷子).{0,15}(没人应|不开门|没反应|没出门|联系不上|好几天没)",
-    "water_heavy": r"水很大|水好大|止不住|关不掉|关不住|一直在流|哗哗|水龙头.{0,6}没关",
     "fuel_smell": r"汽油味|漏油|petrol|gasoline",
     "guard_needed_now": r"(保安|security).{0,10}(快|马上|立刻|赶紧)|(快|马上|立刻|赶紧).{0,6}(叫|派)?(保安|security)",
-    "lift_fault_people": r"电梯.{0,10}(突然|猛地).{0,6}(停|掉|往下)|电梯.{0,10}卡(住|在)",
 }
 
 # Markers that void a trigger in the same clause when they come before it.
@@ -91,7 +102,10 @@ HISTORY = re.compile(r"(上次|上回|上个月|上周|去年|前年|以前|那�
                      r"前几天|last (time|week|month|year|night)|yesterday|previously|used to)")
 # Burning on purpose (paper offerings, barbecues, fireworks) is an order complaint, not a fire —
 # unless it is spreading.
-CONTROLLED_BURNING = re.compile(r"(烧纸|烧烤|烧香|焚烧|烧垃圾|烧树叶|烧秸秆|放鞭炮|鞭炮|烟花|抽烟|吸烟|barbecue|bbq)")
+CONTROLLED_BURNING = re.compile(r"(烧纸|烧烤|烧香|焚烧|烧垃圾|烧树叶|烧秸秆|放鞭炮|鞭炮|烟花|抽烟|吸烟|油烟|做饭|炒菜|"
+                                r"烧菜|barbecue|bbq|cooking)")
+# "经常困人", "老是跳闸": a recurring problem is a complaint about reliability, not an emergency now.
+HABITUAL = re.compile(r"(经常|老是|总是|动不动|三天两头|隔三差五|每次|always|often|keeps? )")
 SPREADING = re.compile(r"(蔓延|烧到|失控|着起来|烧起来了|spread)")
 # …unless the clause says it is still going on ("从昨晚开始一直有煤气味").
 ONGOING = re.compile(r"(一直|还在|还是|到现在|开始|仍然|越来越|still|since)")
@@ -105,7 +119,8 @@ RESOLVED = re.compile(r"(已经修好|修好了|已修好|已经好了|已修复
 _HARD = {code: re.compile(rx) for code, rx in HARD_TRIGGERS.items()}
 _SOFT = {code: re.compile(rx) for code, rx in SOFT_TRIGGERS.items()}
 _NEGATIVE_WORDING = {HARD_TRIGGERS["open_manhole"], HARD_TRIGGERS["life_support_power"],
-                     HARD_TRIGGERS["cooking_unattended"], SOFT_TRIGGERS["water_heavy"]}
+                     HARD_TRIGGERS["cooking_unattended"], HARD_TRIGGERS["water_heavy"],
+                     HARD_TRIGGERS["welfare_check"]}
 # How far back (characters) a negation reaches: "没有人被困" but not "没人管…水管爆了".
 _NEGATION_REACH = 6
 
@@ -136,8 +151,10 @@ def _void_reason(clause: str, match: re.Match[str]) -> str | None:
         return "past"
     if HYPOTHETICAL.search(before) or "的话" in clause[match.end():]:
         return "hypothetical"
+    if HABITUAL.search(before) and not re.search(r"(现在|正在|又|此刻|right now)", clause):
+        return "recurring"
     if CONTROLLED_BURNING.search(clause) and not SPREADING.search(clause) and re.search(
-            r"火|烟|fire|smoke", match.group(0)):
+            r"火|烟|焦|糊|fire|smoke|burn", match.group(0)):
         return "controlled burning"
     return None
 
@@ -148,10 +165,15 @@ def _resolved_later(parts: list[str], index: int) -> bool:
 
 
 def assess(text: str) -> SafetyFinding:
-    """Look for emergencies in normalised ``text``, clause by clause."""
+    """Look for emergencies in normalised ``text``, clause by clause.
+
+    Each clause is read together with the next one, because residents split one fact over a
+    comma ("电梯停了,里面有人"); a negation still only reaches a few characters back.
+    """
     finding = SafetyFinding()
     parts = clauses(text)
-    for index, clause in enumerate(parts):
+    windows = [",".join(parts[index:index + 2]) for index in range(len(parts))]
+    for index, clause in enumerate(windows):
         for code, pattern in _HARD.items():
             match = pattern.search(clause)
             if not match:

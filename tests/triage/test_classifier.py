@@ -20,11 +20,17 @@ def test_praise_gets_no_questions_and_goes_to_customer_service():
     assert result["questions"] == []
 
 
-def test_a_neighbours_leak_goes_to_engineering_not_the_default():
-    result = classify("楼上邻居家漏水,渗到我家卫生间天花板,跟他们说了也不管")
-    assert result["category"] == "neighbor"
+def test_a_neighbours_leak_pouring_through_the_ceiling_goes_to_engineering_not_the_default():
+    result = classify("楼上邻居家漏水,水从我家卫生间天花板哗哗往下流")
+    assert (result["category"], result["urgency"]) == ("neighbor", "urgent")
     assert result["department"] == "engineering"
     assert result["evidence"]["department"] == ["neighbour_leak_to_engineering"]
+
+
+def test_a_leak_dispute_between_neighbours_stays_with_customer_service():
+    result = classify("楼上邻居家漏水,渗到我家卫生间天花板,跟他们说了也不管")
+    assert (result["kind"], result["category"]) == ("complaint", "neighbor")
+    assert result["department"] == "customer_service"
 
 
 def test_renovation_debris_goes_to_environment():
