@@ -129,7 +129,8 @@ def _search_forms(q: str) -> list[tuple[str, str | RoomCode]]:
     phoneish = bool(_PHONEISH.match(q)) and len(digits) >= 4
     if code is not None and not (phoneish and len(digits) > 8):
         forms.append(("code", code))
-    if phoneish:
+    if phoneish and not (code is not None and code.is_complete and len(digits) <= 8):
+        # "3-2-1502" is a room, not a phone ending in 1502; a bare "1502" may be either.
         forms.append(("phone", digits))
     plate = clean_plate(q)
     if is_plate(plate) or _PLATE_PREFIX.match(plate):
