@@ -1,0 +1,48 @@
+"""The issue's targets, measured on the shared labelled sample (never trained on).
+
+These read ../shared/data/triage_examples.jsonl at test time only, and skip when it is not
+there (a clone without the shared folder). The floors are the levels measured when the
+classifier was committed, so a regression fails; the issue's targets are noted beside them.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from guanjia.triage.classifier import classify, starter_examples
+from guanjia.triage.evaluation import evaluate
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "triage_examples.jsonl"
+pytestmark = pytest.mark.skipif(not SHARED.exists(), reason=f"shared sample not found at {SHARED}")
+
+# Measured floors (issue targets: urgent recall ≥ 0.98 with precision ≥ 0.85; accuracy ≥ 0.90).
+FLOORS = {"kind": 0.83, "category": 0.76, "department": 0.78, "urgency": 0.91}
+URGENT_RECALL_FLOOR = 0.68
+URGENT_PRECISION_FLOOR = 0.80
+
+
+@pytest.fixture(scope="module")
+def shared_rows():
+    return [json.loads(line) for line in SHARED.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_the_measured_levels_hold_on_the_shared_sample(shared_rows):
+    report = evaluate(shared_rows, classify)
+    for name, floor in FLOORS.items():
+        assert report.accuracy(name) >= floor, (name, report.accuracy(name))
+    assert report.urgent_recall >= URGENT_RECALL_FLOOR
+    assert report.urgent_precision >= URGENT_PRECISION_FLOOR
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def test_the_starter_data_holds_no_shared_text_nor_a_near_copy(shared_rows):
+    starter = [(row["text"], _bigrams(row["text"])) for row in starter_examples()]
+    for row in shared_rows:
+        grams = _bigrams(row["text"])
+        for text, other in starter:
+            overlap = len(grams & other) / max(len(grams | other), 1)
+            assert overlap < 0.6, (row["id"], text)
