@@ -125,3 +125,23 @@ def test_my_requests_list_costs_the_same_queries_however_many(client, zhang, fil
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("portal:requests"))
     assert len(response.context["orders"]) == 11
+
+
+def test_while_typing_she_is_offered_a_standard_answer_first(client, zhang, community, other_community):
+    from guanjia.answers.demo import demo_answers_load
+    from guanjia.answers.models import AnswerFeedback
+
+    demo_answers_load(company=community.company, communities=[community, other_community])
+    client.force_login(zhang)
+
+    response = client.get(reverse("portal:answers"), {"description": "物业费怎么交"}, HTTP_HX_REQUEST="true")
+
+    found = response.context["found"]
+    assert found is not None and found.answered, "a fee question has a standard answer"
+    code = found.items[0].answer.code
+    assert "Does this answer your question?" in response.content.decode() or "回答" in response.content.decode()
+    yes = client.post(reverse("portal:answer-feedback", args=[code]), {"helpful": "1", "q": "物业费怎么交"})
+    assert yes.status_code == 200 and yes.context["helpful"]
+    assert AnswerFeedback.objects.filter(answer__code=code, helpful=True).count() == 1
+    assert client.post(reverse("portal:answer-feedback", args=["NO-SUCH"]), {"helpful": "1"}).status_code == 404
+    assert WorkOrder.objects.count() == 0  # answered: no request needed
