@@ -10,6 +10,8 @@ best answer scores under ``ANSWER_THRESHOLD`` is declined: it is better to say "
 standard answer" (and open an inquiry) than to offer the nearest wrong one.
 """
 
+import functools
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -26,6 +28,9 @@ FIELD_WEIGHTS = {"question": 3.0, "tags": 2.0, "answer": 0.6}
 # typo) somewhat less; single characters only break ties.
 TERM_WEIGHTS = {"b": 1.0, "p": 0.5, "u": 0.12, "w": 0.8}
 K1, B = 1.2, 0.75
+# Terms in more than about a fifth of the library (idf below this) still count towards the
+# question's total but are not walked: they would touch most answers and decide nothing.
+MIN_SCORED_IDF = 1.5
 # Calibrated on tests/answers/data/questions.jsonl (see tests/answers/test_quality.py):
 # at 0.37 about 7 in 10 questions the library does not cover are declined while about 1 in
 # 12 covered ones is (wrongly) declined; lower lets through wrong answers, higher loses
@@ -62,19 +67,30 @@ def _field_texts(entry: Entry) -> dict[str, str]:
     return {"question": entry.question, "tags": " | ".join(entry.tags), "answer": answer}
 
 
+@functools.lru_cache(maxsize=50000)
+def _entry_counts(entry: Entry) -> tuple[dict[str, float], float]:
+    """Field-weighted term counts and length of one answer.
+
+    Cached by content: after one answer is edited, rebuilding the company's index cuts up
+    only that answer again, not the whole library (the costly part of a build).
+    """
+    counts: dict[str, float] = defaultdict(float)
+    length = 0.0
+    for name, text in _field_texts(entry).items():
+        found = terms(prepare(text).text)
+        for term in found:
+            counts[term] += FIELD_WEIGHTS[name]
+        length += FIELD_WEIGHTS[name] * len(found)
+    return dict(counts), length
+
+
 class AnswerIndex:
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = list(entries)
         weighted: list[dict[str, float]] = []
         lengths: list[float] = []
         for entry in self.entries:
-            counts: dict[str, float] = defaultdict(float)
-            length = 0.0
-            for name, text in _field_texts(entry).items():
-                found = terms(prepare(text).text)
-                for term in found:
-                    counts[term] += FIELD_WEIGHTS[name]
-                length += FIELD_WEIGHTS[name] * len(found)
+            counts, length = _entry_counts(entry)
             weighted.append(counts)
             lengths.append(length)
         n = len(self.entries)
@@ -87,12 +103,17 @@ class AnswerIndex:
         # A term no answer contains is as informative as the rarest one: it is what the
         # question is about and the library does not cover it.
         self.unknown_idf = math.log(1 + (n + 0.5) / 0.5) if n else 1.0
-        self.postings: dict[str, dict[int, float]] = defaultdict(dict)
+        postings: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+        self.doc_terms: list[frozenset[str]] = []
         for doc, counts in enumerate(weighted):
             norm = K1 * (1 - B + B * lengths[doc] / average)
             for term, tf in counts.items():
-                self.postings[term][doc] = tf * (K1 + 1) / (tf + norm)
-        self.postings = dict(self.postings)
+                docs, weights = postings[term]
+                docs.append(doc)
+                weights.append(tf * (K1 + 1) / (tf + norm))
+            self.doc_terms.append(frozenset(counts))
+        # Parallel lists: a query walks them with zip, much faster than dict items.
+        self.postings = dict(postings)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -100,7 +121,8 @@ class AnswerIndex:
     def search(self, text: str, *, limit: int = 3) -> SearchResult:
         prepared = prepare(text)
         query = set(terms(prepared.text))
-        scores: dict[int, float] = defaultdict(float)
+        scores = [0.0] * len(self.entries)
+        touched = False
         total = 0.0
         for term in query:
             weight = TERM_WEIGHTS[term[0]]
@@ -110,19 +132,26 @@ class AnswerIndex:
                 continue
             idf = self.idf[term]
             total += weight * idf
+            if idf < MIN_SCORED_IDF:
+                continue
             qw = weight * idf
-            for doc, tfn in posting.items():
+            docs, weights = posting
+            for doc, tfn in zip(docs, weights, strict=True):
                 scores[doc] += qw * tfn
-        if not scores or total <= 0:
+            touched = True
+        if not touched or total <= 0:
             return SearchResult(answered=False, matches=[], prepared=prepared)
         # tfn ≤ K1 + 1, so raw / (total × (K1 + 1)) is in 0…1: how much of the question's
         # information the answer holds. The confidence is its geometric mean with the share
         # of the question's characters the answer accounts for, so one strong shared word
         # in an otherwise unknown question (小区里有没有银行ATM) is not enough.
         ceiling = total * (K1 + 1)
-        ranked = sorted(scores.items(), key=lambda item: -item[1])[:limit]
+        # (score, doc) tuples compare in C; a key function would be called 2,000 times.
+        ranked = heapq.nlargest(limit, zip(scores, range(len(scores)), strict=True))
         matches = []
-        for rank, (doc, raw) in enumerate(ranked):
+        for rank, (raw, doc) in enumerate(ranked):
+            if raw <= 0:
+                break
             score = round(math.sqrt(math.sqrt(raw / ceiling) * self.coverage(doc, prepared)), 3)
             if score < (ANSWER_THRESHOLD if rank == 0 else RELATED_THRESHOLD):
                 if rank == 0:
@@ -133,8 +162,7 @@ class AnswerIndex:
         return SearchResult(answered=bool(matches), matches=matches, prepared=prepared)
 
     def _has(self, term: str, doc: int) -> bool:
-        posting = self.postings.get(term)
-        return posting is not None and doc in posting
+        return term in self.doc_terms[doc]
 
     def _reasons(self, doc: int, prepared: Prepared) -> list[dict[str, str]]:
         """Why this answer matched: shared words, words that sound alike, synonyms used."""

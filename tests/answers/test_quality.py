@@ -59,3 +59,20 @@ def test_hit_rates_hold_at_the_measured_level(measured):
 def test_decline_rates_hold_at_the_measured_level(measured):
     assert measured["correct_declines"] >= 0.69
     assert measured["false_declines"] <= 0.09
+
+
+def test_a_question_costs_well_under_10_ms_on_a_library_of_2000_answers():
+    import random
+    import time
+
+    from bench.answers_search import synthesise
+
+    index = AnswerIndex(synthesise(_load(DEMO), 2000, random.Random(7)))
+    questions = [q["text"] for q in _load(HERE / "data" / "questions.jsonl")]
+    index.search("预热")
+    # CPU time of this thread: the wall clock on a busy CI machine also counts waiting for a core.
+    started = time.thread_time()
+    for text in questions:
+        index.search(text)
+    per_query_ms = (time.thread_time() - started) * 1000 / len(questions)
+    assert per_query_ms < 10
