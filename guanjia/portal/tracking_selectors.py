@@ -13,8 +13,8 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from guanjia.core.models import Photo
-from guanjia.tickets.choices import Status, Visibility
-from guanjia.tickets.models import Rating, WorkOrder, WorkOrderEvent
+from guanjia.tickets.choices import PlanStatus, Status, Visibility
+from guanjia.tickets.models import Plan, Rating, WorkOrder, WorkOrderEvent
 
 # The token is 22 URL-safe characters (see tickets.models.new_tracking_token); anything much
 # longer is not a token and is refused without a query.
@@ -48,6 +48,13 @@ def tracking_photo(*, order: WorkOrder, photo_uuid: Any) -> Photo | None:
     shown = WorkOrderEvent.photos.through.objects.filter(
         workorderevent__order=order, workorderevent__visibility=Visibility.RESIDENT).values("photo_id")
     return Photo.objects.filter(uuid=photo_uuid, pk__in=shown).first()
+
+
+def tracking_plan(*, order: WorkOrder) -> Plan | None:
+    """The handling plan in force, if any. Only its plain-words text and schedule are shown;
+    the internal solution, the cost and the parties involved are not."""
+    return order.plans.filter(status=PlanStatus.APPROVED).order_by("-decided_at", "-id").only(
+        "resident_text", "schedule", "decided_at", "order_id").first()
 
 
 @dataclass(frozen=True)

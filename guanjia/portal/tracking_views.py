@@ -26,6 +26,7 @@ from .tracking_selectors import (
     tracking_events,
     tracking_order,
     tracking_photo,
+    tracking_plan,
     tracking_rating_state,
     tracking_url,
 )
@@ -101,6 +102,7 @@ def _render_page(request: HttpRequest, order: WorkOrder, form: TrackingRatingFor
         "status_text": RESIDENT_STATUS_TEXT.get(order.status, order.get_status_display()),
         "events": list(tracking_events(order=order)),
         "steps": _steps(order),
+        "plan": tracking_plan(order=order),
         "worker_name": str(worker) if worker else "",
         "worker_phone": (worker.phone or "") if worker else "",
         "service_phone": order.community.service_phone,

@@ -12,8 +12,8 @@ from PIL import Image
 
 from guanjia.accounts.choices import Role
 from guanjia.core.photos import photo_store
-from guanjia.tickets.choices import EventType, RatingLevel, RatingSource, Status, Visibility
-from guanjia.tickets.models import Rating, WorkOrder, WorkOrderEvent
+from guanjia.tickets.choices import EventType, PlanStatus, RatingLevel, RatingSource, Status, Visibility
+from guanjia.tickets.models import Plan, Rating, WorkOrder, WorkOrderEvent
 from tests.browser.conftest import chromium, shot  # noqa: F401  (fixtures for the phone story)
 from tests.factories import RoomFactory, staff_with_role
 
@@ -100,7 +100,7 @@ def test_the_page_costs_the_same_queries_with_many_events_and_photos(client, zha
                                                                      django_assert_max_num_queries):
     for i in range(15):
         event(zhang_order, EventType.NOTE, note=f"进度{i}", photos=[a_photo("blue", community)], minutes=30 + i)
-    with django_assert_max_num_queries(4):  # order, events, their photos, rating state (not resolved: none)
+    with django_assert_max_num_queries(5):  # order, plan, events, their photos; not resolved: no rating query
         response = page(client, zhang_order)
     assert response.content.decode().count("进度") == 15
 
@@ -209,6 +209,18 @@ def test_a_bad_level_or_rating_before_the_work_is_done_is_a_clear_4xx(client, zh
     assert bad.status_code == 400
     assert 'class="error"' in bad.content.decode()
     assert not Rating.objects.exists()
+
+
+def test_the_approved_plan_is_shown_in_plain_words_without_the_internal_solution_or_cost(
+        client, zhang_order, technician):
+    Plan.objects.create(order=zhang_order, solution="更换DN20铜角阀，联系开发商保修", cost="380.00",
+                        schedule="11月25日前完成", resident_text="我们会在周二上午更换漏水的阀门，期间停水约2小时。",
+                        status=PlanStatus.APPROVED, decided_at=timezone.now())
+    Plan.objects.create(order=zhang_order, solution="旧方案", resident_text="作废的旧说法",
+                        status=PlanStatus.REJECTED)
+    html = page(client, zhang_order).content.decode()
+    assert "我们会在周二上午更换漏水的阀门" in html and "11月25日前完成" in html
+    assert "DN20" not in html and "380" not in html and "开发商" not in html and "作废的旧说法" not in html
 
 
 def test_a_merged_order_does_not_reveal_the_order_it_was_merged_into(client, zhang_order, neighbour_order):
