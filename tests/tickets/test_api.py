@@ -24,6 +24,7 @@ STAFF_ORDER_ENDPOINTS = [
     ("get", "/api/v1/work-orders/{uuid}/", None),
     ("get", "/api/v1/work-orders/{uuid}/assignment-suggestions/", None),
     ("get", "/api/v1/work-orders/{uuid}/plans/", None),
+    ("post", "/api/v1/work-orders/{uuid}/reveal-phone/", {}),
     ("post", "/api/v1/work-orders/{uuid}/plans/", {"solution": "换管", "resident_text": "换管"}),
     ("post", "/api/v1/work-orders/{uuid}/acknowledge/", {}),
     ("post", "/api/v1/work-orders/{uuid}/request-info/", {"questions": ["哪个房间?"]}),
@@ -134,13 +135,13 @@ def test_staff_cannot_use_the_resident_endpoints(agent):
 
 def test_a_resident_sees_no_internal_events_and_no_staff_ids(zhangs_order, zhang, agent, technician):
     workorder_dispatch(order=zhangs_order, actor=agent, assignee=technician, note="内部:楼上住户难沟通")
-    plan_submit(order=zhangs_order, actor=agent, solution="内部方案,费用2000", resident_text="明天上午更换水管")
+    plan_submit(order=zhangs_order, actor=agent, solution="内部方案,费用柒仟元", resident_text="明天上午更换水管")
 
     body = client_for(zhang).get(f"/api/v1/resident/requests/{zhangs_order.uuid}/").json()
 
     assert EventType.DISPATCHED not in [e["type"] for e in body["events"]]
     assert all(e["visibility"] == Visibility.RESIDENT for e in body["events"])
-    assert "内部" not in str(body) and "2000" not in str(body)
+    assert "内部" not in str(body) and "柒仟" not in str(body)
     assert body["plans"][0]["resident_text"] == "明天上午更换水管" and "solution" not in body["plans"][0]
     assert "owner_name" not in body and "contact_phone" not in body
 
@@ -320,3 +321,22 @@ def test_a_resident_files_with_a_photo_multipart(zhang, room):
     created = response.json()["events"][0]
     assert created["type"] == "created" and len(created["photos"]) == 1
     assert created["photos"][0]["thumbnail_url"]
+
+
+def test_the_agent_reveals_the_residents_phone_and_the_reveal_is_audited(file_order, agent, community):
+    from guanjia.accounts.choices import Role
+    from guanjia.core.models import AuditEntry
+    from tests.factories import staff_with_role
+
+    order = file_order(contact_phone="13812345678")
+    finance = staff_with_role(community=community, role=Role.FINANCE, username="finance_liu")
+
+    listed = client_for(agent).get("/api/v1/work-orders/?queue=community").json()["results"][0]
+    revealed = client_for(agent).post(f"/api/v1/work-orders/{order.uuid}/reveal-phone/")
+    refused = client_for(finance).post(f"/api/v1/work-orders/{order.uuid}/reveal-phone/")
+
+    assert listed["contact_phone"] == "138****5678"
+    assert revealed.json() == {"contact_phone": "13812345678"}
+    assert refused.status_code == 403
+    entry = AuditEntry.objects.get(object_id=str(order.pk))
+    assert (entry.actor, entry.detail) == (agent, {"field": "contact_phone"})

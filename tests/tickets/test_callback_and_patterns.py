@@ -190,3 +190,24 @@ def test_a_rejected_complex_plan_needs_a_reason(file_order, agent, project_manag
     plan_decide(plan=plan, actor=project_manager, approve=False, note="费用太高,换方案")
     plan.refresh_from_db()
     assert plan.status == PlanStatus.REJECTED
+
+
+def test_resolving_tells_the_resident_with_the_tracking_link_to_rate(file_order, agent, zhang):
+    order = file_order(person=zhang.person, contact_phone="13812345678")
+
+    workorder_resolve(order=order, actor=agent, note="漏点已修复")
+
+    message = Notification.objects.get(recipient=zhang, order=order, kind="resolved")
+    assert message.link == f"/t/{order.tracking_token}"
+    assert "漏点已修复" in message.body
+
+
+def test_a_portal_request_reaches_the_desk_inbox(zhang, room, agent, supervisor, technician):
+    from guanjia.core.taxonomy import Channel
+    from guanjia.tickets.services import IntakeRequest, workorder_intake
+
+    order = workorder_intake(actor=zhang, request=IntakeRequest(channel=Channel.PORTAL, room=room,
+                                                                description="门口灯坏了"))
+
+    told = set(Notification.objects.filter(order=order, kind="new_request").values_list("recipient", flat=True))
+    assert told == {agent.pk, supervisor.pk}

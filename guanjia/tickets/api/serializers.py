@@ -114,7 +114,8 @@ class ResidentOrderDetailOutput(ResidentOrderOutput):
 class StaffOrderOutput(_OrderBase):
     department = serializers.CharField()
     contact_name = serializers.CharField()
-    contact_phone = serializers.SerializerMethodField(help_text=_("Masked in lists (PRV-1)."))
+    contact_phone = serializers.SerializerMethodField(
+        help_text=_("Masked (PRV-1); POST …/reveal-phone/ shows it in full and is audited."))
     owner_name = serializers.SerializerMethodField()
     assignee_name = serializers.SerializerMethodField()
     is_repeat = serializers.BooleanField()
@@ -134,7 +135,6 @@ class StaffOrderOutput(_OrderBase):
 
 
 class StaffOrderDetailOutput(StaffOrderOutput):
-    contact_phone = serializers.CharField(help_text=_("In full: staff call the resident back."))
     expectation = serializers.CharField()
     preferred_visit = serializers.CharField()
     visit_at = serializers.DateTimeField(allow_null=True)
@@ -147,6 +147,10 @@ class StaffOrderDetailOutput(StaffOrderOutput):
     events = EventOutput(many=True, source="visible_events")
     plans = PlanOutput(many=True, source="visible_plans")
     ratings = RatingOutput(many=True, source="ratings.all")
+
+
+class PhoneOutput(serializers.Serializer):
+    contact_phone = serializers.CharField()
 
 
 class MyHouseholdOutput(serializers.Serializer):

@@ -10,7 +10,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from guanjia.accounts.scoping import community_ids_for_user
+from guanjia.accounts.choices import ROLES_SEEING_PHONES
+from guanjia.accounts.scoping import community_ids_for_user, user_has_role
+from guanjia.core.audit import audit_reveal, client_ip
 from guanjia.core.errors import ServiceError
 from guanjia.properties.models import Community, Person, Room
 
@@ -33,6 +35,7 @@ from .serializers import (
     BoardOutput,
     GroupCaseInput,
     GroupCaseOutput,
+    PhoneOutput,
     PlanDecideInput,
     PlanInput,
     PlanOutput,
@@ -92,6 +95,20 @@ class OrderDetailView(APIView):
     def get(self, request: Request, uuid: Any) -> Response:
         """One order with its whole timeline, plans and ratings."""
         return detail_response(request=request, order=WorkOrder(uuid=uuid))
+
+
+class RevealPhoneView(APIView):
+    permission_classes = [IsStaff]
+
+    @extend_schema(request=None, responses={200: PhoneOutput, 403: ERRORS[403], 404: ERRORS[404]})
+    def post(self, request: Request, uuid: Any) -> Response:
+        """The resident's full phone number, to call them back; every reveal is in the audit log (PRV-1)."""
+        order = workorder_get(user=request.user, uuid=uuid)
+        if not user_has_role(user=request.user, community=order.community, roles=ROLES_SEEING_PHONES):
+            raise ServiceError(_("Your role does not see phone numbers."), code="forbidden", status=403)
+        audit_reveal(actor=request.user, obj=order, field="contact_phone", community_id=order.community_id,
+                     ip_address=client_ip(request))
+        return Response(PhoneOutput({"contact_phone": order.contact_phone}).data)
 
 
 class HouseholdOrdersView(APIView):

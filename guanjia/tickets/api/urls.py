@@ -30,6 +30,7 @@ urlpatterns = [
     path("work-orders/<uuid:uuid>/assignment-suggestions/", staff.SuggestionsView.as_view(),
          name="assignment-suggestions"),
     path("work-orders/<uuid:uuid>/plans/", staff.PlansView.as_view(), name="plans"),
+    path("work-orders/<uuid:uuid>/reveal-phone/", staff.RevealPhoneView.as_view(), name="reveal-phone"),
     path("plans/<uuid:uuid>/decide/", staff.PlanDecideView.as_view(), name="plan-decide"),
     path("group-cases/", staff.GroupCasesView.as_view(), name="group-cases"),
     *[path(f"work-orders/<uuid:uuid>/{name}/", view.as_view(), name=name) for name, view in _ACTIONS.items()],

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from guanjia.core.errors import Conflict, ServiceError
 from guanjia.core.taxonomy import Department
-from guanjia.notifications.services import notify
 
 from ..choices import EventType, Status, Visibility
 from ..events import event_append, event_resident
@@ -19,6 +18,7 @@ from ..lock_objects import lock_work_order
 from ..models import WorkOrder
 from .access import require_assignee_or_supervisor, require_staff, require_staff_or_household, staff_may_act
 from .attachments import photos_store
+from .messages import tell_resident, tell_staff
 from .ownership import claim_if_unowned
 from .transitions import require_open, workorder_transition
 
@@ -54,7 +54,7 @@ def workorder_dispatch(*, order: WorkOrder, actor: Any, assignee: Any = None, de
                          note=note.strip(), changes={"department": department, "assignee": assignee},
                          data={"department": department, "assignee": getattr(assignee, "pk", None)})
     if assignee is not None:
-        notify(recipients=[assignee], order=order, kind="dispatched",
+        tell_staff(recipients=[assignee], order=order, kind="dispatched",
                title=gettext("New work order %(number)s") % {"number": order.number},
                body=f"{order.room or order.location}: {order.description}\n{note.strip()}")
     return order
@@ -152,6 +152,10 @@ def workorder_resolve(*, order: WorkOrder, actor: Any, note: str, photos: Iterab
     workorder_transition(order=order, to=Status.RESOLVED, actor=actor, event_type=EventType.RESOLVED,
                          note=note.strip(), visibility=Visibility.RESIDENT, photos=stored,
                          data={"callback_expected": True})
+    # SLA-7 / SAT-1: the message carries the tracking link, where the resident confirms and rates.
+    tell_resident(order=order, kind="resolved",
+                  title=gettext("Work order %(number)s is done") % {"number": order.number},
+                  body=gettext("%(note)s\nPlease tell us how satisfied you are.") % {"note": note.strip()})
     return order
 
 

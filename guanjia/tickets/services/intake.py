@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.accounts.scoping import rooms_for_resident
@@ -27,6 +28,7 @@ from ..triage_seam import Suggester, suggest_classification
 from .access import is_resident, require_staff, require_staff_in_community, require_staff_or_household
 from .attachments import photos_store
 from .classification import classification_clean
+from .messages import tell_desk, tell_resident
 from .ownership import claim_if_unowned
 from .patterns import normalize_asset_key, patterns_check
 from .transitions import require_status, workorder_transition
@@ -110,6 +112,10 @@ def _intake(*, actor: Any, request: IntakeRequest, key: str | None, suggest: Sug
             "source": source, "kind": order.kind, "category": order.category, "urgency": order.urgency,
             "department": order.department})
     patterns_check(order=order)
+    if order.owner_id is None:
+        tell_desk(order=order, kind="new_request", body=order.description,
+                  title=gettext("New request %(number)s from %(room)s") % {"number": order.number,
+                                                                          "room": order.room or order.location})
     return order
 
 
@@ -194,6 +200,8 @@ def workorder_request_info(*, order: WorkOrder, actor: Any, questions: list[str]
     workorder_transition(order=order, to=Status.WAITING_INFO, actor=actor,
                          event_type=EventType.INFO_REQUESTED, note="\n".join(asked), visibility="resident",
                          data={"questions": asked})
+    tell_resident(order=order, kind="info_requested", body="\n".join(asked),
+                  title=gettext("A few questions about %(number)s") % {"number": order.number})
     return order
 
 

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.core.errors import Conflict, ServiceError
@@ -12,6 +13,7 @@ from ..events import event_internal
 from ..lock_objects import lock_work_order, lock_work_orders
 from ..models import GroupCase, WorkOrder, WorkOrderEvent
 from .access import require_staff, require_staff_in_community
+from .messages import tell_resident
 from .transitions import require_status, workorder_transition
 
 
@@ -65,6 +67,8 @@ def workorder_cancel(*, order: WorkOrder, actor: Any, reason: str) -> WorkOrder:
     text = _reason(reason)
     workorder_transition(order=order, to=Status.CANCELLED, actor=actor, event_type=EventType.CANCELLED,
                          note=text, visibility=Visibility.RESIDENT, changes={"cancel_reason": text})
+    tell_resident(order=order, kind="cancelled", body=text,
+                  title=gettext("Work order %(number)s was cancelled") % {"number": order.number})
     return order
 
 

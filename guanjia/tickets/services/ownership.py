@@ -9,13 +9,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.core.errors import ServiceError
-from guanjia.notifications.services import notify
 
 from ..choices import EventType
 from ..events import event_resident
 from ..lock_objects import lock_work_order
 from ..models import WorkOrder
 from .access import is_staff, require_staff, staff_may_act
+from .messages import tell_staff
 from .transitions import require_open
 
 
@@ -54,7 +54,7 @@ def workorder_hand_over(*, order: WorkOrder, actor: Any, new_owner: Any, promise
     event_resident(order=order, type=EventType.HANDED_OVER, actor=actor, note=promise.strip(),
                    data={"from_owner": previous_owner_id, "to_owner": new_owner.pk,
                          "promise": promise.strip(), "promise_due_at": promise_due_at.isoformat()})
-    notify(recipients=[new_owner], order=order, kind="handed_over",
+    tell_staff(recipients=[new_owner], order=order, kind="handed_over",
            title=gettext("Work order %(number)s is now yours") % {"number": order.number},
            body=gettext("Promised to the resident: %(promise)s") % {"promise": promise.strip()})
     return order

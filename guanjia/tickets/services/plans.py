@@ -17,13 +17,13 @@ from django.utils.translation import gettext_lazy as _
 from guanjia.accounts.models import StaffRole
 from guanjia.core.errors import Conflict, ServiceError
 from guanjia.core.taxonomy import Urgency
-from guanjia.notifications.services import notify
 
 from ..choices import EventType, PlanStatus, Visibility
 from ..events import event_append, event_internal
 from ..lock_objects import lock_work_order
 from ..models import Plan, WorkOrder
 from .access import PLAN_APPROVING_ROLES, require_plan_approver, require_staff
+from .messages import tell_resident, tell_staff
 from .transitions import require_open
 
 
@@ -51,7 +51,7 @@ def plan_submit(*, order: WorkOrder, actor: Any, solution: str, resident_text: s
         approvers = [r.user for r in StaffRole.objects.filter(
             Q(community_id=order.community_id) | Q(community__isnull=True),
             company_id=order.community.company_id, role__in=PLAN_APPROVING_ROLES).select_related("user")]
-        notify(recipients=approvers, order=order, kind="plan_submitted",
+        tell_staff(recipients=approvers, order=order, kind="plan_submitted",
                title=gettext("Plan for %(number)s waits for your approval") % {"number": order.number},
                body=plan.solution)
     else:
@@ -88,3 +88,5 @@ def _put_in_force(*, plan: Plan, actor: Any) -> None:
     # The resident sees the plain-words text, never the internal solution or the cost.
     event_append(order=plan.order, type=EventType.PLAN_APPROVED, actor=actor, note=plan.resident_text,
                  visibility=Visibility.RESIDENT, data={"plan": str(plan.uuid), "schedule": plan.schedule})
+    tell_resident(order=plan.order, kind="plan_approved", body=plan.resident_text,
+                  title=gettext("The plan for %(number)s") % {"number": plan.order.number})

@@ -12,7 +12,6 @@ from guanjia.accounts.choices import Role
 from guanjia.accounts.models import StaffRole
 from guanjia.core.errors import Conflict, NotFound, ServiceError
 from guanjia.core.taxonomy import Channel, Department, Kind
-from guanjia.notifications.services import notify
 
 from ..choices import EventType, RatingLevel, RatingSource, Status, Visibility
 from ..events import event_append, event_internal, event_resident
@@ -20,6 +19,7 @@ from ..lock_objects import lock_work_order
 from ..models import Rating, WorkOrder
 from .access import is_staff, require_staff, require_staff_or_household
 from .intake import order_number
+from .messages import tell_staff
 from .transitions import workorder_transition
 
 # Who owns a dissatisfied follow-up, in order of preference (SAT-1: the supervisor).
@@ -118,7 +118,7 @@ def _follow_up_open(*, order: WorkOrder, actor: Any, rating: Rating) -> WorkOrde
     event_internal(order=order, type=EventType.FOLLOW_UP_OPENED, actor=actor,
                    data={"follow_up": follow_up.number, "follow_up_uuid": str(follow_up.uuid)})
     if owner is not None:
-        notify(recipients=[owner], order=follow_up, kind="dissatisfied_follow_up",
+        tell_staff(recipients=[owner], order=follow_up, kind="dissatisfied_follow_up",
                title=gettext("Dissatisfied resident: follow up %(number)s") % {"number": follow_up.number},
                body=follow_up.description)
     return follow_up
