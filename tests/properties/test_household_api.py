@@ -7,7 +7,7 @@ from guanjia.accounts.choices import Role
 from guanjia.core.models import AuditAction, AuditEntry
 from guanjia.properties.choices import Relation
 from guanjia.properties.services import occupancy_create, person_create, room_create
-from tests.factories import resident_of, staff_with_role
+from tests.factories import UnitFactory, resident_of, staff_with_role
 
 
 @pytest.fixture
@@ -129,3 +129,18 @@ def test_a_resident_opens_her_own_household_but_not_her_neighbours(household, co
     assert client.get(f"/api/v1/households/{neighbour_room.pk}").status_code == 200
     assert client.get(f"/api/v1/households/{household.pk}").status_code == 404
     assert client.get("/api/v1/households/search", {"q": "张女士"}).json()["results"] == []
+
+
+def test_the_search_endpoint_costs_the_same_queries_for_one_hit_or_ten(community, django_assert_max_num_queries):
+    agent = staff_with_role(community=community, role=Role.CS_AGENT)
+    client = client_for(agent)
+    for floor in range(1, 13):
+        room = room_create(unit=UnitFactory(building__community=community, building__number=str(floor)),
+                           number="101")
+        person = person_create(company=community.company, name=f"王{floor}", phones=[f"1370000{floor:04d}"])
+        occupancy_create(person=person, room=room)
+
+    with django_assert_max_num_queries(8):
+        response = client.get("/api/v1/households/search", {"q": "王", "limit": 10})
+
+    assert len(response.json()["results"]) == 10

@@ -5,26 +5,26 @@ from rest_framework import serializers
 from guanjia.core.masking import mask_id_number, mask_phone
 
 
-class SearchInput(serializers.Serializer):
+class HouseholdSearchInput(serializers.Serializer):
     q = serializers.CharField(max_length=64, trim_whitespace=True)
     community = serializers.IntegerField(required=False, min_value=1)
     limit = serializers.IntegerField(required=False, min_value=1, max_value=50, default=10)
 
 
-class RevealPhoneInput(serializers.Serializer):
+class HouseholdRevealPhoneInput(serializers.Serializer):
     phone_id = serializers.IntegerField(min_value=1)
 
 
-class CommunityBrief(serializers.Serializer):
+class HouseholdCommunityOutput(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     code = serializers.CharField()
 
 
-class RoomOutput(serializers.Serializer):
+class HouseholdRoomOutput(serializers.Serializer):
     id = serializers.IntegerField()
     code = serializers.CharField()
-    community = CommunityBrief()
+    community = HouseholdCommunityOutput()
     building = serializers.CharField(source="unit.building.number")
     unit = serializers.CharField(source="unit.number")
     number = serializers.CharField()
@@ -35,7 +35,7 @@ class RoomOutput(serializers.Serializer):
     zone = serializers.CharField(source="unit.building.zone.name", default="", allow_null=True)
 
 
-class PhoneOutput(serializers.Serializer):
+class HouseholdPhoneOutput(serializers.Serializer):
     id = serializers.IntegerField()
     number = serializers.SerializerMethodField()
     masked = serializers.BooleanField(default=True)
@@ -51,7 +51,7 @@ class PhoneOutput(serializers.Serializer):
         return data
 
 
-class OccupantOutput(serializers.Serializer):
+class HouseholdOccupantOutput(serializers.Serializer):
     person_id = serializers.IntegerField()
     name = serializers.CharField(source="person.name")
     relation = serializers.CharField()
@@ -59,10 +59,10 @@ class OccupantOutput(serializers.Serializer):
     is_primary_contact = serializers.BooleanField()
     moved_in = serializers.DateField(allow_null=True)
     moved_out = serializers.DateField(allow_null=True)
-    phones = PhoneOutput(source="person.phones.all", many=True)
+    phones = HouseholdPhoneOutput(source="person.phones.all", many=True)
 
 
-class OccupantDetailOutput(OccupantOutput):
+class HouseholdOccupantDetailOutput(HouseholdOccupantOutput):
     id_number = serializers.SerializerMethodField()
     preferred_language = serializers.CharField(source="person.preferred_language")
 
@@ -71,26 +71,26 @@ class OccupantDetailOutput(OccupantOutput):
         return number if self.context.get("show_id_numbers") else mask_id_number(number)
 
 
-class HitOutput(serializers.Serializer):
-    room = RoomOutput()
+class HouseholdHitOutput(serializers.Serializer):
+    room = HouseholdRoomOutput()
     matched_by = serializers.CharField()
-    occupants = OccupantOutput(source="occupancies", many=True)
+    occupants = HouseholdOccupantOutput(source="occupancies", many=True)
 
 
-class SearchOutput(serializers.Serializer):
-    results = HitOutput(many=True)
+class HouseholdSearchOutput(serializers.Serializer):
+    results = HouseholdHitOutput(many=True)
 
 
-class VehicleOutput(serializers.Serializer):
+class HouseholdVehicleOutput(serializers.Serializer):
     plate = serializers.CharField()
     person_id = serializers.IntegerField()
 
 
 class HouseholdOutput(serializers.Serializer):
-    room = RoomOutput()
-    occupants = OccupantDetailOutput(source="occupancies", many=True)
-    former_occupants = OccupantDetailOutput(source="former_occupancies", many=True)
-    vehicles = VehicleOutput(many=True)
+    room = HouseholdRoomOutput()
+    occupants = HouseholdOccupantDetailOutput(source="occupancies", many=True)
+    former_occupants = HouseholdOccupantDetailOutput(source="former_occupancies", many=True)
+    vehicles = HouseholdVehicleOutput(many=True)
     phones_masked = serializers.SerializerMethodField()
     can_reveal_phones = serializers.BooleanField(source="can_see_phones")
 
@@ -98,6 +98,6 @@ class HouseholdOutput(serializers.Serializer):
         return not household.can_see_phones
 
 
-class RevealPhoneOutput(serializers.Serializer):
+class HouseholdRevealPhoneOutput(serializers.Serializer):
     phone_id = serializers.IntegerField(source="id")
     number = serializers.CharField()

@@ -17,17 +17,17 @@ from . import serializers as s
 class HouseholdSearchView(APIView):
     """One search box: room code in any spelling, name, last 4 phone digits or plate."""
 
-    @extend_schema(parameters=[s.SearchInput], responses=s.SearchOutput,
+    @extend_schema(parameters=[s.HouseholdSearchInput], responses=s.HouseholdSearchOutput,
                    operation_id="households_search")
     def get(self, request: Request) -> Response:
-        params = s.SearchInput(data=request.query_params)
+        params = s.HouseholdSearchInput(data=request.query_params)
         params.is_valid(raise_exception=True)
         data = params.validated_data
         community = data.get("community")
         hits = households_search(user=request.user, q=data["q"], limit=data["limit"],
                                  community_ids=[community] if community else None)
         # Lists always show phones masked; the full number is one audited reveal away.
-        return Response(s.SearchOutput({"results": hits}, context={"show_phones": False}).data)
+        return Response(s.HouseholdSearchOutput({"results": hits}, context={"show_phones": False}).data)
 
 
 class HouseholdDetailView(APIView):
@@ -43,10 +43,10 @@ class HouseholdDetailView(APIView):
 
 
 class RevealPhoneView(APIView):
-    @extend_schema(request=s.RevealPhoneInput, responses=s.RevealPhoneOutput,
+    @extend_schema(request=s.HouseholdRevealPhoneInput, responses=s.HouseholdRevealPhoneOutput,
                    parameters=[OpenApiParameter("room_id", int, "path")])
     def post(self, request: Request, room_id: int) -> Response:
-        data = s.RevealPhoneInput(data=request.data)
+        data = s.HouseholdRevealPhoneInput(data=request.data)
         data.is_valid(raise_exception=True)
         household = household_detail(user=request.user, room_id=room_id)
         if not household.can_see_phones:
@@ -57,4 +57,4 @@ class RevealPhoneView(APIView):
             raise NotFound(_("This phone number is not one of this household's."), code="phone_not_found")
         audit_reveal(actor=request.user, obj=phone, field="number", community_id=household.room.community_id,
                      ip_address=client_ip(request))
-        return Response(s.RevealPhoneOutput(phone).data)
+        return Response(s.HouseholdRevealPhoneOutput(phone).data)
