@@ -211,6 +211,15 @@ def test_a_bad_level_or_rating_before_the_work_is_done_is_a_clear_4xx(client, zh
     assert not Rating.objects.exists()
 
 
+def test_materials_used_are_listed_with_the_step_but_no_other_event_data(client, zhang_order, technician):
+    step = event(zhang_order, EventType.NOTE, actor=technician, note="更换角阀", minutes=90)
+    step.data = {"materials": [{"name": "铜角阀", "quantity": "2", "unit": "个"}], "cost_internal": "95.00"}
+    step.save()
+    html = page(client, zhang_order).content.decode()
+    assert "铜角阀 × 2个" in html
+    assert "95.00" not in html
+
+
 def test_the_approved_plan_is_shown_in_plain_words_without_the_internal_solution_or_cost(
         client, zhang_order, technician):
     Plan.objects.create(order=zhang_order, solution="更换DN20铜角阀，联系开发商保修", cost="380.00",
