@@ -88,3 +88,15 @@ def test_the_board_shows_an_urgent_order_due_soon_then_late(file_order, supervis
 
     order.refresh_from_db()
     assert order.status == Status.NEW
+
+
+def test_the_admin_lists_work_orders_read_only(file_order, admin_client):
+    order = file_order()
+
+    listing = admin_client.get("/admin/tickets/workorder/")
+    page = admin_client.get(f"/admin/tickets/workorder/{order.pk}/change/")
+    settings_page = admin_client.get("/admin/tickets/ticketsettings/add/")
+
+    assert listing.status_code == 200 and order.number in listing.content.decode()
+    assert page.status_code == 200 and b'name="_save"' not in page.content
+    assert settings_page.status_code == 200
