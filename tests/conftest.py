@@ -3,6 +3,13 @@ import pytest
 from tests.factories import CommunityFactory, RoomFactory
 
 
+@pytest.fixture(autouse=True)
+def _no_automatic_triage(settings):
+    """Intake's automatic triage suggestion is off in tests, so a story's classification is the one
+    it sets; tests of the wiring turn it on with ``settings.GUANJIA_TRIAGE_SUGGEST``."""
+    settings.GUANJIA_TRIAGE_SUGGEST = ""
+
+
 @pytest.fixture
 def community(db):
     return CommunityFactory(name="翠湖花园", code="CH")

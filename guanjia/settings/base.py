@@ -184,6 +184,8 @@ SPECTACULAR_SETTINGS = {
 # Notifications: which transports deliver messages (see guanjia.notifications.transports).
 GUANJIA_NOTIFICATION_TRANSPORTS = env.list("GUANJIA_NOTIFICATION_TRANSPORTS", default=["inbox", "log"])
 GUANJIA_WEBHOOK_URL = env.str("GUANJIA_WEBHOOK_URL", default="")
+# Intake's classification suggestion (guanjia.tickets.triage_seam); empty turns it off.
+GUANJIA_TRIAGE_SUGGEST = env.str("GUANJIA_TRIAGE_SUGGEST", default="guanjia.triage.seam.suggest")
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
