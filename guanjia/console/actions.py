@@ -13,6 +13,7 @@ from typing import Any
 
 from django import forms as django_forms
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.accounts.models import StaffRole
@@ -20,7 +21,7 @@ from guanjia.accounts.scoping import community_ids_for_user
 from guanjia.core.errors import ServiceError
 from guanjia.tickets import services
 from guanjia.tickets.choices import FINISHED_STATUSES, RatingLevel, Status
-from guanjia.tickets.models import WorkOrder
+from guanjia.tickets.models import GroupCase, WorkOrder
 from guanjia.tickets.services import transition_allowed
 
 from . import forms
@@ -62,6 +63,14 @@ def _into(order: WorkOrder, actor: Any, number: str) -> WorkOrder:
     return into
 
 
+@transaction.atomic
+def _link_group(order: WorkOrder, actor: Any, data: dict[str, Any]) -> WorkOrder:
+    # A new case and the link are one change: never a case left behind with no order in it.
+    case = data["group_case"] or services.group_case_create(
+        actor=actor, community=order.community, title=data["title"], media_sensitive=data["media_sensitive"])
+    return services.workorder_link_group(order=order, group_case=case, actor=actor)
+
+
 def _lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
@@ -91,6 +100,13 @@ ACTIONS: tuple[Action, ...] = (
     Action("note", _("Add a note"), forms.NoteForm,
            lambda o, a, d: services.workorder_note(order=o, actor=a, note=d["note"], photos=d["photos"],
                                                    materials=d["materials"], visibility=d["visibility"])),
+    Action("agree_visit", _("Agree the visit time"), forms.AgreeVisitForm,
+           lambda o, a, d: services.workorder_agree_visit(order=o, actor=a, visit_at=d["visit_at"],
+                                                          impact=d["impact"])),
+    Action("plan", _("Submit a handling plan"), forms.PlanForm,
+           lambda o, a, d: services.plan_submit(order=o, actor=a, solution=d["solution"],
+                                                resident_text=d["resident_text"], cost=d["cost"],
+                                                schedule=d["schedule"], parties=d["parties"])),
     Action("pause", _("Wait for the resident"), forms.ReasonForm,
            lambda o, a, d: services.workorder_pause(order=o, actor=a, reason=d["reason"]), to=S.ON_HOLD),
     Action("resume", _("Resume"), forms.OptionalNoteForm,
@@ -115,6 +131,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("merge", _("Merge into another order"), forms.MergeForm,
            lambda o, a, d: services.workorder_merge(duplicate=o, into=_into(o, a, d["into"]), actor=a,
                                                     note=d["note"]), to=S.MERGED),
+    Action("link_group", _("Link to a group case"), forms.LinkGroupForm, lambda o, a, d: _link_group(o, a, d)),
     Action("cancel", _("Cancel"), forms.ReasonForm,
            lambda o, a, d: services.workorder_cancel(order=o, actor=a, reason=d["reason"]), to=S.CANCELLED),
 )
@@ -127,6 +144,8 @@ def action_form(action: Action, order: WorkOrder, data: Any = None, files: Any =
     kwargs: dict[str, Any] = {"data": data, "files": files, "prefix": action.name}
     if action.name in _NEEDS_STAFF:
         kwargs["staff"] = _staff(order)
+    if action.name == "link_group":
+        kwargs["group_cases"] = GroupCase.objects.filter(community_id=order.community_id).order_by("-created_at")
     if data is None:
         kwargs["initial"] = _initial(action, order)
     return action.form(**kwargs)
@@ -147,4 +166,6 @@ def cleaned(form: django_forms.Form) -> dict[str, Any]:
     data = dict(form.cleaned_data)
     if isinstance(form, forms.NoteForm):
         data["materials"] = form.materials()
+    if isinstance(form, forms.PlanForm):
+        data["parties"] = form.party_list()
     return data

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from guanjia.core.taxonomy import Category, Channel, Department, Kind, Urgency
 from guanjia.properties.models import Community, Room, Zone
 from guanjia.tickets.choices import RatingLevel, Status, Visibility
+from guanjia.tickets.models import GroupCase
 from guanjia.tickets.selectors import QueueFilters
 
 BLANK = [("", _("Any"))]
@@ -191,3 +192,41 @@ class MergeForm(forms.Form):
 class CallbackForm(forms.Form):
     level = forms.ChoiceField(label=_("How satisfied the resident is"), choices=RatingLevel.choices)
     comment = forms.CharField(label=_("What the resident said"), max_length=1000, required=False)
+
+
+class AgreeVisitForm(forms.Form):
+    visit_at = forms.DateTimeField(label=_("Agreed visit time"),
+                                   widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    impact = forms.CharField(label=_("Impact told to the resident"), max_length=200, required=False,
+                             help_text=_("e.g. water off for 2 hours"))
+
+
+class PlanForm(forms.Form):
+    solution = forms.CharField(label=_("Solution"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    resident_text = forms.CharField(label=_("In plain words for the resident"), max_length=2000,
+                                    widget=forms.Textarea(attrs={"rows": 2}))
+    cost = forms.DecimalField(label=_("Estimated cost (yuan)"), required=False, max_digits=12, decimal_places=2,
+                              min_value=0)
+    schedule = forms.CharField(label=_("Schedule"), max_length=200, required=False)
+    parties = forms.CharField(label=_("Who else is involved (comma-separated)"), max_length=400, required=False)
+
+    def party_list(self) -> list[str]:
+        text = (self.cleaned_data.get("parties") or "").replace("，", ",").replace("、", ",")
+        return [p.strip() for p in text.split(",") if p.strip()]
+
+
+class LinkGroupForm(forms.Form):
+    group_case = forms.ModelChoiceField(label=_("Existing group case"), queryset=GroupCase.objects.none(),
+                                        required=False, empty_label=_("A new group case"))
+    title = forms.CharField(label=_("Title of a new group case"), max_length=200, required=False)
+    media_sensitive = forms.BooleanField(label=_("The media follows it"), required=False)
+
+    def __init__(self, *args: Any, group_cases: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["group_case"].queryset = group_cases
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("group_case") and not (data.get("title") or "").strip():
+            self.add_error("title", _("Choose a group case, or give a title for a new one."))
+        return data

@@ -52,7 +52,7 @@ def test_portal_screens_speak_each_language(client, zhang, dispatched, language)
 def test_the_technicians_day_costs_the_same_queries_for_two_or_twelve_jobs(
         client, agent, technician, file_order, room, django_assert_max_num_queries):
     client.force_login(technician)
-    for n in range(2):
+    for _ in range(2):
         workorder_dispatch(order=file_order(), actor=agent, assignee=technician, note="请上门")
     client.get(reverse("console:tech"))
     with django_assert_max_num_queries(12) as few:

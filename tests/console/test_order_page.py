@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from guanjia.console.actions import BY_NAME
 from guanjia.tickets.choices import EventType, Status
 from guanjia.tickets.models import WorkOrder
 from guanjia.tickets.services import workorder_note
@@ -85,9 +86,8 @@ def test_garbage_to_every_step_never_crashes(client, supervisor, file_order):
     garbage = {"x": "\x00" * 3, "dispatch-assignee": "not-a-user", "hand_over-promise_due_at": "tomorrow-ish",
                "callback-level": "ecstatic", "merge-into": "🙂" * 40, "note-visibility": "everyone",
                "classify-kind": "dragon", "note-note": "x" * 5000}
-    for name in [*(a for a in ("acknowledge", "request_info", "classify", "dispatch", "accept", "set_out",
-                               "arrive", "note", "pause", "resume", "resolve", "confirm", "callback",
-                               "hand_over", "reopen", "merge", "cancel")), "no-such-step"]:
+    garbage.update({"agree_visit-visit_at": "soon", "plan-cost": "-lots", "link_group-group_case": "x"})
+    for name in [*BY_NAME, "no-such-step"]:
         response = client.post(reverse("console:order-action", args=[order.uuid, name]), garbage)
         assert response.status_code in (302, 400, 403, 404, 409), name
 
@@ -126,3 +126,41 @@ def test_printable_sheet_in_a4_and_a5_carries_the_tracking_qr(client, agent, fil
 
     assert "size: A5" in a5 and f"/t/{order.tracking_token}/qr.svg" in a5
     assert odd.status_code == 200 and "size: A4" in odd.content.decode()
+
+
+def test_the_supervisor_links_neighbours_complaints_to_one_group_case(client, supervisor, file_order, room):
+    first = file_order(description="3栋电梯又坏了", kind="complaint", category="facility")
+    client.force_login(supervisor)
+
+    response = client.post(reverse("console:order-action", args=[first.uuid, "link_group"]), {
+        "link_group-title": "3栋电梯反复故障", "link_group-media_sensitive": "on"})
+
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert first.group_case.title == "3栋电梯反复故障" and first.group_case.media_sensitive
+    second = file_order(description="电梯停了一上午", kind="complaint", category="facility")
+    client.post(reverse("console:order-action", args=[second.uuid, "link_group"]),
+                {"link_group-group_case": first.group_case.pk})
+    second.refresh_from_db()
+    assert second.group_case == first.group_case
+    board = client.get(reverse("console:board"))
+    assert "3栋电梯反复故障" in board.content.decode()
+    empty = client.post(reverse("console:order-action", args=[second.uuid, "link_group"]), {})
+    assert empty.status_code == 400
+
+
+def test_a_visit_time_and_a_plan_are_agreed_and_the_resident_sees_them(client, agent, file_order):
+    order = file_order()
+    client.force_login(agent)
+
+    visit = client.post(reverse("console:order-action", args=[order.uuid, "agree_visit"]), {
+        "agree_visit-visit_at": "2030-01-05T09:30", "agree_visit-impact": "停水2小时"})
+    plan = client.post(reverse("console:order-action", args=[order.uuid, "plan"]), {
+        "plan-solution": "更换立管", "plan-resident_text": "我们会在周六上午更换水管", "plan-cost": "350.50",
+        "plan-parties": "维保单位，开发商"})
+
+    assert visit.status_code == 302 and plan.status_code == 302
+    order.refresh_from_db()
+    assert order.visit_at is not None and order.visit_at.year == 2030
+    saved = order.plans.get()
+    assert saved.parties == ["维保单位", "开发商"] and str(saved.cost) == "350.50"
