@@ -65,12 +65,22 @@ def test_export_writes_jsonl_with_the_import_fields(library, tmp_path):
 
 
 def test_the_installed_guanjia_command_honours_database_url(tmp_path):
-    """Run the real console script against a fresh SQLite file named by DATABASE_URL."""
+    """The real console script, pointed by DATABASE_URL at a database file of its own."""
+    from django.db import connection
+
     guanjia = Path(sys.executable).with_name("guanjia")
     if not guanjia.exists():
         pytest.skip("the guanjia console script is not installed in this environment")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}",
-           "DJANGO_SETTINGS_MODULE": "guanjia.settings.test"}
+    if connection.vendor != "sqlite":
+        pytest.skip("copies the migrated SQLite test schema; the command itself is tested above on every database")
+    target = tmp_path / "cli.sqlite3"
+    connection.ensure_connection()
+    with sqlite3.connect(target) as copy:
+        connection.connection.backup(copy)  # the migrated schema, without a slow `migrate` run
+        copy.execute("DELETE FROM properties_company")
+        copy.execute("INSERT INTO properties_company (name, code, created_at, updated_at) "
+                     "VALUES ('示范物业', 'demo', '2026-11-23', '2026-11-23')")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{target}", "DJANGO_SETTINGS_MODULE": "guanjia.settings.test"}
 
     def run(*args: str, stdin: str = "") -> str:
         done = subprocess.run([str(guanjia), *args], input=stdin, capture_output=True, text=True, env=env,
@@ -78,11 +88,8 @@ def test_the_installed_guanjia_command_honours_database_url(tmp_path):
         assert done.returncode == 0, done.stderr
         return done.stdout
 
-    run("migrate", "answers", "--no-input", "-v", "0")
-    with sqlite3.connect(tmp_path / "cli.sqlite3") as db:  # the company the installation serves
-        db.execute("INSERT INTO properties_company (name, code, created_at, updated_at) "
-                   "VALUES ('示范物业', 'demo', '2026-11-23', '2026-11-23')")
     assert "120 created" in run("answers", "import", str(DEMO_ANSWERS))
-    out = run("answers", "search", "--jsonl", stdin='{"id": 1, "text": "我家那个卡刷不开了咋回事"}\n')
-    assert json.loads(out) == {"id": 1, "answered": True, "matches": json.loads(out)["matches"]}
-    assert json.loads(out)["matches"][0]["code"] == "kb071"
+    assert not StandardAnswer.objects.exists()  # it wrote to the other database, not this one
+    out = json.loads(run("answers", "search", "--jsonl", stdin='{"id": 1, "text": "我家那个卡刷不开了咋回事"}\n'))
+    assert out["id"] == 1 and out["answered"] is True
+    assert out["matches"][0]["code"] == "kb071"
