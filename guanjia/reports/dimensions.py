@@ -24,15 +24,18 @@ class Dimension:
     name: Callable[[], Expression] | None = None  # a display name read in the same query
     choices: dict[str, Any] | None = None  # labels for coded values
     param: str = ""  # the query parameter that filters the orders list by this value
+    # Whether the table shows complaints on time and late orders too. Only where a manager acts
+    # on it (who handles, what, where): each costs the clock lookups of the period once more.
+    timeliness: bool = False
 
 
 DIMENSIONS: tuple[Dimension, ...] = (
     Dimension("category", _("Category"), lambda: F("category"), choices=dict(Category.choices),
-              param="category"),
+              param="category", timeliness=True),
     Dimension("department", _("Department"), lambda: F("department"), choices=dict(Department.choices),
-              param="department"),
+              param="department", timeliness=True),
     Dimension("zone", _("Zone"), lambda: F("room__unit__building__zone_id"),
-              name=lambda: F("room__unit__building__zone__name"), param="zone"),
+              name=lambda: F("room__unit__building__zone__name"), param="zone", timeliness=True),
     Dimension("channel", _("Channel"), lambda: F("channel"), choices=dict(Channel.choices), param="channel"),
     Dimension("kind", _("Kind"), lambda: F("kind"), choices=dict(Kind.choices), param="kind"),
     Dimension("building", _("Building"), lambda: F("room__unit__building_id"),
@@ -60,15 +63,16 @@ def breakdown(orders: QuerySet, dimension: Dimension) -> list[dict[str, Any]]:
     values = {"key": dimension.key()}
     if dimension.name is not None:
         values["name"] = dimension.name()
-    rows = (orders.values(**values)
-            .annotate(total=Count("pk"), complaints=Count("pk", filter=Q(kind=Kind.COMPLAINT)),
-                      on_time_den=Count("pk", filter=on_time.population),
+    counts = {"total": Count("pk"), "complaints": Count("pk", filter=Q(kind=Kind.COMPLAINT))}
+    if dimension.timeliness:
+        counts.update(on_time_den=Count("pk", filter=on_time.population),
                       on_time_num=Count("pk", filter=on_time.population & on_time.hit),
                       late=Count("pk", filter=Q(handling_late=True)))
+    rows = (orders.values(**values).annotate(**counts)
             .order_by("key" if dimension.code == "hour" else "-total"))
     result = []
     for row in rows:
-        den = row["on_time_den"]
+        den = row.get("on_time_den")
         result.append({**row, "label": _label(dimension, row["key"], row.get("name")),
                        "param": dimension.param, "value": "" if row["key"] is None else str(row["key"]),
                        "on_time": round(100.0 * row["on_time_num"] / den, 1) if den else None})

@@ -172,7 +172,8 @@ def _write_dashboard(export: Export) -> tuple[bytes, int]:
     for code, table in figures.breakdowns.items():
         rows += _write_table(workbook, code, [_t("Value"), _t("Orders"), _t("Complaints"),
                                               _t("Complaints on time (%)"), _t("Late")],
-                             ([r["label"], r["total"], r["complaints"], r["on_time"], r["late"]] for r in table))
+                             ([r["label"], r["total"], r["complaints"], r["on_time"], r.get("late")]
+                              for r in table))
     return _save(workbook), rows
 
 
