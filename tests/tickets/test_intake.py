@@ -120,14 +120,20 @@ def test_the_triage_suggestion_prefills_and_an_urgent_one_is_urgent_at_once(agen
         return {"kind": "repair", "category": "facility", "urgency": "urgent", "confidence": 0.93,
                 "department": "not-a-department"}
 
-    order = workorder_intake(actor=agent, request=IntakeRequest(
-        channel=Channel.PHONE, room=room, description="水管爆了,水漫到客厅"), suggest=classifier)
+    with time_machine.travel(datetime.datetime(2026, 11, 22, 21, 5, tzinfo=SHANGHAI), tick=False):  # after hours
+        order = workorder_intake(actor=agent, request=IntakeRequest(
+            channel=Channel.PHONE, room=room, description="水管爆了,水漫到客厅"), suggest=classifier)
 
     assert order.triage_suggestion == {"kind": "repair", "category": "facility", "urgency": "urgent",
                                        "confidence": 0.93}
     assert (order.urgency, order.department) == ("urgent", "engineering")
     classified = order.events.get(type=EventType.CLASSIFIED)
     assert classified.data["source"] == "suggestion"
+    from guanjia.sla.models import Clock
+
+    # SLA-2: staff on site within 15 minutes, around the clock (21:05 is outside desk hours).
+    on_site = Clock.objects.get(order=order, type="on_site")
+    assert on_site.due_at - order.created_at == datetime.timedelta(minutes=15)
 
 
 def test_a_broken_classifier_never_loses_the_request(agent, room):

@@ -169,6 +169,10 @@ def test_a_hand_over_names_the_new_owner_and_the_promise_becomes_a_deadline(file
     assert event.visibility == Visibility.RESIDENT and event.note == "王师傅会在1小时内给您回电"
     assert event.data["promise_due_at"] == "2026-11-23T11:00:00+00:00"
     assert (event.data["from_owner"], event.data["to_owner"]) == (agent.pk, technician.pk)
+    from guanjia.sla.models import Clock
+
+    promise = Clock.objects.get(order=order, type="promise")
+    assert promise.due_at == due and promise.state == "running"
     from guanjia.notifications.models import Notification
 
     assert Notification.objects.filter(recipient=technician, order=order).exists()
