@@ -21,6 +21,8 @@ def test_typing_the_room_code_finds_the_household_with_people_and_open_orders(cl
     panel = client.get(reverse("console:household", args=[room.pk]), HTTP_HX_REQUEST="true").content.decode()
     assert "张女士" in panel and open_order.number in panel
     assert 'id="id_room"' in panel and 'hx-swap-oob="true"' in panel
+    # The caller is most likely the household's primary contact: name and number filled in.
+    assert 'id="id_contact_name" value="张女士"' in panel and 'value="13812345678"' in panel
     assert "138****5678" not in panel or "13812345678" in panel  # agents may see phones (ROLES_SEEING_PHONES)
 
 
