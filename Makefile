@@ -8,7 +8,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets translations migrate demo run test lint format browser-deps bench clean messages
+.PHONY: help install assets translations migrate demo run test lint format browser-deps bench bench-quick clean messages
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -60,8 +60,11 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: install translations ## Benchmarks at scale (see bench/README.md); ARGS="--quick" for a small run
+bench: install translations ## Benchmarks at scale: 1,000,000 orders on PostgreSQL (see bench/README.md)
 	$(BIN)/python -m bench $(ARGS)
+
+bench-quick: install translations ## A small benchmark run that takes a few minutes
+	$(BIN)/python -m bench --quick $(ARGS)
 
 clean: ## Remove the virtual environment, front-end packages and local data
 	rm -rf $(VENV) node_modules var
