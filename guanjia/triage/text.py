@@ -7,9 +7,11 @@ learnt model) sees one canonical form: Simplified Chinese, half-width, lower-cas
 regional words mapped to mainland ones so that a rule written once covers all of them.
 """
 
+import inspect
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 # Hong Kong / Taiwan words → the mainland word the rules and the lexicon use.
 # Applied after Traditional→Simplified conversion, so keys are in simplified characters.
@@ -57,6 +59,25 @@ def _t2s():
     return OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _traditional_characters() -> frozenset[str]:
+    """Every character OpenCC would change (the keys of its TSCharacters dictionary).
+
+    Most messages are already Simplified: checking for one of these first skips OpenCC's
+    phrase parser, which is the slowest step of normalising.
+    """
+    dictionary = Path(inspect.getfile(_t2s().__class__)).parent / "dictionary" / "TSCharacters.txt"
+    with dictionary.open(encoding="utf-8") as lines:
+        return frozenset(line.split("\t", 1)[0] for line in lines if line.strip())
+
+
+def to_simplified(text: str) -> str:
+    traditional = _traditional_characters()
+    if any(ch in traditional for ch in text):
+        return _t2s().convert(text)
+    return text
+
+
 def _replace_all(text: str, table: dict[str, str]) -> str:
     for source, target in table.items():
         if source in text:
@@ -74,7 +95,7 @@ def _emoji(text: str) -> str:
 def normalise(text: str) -> str:
     """The canonical form every rule and the model read."""
     text = unicodedata.normalize("NFKC", text or "")  # full-width → half-width
-    text = _t2s().convert(text)
+    text = to_simplified(text)
     text = _emoji(text).lower()
     text = _replace_all(text, REGIONAL_WORDS)
     text = _replace_all(text, TYPOS)
