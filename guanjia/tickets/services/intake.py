@@ -99,12 +99,14 @@ def _intake(*, actor: Any, request: IntakeRequest, key: str | None, suggest: Sug
     order.asset_key = normalize_asset_key(request.asset_key or ("" if room else order.location))
     suggestion = suggest_classification(order.description, suggest=suggest)
     source = _fill_classification(order=order, request=request, suggestion=suggestion)
+    # Photos are checked and re-encoded before the number is taken: the counter row stays locked
+    # until commit, and other desks of the community should not wait for image work.
+    photos = photos_store(files=request.photos, actor=actor, community=community)
     order.number = order_number(community=community, day=timezone.localdate())
     # First-responder ownership: staff who take the request own it; a resident's request is
     # owned by the first agent who acknowledges it.
     order.owner = None if is_resident(actor) else actor
     order.save()
-    photos = photos_store(files=request.photos, actor=actor, community=community)
     event_resident(order=order, type=EventType.CREATED, actor=actor, photos=photos,
                    data={"channel": order.channel, "number": order.number})
     if source:
