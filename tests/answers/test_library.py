@@ -96,3 +96,19 @@ def test_staff_of_another_company_cannot_touch_the_library(library):
     with pytest.raises(Forbidden):
         services.answer_create(actor=outsider, company=library, code="x1", question="问", answer="答",
                                category="other")
+
+
+def test_the_demo_loader_brings_the_library_and_both_communities_figures(community, other_community):
+    from types import SimpleNamespace
+
+    from guanjia.answers.apps import _load_demo_answers
+    from guanjia.properties.demo import demo_hooks
+
+    assert _load_demo_answers in demo_hooks()
+    result = SimpleNamespace(company=community.company, communities=[community, other_community], counts={})
+    _load_demo_answers(result)
+    _load_demo_answers(result)  # running the demo again changes nothing
+    assert result.counts["standard answers"] == 120
+    assert StandardAnswer.objects.filter(status=AnswerStatus.LIVE).count() == 120
+    assert community.answer_values.get(key="物业费单价").value == "2.80"
+    assert not other_community.answer_values.filter(key="地面月租费用").exists()
