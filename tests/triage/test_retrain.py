@@ -86,3 +86,26 @@ def test_retraining_without_enough_held_back_decisions_says_so(community, superv
     with pytest.raises(CommandError, match="Not enough decisions"):
         call_command("triage_retrain", "--community", community.code, stdout=io.StringIO())
     assert TriageDecision.objects.count() == 1 and not TriageModel.objects.exists()
+
+
+def test_a_company_wide_model_serves_every_community_of_the_company_until_one_has_its_own(
+        community, other_community, supervisor):
+    for text in _charger_texts():
+        triage_decision_record(order_or_text=text, suggested={}, final=CHARGER, user=supervisor,
+                               community=community)
+    out = io.StringIO()
+    call_command("triage_retrain", "--company", community.company.code, stdout=out)
+    assert "accepted" in out.getvalue()
+    model = TriageModel.objects.get(active=True)
+    assert model.community is None and model.company == community.company
+    assert triage_suggest(text="北区的充电桩坏了", community=other_community)["department"] == "security"
+
+
+def test_the_cli_classifies_with_a_communitys_own_model(community, supervisor):
+    for text in _charger_texts():
+        triage_decision_record(order_or_text=text, suggested={}, final=CHARGER, user=supervisor,
+                               community=community)
+    triage_retrain(community=community, user=supervisor)
+    out = io.StringIO()
+    call_command("triage", "北区的充电桩坏了", "--community", community.code, stdout=out)
+    assert '"department": "security"' in out.getvalue()
