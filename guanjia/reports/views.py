@@ -71,6 +71,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     for order in figures.worst_late:
         order.late_hours = round((order.late_seconds or 0) / 3600, 1)
     charts = {"trends": figures.trends,
+              "labels": {"orders": str(_("Orders")), "on_time": str(_("Complaints on time (%)")),
+                         "satisfaction": str(_("Satisfaction (%)"))},
               "breakdowns": {b["dimension"].code: [{"label": r["label"], "total": r["total"]} for r in b["rows"]]
                              for b in breakdowns}}
     return render(request, "reports/dashboard.html", {

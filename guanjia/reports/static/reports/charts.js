@@ -4,15 +4,16 @@
   if (!node || typeof Chart === "undefined") return;
   const data = JSON.parse(node.textContent);
   const trends = data.trends || [];
+  const labels = data.labels || {};
   const trendCanvas = document.getElementById("chart-trends");
   if (trendCanvas) {
     new Chart(trendCanvas, {
       data: {
         labels: trends.map((t) => t.month),
         datasets: [
-          { type: "bar", label: trendCanvas.dataset.orders || "Orders", data: trends.map((t) => t.total), yAxisID: "count", backgroundColor: "#9fb3c8" },
-          { type: "line", label: "%", data: trends.map((t) => t.complaint_on_time), yAxisID: "pct", borderColor: "#2f855a" },
-          { type: "line", label: "★ %", data: trends.map((t) => t.satisfaction), yAxisID: "pct", borderColor: "#0b63ce" },
+          { type: "bar", label: labels.orders, data: trends.map((t) => t.total), yAxisID: "count", backgroundColor: "#9fb3c8" },
+          { type: "line", label: labels.on_time, data: trends.map((t) => t.complaint_on_time), yAxisID: "pct", borderColor: "#2f855a" },
+          { type: "line", label: labels.satisfaction, data: trends.map((t) => t.satisfaction), yAxisID: "pct", borderColor: "#0b63ce" },
         ],
       },
       options: { animation: false, scales: { count: { position: "left", beginAtZero: true }, pct: { position: "right", min: 0, max: 100 } } },
