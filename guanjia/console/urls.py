@@ -8,6 +8,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="console/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page="console:login"), name="logout"),
     path("", home.home, name="home"),
+    path("unread/", home.unread, name="unread"),
     path("intake/", intake.intake, name="intake"),
     path("intake/households/", intake.household_hits, name="household-hits"),
     path("intake/households/<int:room_id>/", intake.household_panel, name="household"),

@@ -51,6 +51,8 @@ def test_agent_dispatches_to_the_technician_who_sees_it_in_his_jobs(client, agen
     client.force_login(technician)
     jobs = client.get(reverse("console:tech"))
     assert order.number in jobs.content.decode()
+    badge = client.get(reverse("console:unread"), HTTP_HX_REQUEST="true")
+    assert badge.context["count"] == 1, "the dispatch reached his inbox and the top bar counts it"
 
 
 def test_a_step_with_missing_input_is_explained_next_to_the_field(client, agent, file_order):

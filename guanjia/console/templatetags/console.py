@@ -28,14 +28,13 @@ def phone_for(number: str, visible: bool) -> str:
     return number if visible else mask_phone(number)
 
 
+def unread_context(user: Any) -> dict[str, Any]:
+    return {"count": unread_count(user=user), "inbox_url": optional_url("notifications:inbox")}
+
+
 @register.inclusion_tag("console/htmx/unread_badge.html", takes_context=True)
 def unread_badge(context: dict[str, Any]) -> dict[str, Any]:
-    user = context["request"].user
-    try:
-        inbox_url = reverse("notifications:inbox")
-    except NoReverseMatch:  # the inbox is mounted by the notifications app; until then, no link
-        inbox_url = ""
-    return {"count": unread_count(user=user), "inbox_url": inbox_url}
+    return unread_context(context["request"].user)
 
 
 @register.simple_tag
