@@ -17,9 +17,11 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "triag
 pytestmark = pytest.mark.skipif(not SHARED.exists(), reason=f"shared sample not found at {SHARED}")
 
 # Measured floors (issue targets: urgent recall ≥ 0.98 with precision ≥ 0.85; accuracy ≥ 0.90).
-FLOORS = {"kind": 0.83, "category": 0.76, "department": 0.78, "urgency": 0.91}
+FLOORS = {"kind": 0.86, "category": 0.78, "department": 0.80, "urgency": 0.91}
 URGENT_RECALL_FLOOR = 0.68
 URGENT_PRECISION_FLOOR = 0.80
+# Counting the "uncertain" flags the intake treats as urgent, recall is higher (measured 43/48).
+URGENT_OR_UNCERTAIN_RECALL_FLOOR = 0.89
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +35,8 @@ def test_the_measured_levels_hold_on_the_shared_sample(shared_rows):
         assert report.accuracy(name) >= floor, (name, report.accuracy(name))
     assert report.urgent_recall >= URGENT_RECALL_FLOOR
     assert report.urgent_precision >= URGENT_PRECISION_FLOOR
+    flagged = report.urgent_true_positive + report.uncertain_flagged_urgent
+    assert flagged / report.urgent_gold >= URGENT_OR_UNCERTAIN_RECALL_FLOOR
 
 
 def _bigrams(text: str) -> set[str]:
