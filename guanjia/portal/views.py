@@ -30,7 +30,7 @@ from guanjia.tickets.choices import RatingLevel, Status
 from guanjia.tickets.services import IntakeRequest, workorder_intake, workorder_rate
 
 from .forms import RateForm, RequestForm, ResidentLoginForm
-from .wording import promise_for
+from .wording import progress_of, promise_for
 
 SESSION_ROOM = "portal_room_id"
 # Fewer characters than this say too little to look for an answer.
@@ -122,7 +122,8 @@ def new_request(request: HttpRequest) -> HttpResponse:
 @resident_view
 def my_requests(request: HttpRequest) -> HttpResponse:
     orders = list(tickets.workorders_for_resident(user=request.user)[:50])
-    return render(request, "portal/requests.html", {"orders": orders})
+    rows = [{"order": o, "progress": progress_of(o.status)} for o in orders]
+    return render(request, "portal/requests.html", {"orders": orders, "rows": rows})
 
 
 def _order(request: HttpRequest, uuid: Any) -> Any:
@@ -139,7 +140,7 @@ def _detail_context(request: HttpRequest, order: Any, form: RateForm | None = No
     ratings = list(order.ratings.all())
     rateable = order.status == Status.RESOLVED or (
         order.status == Status.CLOSED and order.resolved_at and not any(r.at >= order.resolved_at for r in ratings))
-    return {"order": order, "events": order.visible_events, "next_steps": next_steps, "ratings": ratings,
+    return {"order": order, "events": order.visible_events, "progress": progress_of(order.status), "next_steps": next_steps, "ratings": ratings,
             "rate_form": form or RateForm(), "rateable": rateable,
             "supervisor_will_call": bool(ratings) and ratings[0].level == RatingLevel.DISSATISFIED,
             "new": request.GET.get("new") == "1"}

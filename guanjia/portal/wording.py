@@ -1,8 +1,11 @@
 """What each deadline means for a resident, in plain words (the staff labels are desk jargon)."""
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.sla.choices import ClockType
+from guanjia.tickets.choices import Status
 
 RESIDENT_PROMISE = {
     ClockType.ACKNOWLEDGE: _("Customer service will call you to confirm the details"),
@@ -18,3 +21,20 @@ RESIDENT_PROMISE = {
 
 def promise_for(clock_type: str) -> str:
     return str(RESIDENT_PROMISE.get(clock_type, ""))
+
+
+# The resident's view of the journey: five plain steps instead of the desk's twelve statuses.
+PROGRESS_STEPS = (
+    (_("Received"), {Status.NEW, Status.WAITING_INFO}),
+    (_("Confirmed"), {Status.ACKNOWLEDGED, Status.ON_HOLD}),
+    (_("A worker is on it"), {Status.DISPATCHED, Status.ACCEPTED, Status.EN_ROUTE, Status.ON_SITE}),
+    (_("Done, please check"), {Status.RESOLVED}),
+    (_("Finished"), {Status.CLOSED, Status.CANCELLED, Status.MERGED}),
+)
+
+
+def progress_of(status: str) -> dict[str, Any]:
+    for number, (label, statuses) in enumerate(PROGRESS_STEPS, start=1):
+        if status in statuses:
+            return {"step": number, "total": len(PROGRESS_STEPS), "label": str(label)}
+    return {"step": 1, "total": len(PROGRESS_STEPS), "label": str(PROGRESS_STEPS[0][0])}

@@ -63,6 +63,7 @@ def test_a_repair_from_the_phone_to_the_dissatisfied_follow_up(laptop, phone, de
     shot(resident, "resident-files-repair")
     resident.click("#send-request")
     resident.wait_for_selector("#next-steps")
+    assert resident.evaluate("document.documentElement.scrollWidth") <= 360, "no sideways scrolling on a phone"
     shot(resident, "resident-sees-what-happens-next")
     order = WorkOrder.objects.get()
 

@@ -60,6 +60,7 @@ def test_she_files_a_repair_with_a_photo_and_sees_what_happens_next(client, zhan
     assert order.events.get(type="created").photos.count() == 1
     page = client.get(response["Location"])
     assert page.context["next_steps"], "the running deadlines are told as promises with a time"
+    assert page.context["progress"]["step"] == 1
     assert "卫生间天花板在滴水" in page.content.decode()
 
 
@@ -112,6 +113,7 @@ def test_a_dissatisfied_rating_tells_her_a_supervisor_will_call(client, zhang, a
     assert order.follow_ups.exists(), "the engine opened the supervisor's follow-up"
     after = client.get(reverse("portal:request", args=[order.uuid]))
     assert after.context["supervisor_will_call"] and not after.context["rateable"]
+    assert after.context["progress"]["step"] == after.context["progress"]["total"]
 
 
 def test_my_requests_list_costs_the_same_queries_however_many(client, zhang, file_order,
