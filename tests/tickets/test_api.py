@@ -340,3 +340,53 @@ def test_the_agent_reveals_the_residents_phone_and_the_reveal_is_audited(file_or
     assert refused.status_code == 403
     entry = AuditEntry.objects.get(object_id=str(order.pk))
     assert (entry.actor, entry.detail) == (agent, {"field": "contact_phone"})
+
+
+STAFF_COLLECTION_ENDPOINTS = [
+    ("get", "/api/v1/work-orders/?queue=community", None),
+    ("post", "/api/v1/work-orders/", {"channel": "phone", "description": "漏水"}),
+    ("get", "/api/v1/work-orders/board/", None),
+    ("get", "/api/v1/work-orders/household/?room={room}", None),
+    ("get", "/api/v1/group-cases/", None),
+    ("post", "/api/v1/group-cases/", {"title": "车库渗水"}),
+    ("post", "/api/v1/plans/{plan}/decide/", {"approve": True}),
+]
+
+
+@pytest.mark.parametrize(("method", "url", "body"), STAFF_COLLECTION_ENDPOINTS)
+def test_a_resident_cannot_reach_any_staff_list_or_board(zhangs_order, zhang, agent, room, method, url, body):
+    plan = plan_submit(order=zhangs_order, actor=agent, solution="换管", resident_text="换管")
+    orders_before = WorkOrder.objects.count()
+
+    response = _call(client_for(zhang), method, url.format(room=room.pk, plan=plan.uuid), body)
+
+    assert response.status_code == 403
+    assert WorkOrder.objects.count() == orders_before and not GroupCase.objects.exists()
+
+
+def test_staff_of_another_community_see_nothing_of_this_household_or_its_plans(zhangs_order, agent, outsider,
+                                                                               room, community):
+    zhangs_order.refresh_from_db()
+    plan = plan_submit(order=zhangs_order, actor=agent, solution="换管", resident_text="换管")
+    client = client_for(outsider)
+
+    household = client.get(f"/api/v1/work-orders/household/?room={room.pk}")
+    decide = client.post(f"/api/v1/plans/{plan.uuid}/decide/", {"approve": True}, format="json")
+    case = client.post("/api/v1/group-cases/", {"community": community.pk, "title": "别人的小区"}, format="json")
+    board = client.get("/api/v1/work-orders/board/").json()
+
+    assert household.status_code == 404 and decide.status_code == 404
+    assert case.status_code == 403 and case.json()["error"]["code"] == "not_your_community"
+    assert set(board.values()) == {0}
+
+
+def test_the_group_case_list_costs_a_fixed_number_of_queries(file_order, agent, community,
+                                                             django_assert_max_num_queries):
+    from guanjia.tickets.services import group_case_create, workorder_link_group
+
+    for n in range(6):
+        case = group_case_create(actor=agent, community=community, title=f"第{n}栋渗水")
+        workorder_link_group(order=file_order(), group_case=case, actor=agent)
+
+    with django_assert_max_num_queries(7):
+        assert len(client_for(agent).get("/api/v1/group-cases/").json()["results"]) == 6
