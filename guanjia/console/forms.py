@@ -230,3 +230,12 @@ class LinkGroupForm(forms.Form):
         if not data.get("group_case") and not (data.get("title") or "").strip():
             self.add_error("title", _("Choose a group case, or give a title for a new one."))
         return data
+
+
+class BoardFilterForm(QueueFilterForm):
+    """The board narrows by community only: its lists are already the supervisor's concerns."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in [n for n in self.fields if n != "community"]:
+            del self.fields[name]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from guanjia.accounts.scoping import communities_for_user
 
 from .. import selectors
-from ..forms import QueueFilterForm
+from ..forms import BoardFilterForm, QueueFilterForm
 from .common import page_or_fragment, staff_view
 
 PAGE_SIZE = 25
@@ -21,8 +21,8 @@ def refresh_seconds() -> int:
     return int(getattr(settings, "GUANJIA_QUEUE_REFRESH_SECONDS", 15))
 
 
-def _filter_form(request: HttpRequest) -> QueueFilterForm:
-    form = QueueFilterForm(request.GET or None, communities=communities_for_user(user=request.user).order_by("name"))
+def _filter_form(request: HttpRequest, form_class: type[QueueFilterForm] = QueueFilterForm) -> QueueFilterForm:
+    form = form_class(request.GET or None, communities=communities_for_user(user=request.user).order_by("name"))
     form.is_valid()  # invalid fields are reported beside the field and left out of the query
     return form
 
@@ -47,7 +47,7 @@ def orders(request: HttpRequest) -> HttpResponse:
 
 @staff_view
 def board(request: HttpRequest) -> HttpResponse:
-    form = _filter_form(request)
+    form = _filter_form(request, BoardFilterForm)
     community = form.filters().community
     sections, group_cases = selectors.board(user=request.user, community=community)
     context = {"form": form, "sections": sections, "group_cases": group_cases, "refresh": refresh_seconds(),
