@@ -130,3 +130,50 @@ class Export(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class MonthFigures(models.Model):
+    """The parts of the trend KPIs of one closed month, per community, zone and department.
+
+    A maintained summary (``summaries.month_figures_refresh``, hourly housekeeping): the
+    dashboard's 12-month trends read these small rows instead of re-counting a year of orders
+    and their clocks; the current month, and any month not yet summarised, is counted live.
+    """
+
+    community = models.ForeignKey("properties.Community", verbose_name=_("community"),
+                                  on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("month"))
+    zone = models.ForeignKey("properties.Zone", verbose_name=_("zone"), null=True, blank=True,
+                             on_delete=models.CASCADE, related_name="+")
+    department = models.CharField(_("department"), max_length=20, blank=True)
+    total = models.PositiveIntegerField(_("orders"), default=0)
+    on_time_den = models.PositiveIntegerField(default=0)
+    on_time_num = models.PositiveIntegerField(default=0)
+    repeat_den = models.PositiveIntegerField(default=0)
+    repeat_num = models.PositiveIntegerField(default=0)
+    sat_den = models.PositiveIntegerField(default=0)
+    sat_num = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("month figures")
+        verbose_name_plural = _("month figures")
+        ordering = ["month", "community_id"]
+        indexes = [models.Index(fields=["month", "community"], name="monthfigures_month_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.community_id} {self.month:%Y-%m} {self.zone_id} {self.department}"
+
+
+class MonthFiguresRun(models.Model):
+    """That a month's figures were summarised, and when (they are refreshed while late events settle)."""
+
+    month = models.DateField(_("month"), unique=True)
+    refreshed_at = models.DateTimeField(_("refreshed at"))
+
+    class Meta:
+        verbose_name = _("month figures run")
+        verbose_name_plural = _("month figures runs")
+        ordering = ["month"]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} @ {self.refreshed_at:%Y-%m-%d %H:%M}"

@@ -5,11 +5,11 @@ that scope, so nothing is read outside the communities the user may see.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.core.errors import ServiceError
@@ -20,8 +20,9 @@ from guanjia.tickets.models import TicketSettings, WorkOrder
 
 from .dimensions import DIMENSIONS, breakdown
 from .kpis import HANDLING_CLOCKS, HOUSEHOLDS, KPI_BY_CODE, ORDERS, Sources, kpis_compute, late_clock
-from .scope import SHANGHAI, ReportScope
+from .scope import ReportScope
 from .sql import EpochSeconds
+from .summaries import trend_rows
 
 # The standards' hot-spot threshold (SAT-2: the same lift 3 times in a month) when a community
 # has not saved its own.
@@ -70,29 +71,16 @@ def _months_back(last: date, count: int) -> date:
 
 
 def monthly_trends(sources: Sources, *, months: int = TREND_MONTHS) -> list[dict[str, Any]]:
-    """KPIs by month up to the period's last month: volume, complaints on time, repeats, satisfaction."""
-    first = _months_back(sources.scope.date_to, months)
-    start = datetime.combine(first, time.min, tzinfo=SHANGHAI)
-    on_time, repeat, satisfaction = (KPI_BY_CODE[c] for c in ("complaint_on_time", "repeat_complaints",
-                                                              "satisfaction"))
-    month = TruncMonth("created_at", tzinfo=SHANGHAI)
-    order_rows = (sources.orders(start=start).annotate(month=month).values("month")
-                  .annotate(total=Count("pk"), on_time_den=Count("pk", filter=on_time.population),
-                            on_time_num=Count("pk", filter=on_time.population & on_time.hit),
-                            repeat_den=Count("pk", filter=repeat.population),
-                            repeat_num=Count("pk", filter=repeat.population & repeat.hit)).order_by("month"))
-    rating_rows = (sources.ratings(start=start).annotate(month=TruncMonth("at", tzinfo=SHANGHAI)).values("month")
-                   .annotate(sat_den=Count("pk"), sat_num=Count("pk", filter=satisfaction.hit)).order_by("month"))
-    by_month: dict[date, dict[str, Any]] = {}
-    for row in [*order_rows, *rating_rows]:
-        key = row.pop("month")
-        key = key.date() if isinstance(key, datetime) else key
-        by_month.setdefault(key, {}).update(row)
+    """KPIs by month up to the period's last month: volume, complaints on time, repeats, satisfaction.
+
+    Closed months come from the maintained summary (``summaries``); the rest is counted live.
+    """
+    rows = trend_rows(sources, first=_months_back(sources.scope.date_to, months))
     result = []
     for n in range(months):
         key = _months_back(sources.scope.date_to, months - n)
-        row = by_month.get(key, {})
-        result.append({"month": key.strftime("%Y-%m"), "total": row.get("total", 0),
+        row = rows.get(key, {})
+        result.append({"month": key.strftime("%Y-%m"), "total": row.get("total") or 0,
                        "complaint_on_time": _pct(row.get("on_time_num"), row.get("on_time_den")),
                        "repeat_complaints": _pct(row.get("repeat_num"), row.get("repeat_den")),
                        "satisfaction": _pct(row.get("sat_num"), row.get("sat_den"))})

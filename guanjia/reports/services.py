@@ -61,12 +61,15 @@ def monthly_review_generate(*, community: Community, month: date, actor: Any = N
     return review
 
 
-def monthly_reviews_generate_all(*, month: date, dry_run: bool = False) -> list[str]:
-    """The scheduled run: every community's review for ``month``; filed ones are left alone."""
+def monthly_reviews_generate_all(*, month: date, dry_run: bool = False, missing_only: bool = False) -> list[str]:
+    """Every community's review for ``month``; filed ones are left alone (and, with
+    ``missing_only``, any already generated: the supervisor may have regenerated it by hand)."""
     done = []
-    filed = set(MonthlyReview.objects.filter(month=month, filed_at__isnull=False).values_list("community_id",
-                                                                                               flat=True))
-    for community in Community.objects.exclude(pk__in=filed).order_by("pk"):
+    existing = MonthlyReview.objects.filter(month=month)
+    if not missing_only:
+        existing = existing.filter(filed_at__isnull=False)
+    skip = set(existing.values_list("community_id", flat=True))
+    for community in Community.objects.exclude(pk__in=skip).order_by("pk"):
         if not dry_run:
             monthly_review_generate(community=community, month=month)
         done.append(community.name)

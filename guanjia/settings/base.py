@@ -152,6 +152,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE = {
     "sla-sweep": {"task": "guanjia.sla.tasks.sweep", "schedule": 60.0},
     "notifications-retry": {"task": "guanjia.notifications.tasks.retry_failed", "schedule": 120.0},
+    # Idempotent: summarises closed months for the trends, writes last month's reviews by the 5th.
+    "reports-housekeeping": {"task": "guanjia.reports.tasks.housekeeping", "schedule": 3600.0},
 }
 
 if REDIS_URL:
