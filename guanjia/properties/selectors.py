@@ -28,7 +28,7 @@ SEARCH_MAX_LIMIT = 50
 _NAMEISH = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]{2,}")
 _PHONEISH = re.compile(r"^[\d\s\-+]+$")
 # The start of a plate (浙A123…) or one without its province character (A12345).
-_PLATE_PREFIX = re.compile(r"^[\u4e00-\u9fff][A-Z][A-Z0-9]{1,6}$")
+_PLATE_PREFIX = re.compile(r"^[\u4e00-\u9fff][A-Z][A-Z0-9]{0,6}$")
 _PLATE_NO_PROVINCE = re.compile(r"^[A-Z][A-Z0-9]{4,6}$")
 
 
@@ -78,6 +78,17 @@ def _room_ids(rooms: QuerySet[Room], condition: Q, limit: int) -> list[int]:
     return list(rooms.filter(condition).order_by("code").values_list("pk", flat=True).distinct()[:limit])
 
 
+def _rooms_of(rooms: QuerySet[Room], occupancies: QuerySet[Occupancy], limit: int) -> list[int]:
+    """Rooms where the matching people currently live, driven from those people.
+
+    ``IN (subquery)`` lets both databases start from the indexed match (name, last4, plate)
+    instead of walking every room in scope: at 100,000 rooms company-wide that is 1–20 ms
+    instead of a second. No ORDER BY, so the query stops at ``limit``; callers sort the page.
+    """
+    living = occupancies.filter(current_occupancy_q()).values("room_id")
+    return list(rooms.filter(pk__in=living).order_by().values_list("pk", flat=True)[:limit])
+
+
 def _by_code(rooms: QuerySet[Room], code: RoomCode, limit: int) -> list[int]:
     if code.is_complete:
         return _room_ids(rooms, Q(code=code.canonical), limit)
@@ -90,35 +101,32 @@ def _by_code(rooms: QuerySet[Room], code: RoomCode, limit: int) -> list[int]:
     return _room_ids(rooms, condition, limit)
 
 
-def _living(prefix: str = "occupancies__") -> Q:
-    return current_occupancy_q(prefix)
-
-
 def _by_phone(rooms: QuerySet[Room], digits: str, limit: int) -> list[int]:
-    condition = _living() & Q(occupancies__person__phones__last4=digits[-4:])
+    phones = Q(person__phones__last4=digits[-4:])
     if len(digits) > 4:
-        condition &= Q(occupancies__person__phones__number__endswith=digits)
-    return _room_ids(rooms, condition, limit)
+        phones &= Q(person__phones__number__endswith=digits)
+    return _rooms_of(rooms, Occupancy.objects.filter(phones), limit)
 
 
 def _by_name(rooms: QuerySet[Room], name: str, limit: int) -> list[int]:
-    found = _room_ids(rooms, _living() & _prefix_q("occupancies__person__name", name), limit)
+    found = _rooms_of(rooms, Occupancy.objects.filter(_prefix_q("person__name", name)), limit)
     if len(found) < limit and len(name) >= 2:
-        # "伟明" finds 张伟明: contains cannot use the index, so it runs only to fill the page.
-        contains = _living() & Q(occupancies__person__name__contains=name)
-        found += [pk for pk in _room_ids(rooms.exclude(pk__in=found), contains, limit - len(found))]
+        # "伟明" finds 张伟明. Contains cannot use an index, so it walks the rooms in scope (one
+        # community: a few ms) and runs only to fill the page.
+        contains = current_occupancy_q("occupancies__") & Q(occupancies__person__name__contains=name)
+        found += _room_ids(rooms.exclude(pk__in=found), contains, limit - len(found))
     return found
 
 
 def _by_plate(rooms: QuerySet[Room], plate: str, limit: int) -> list[int]:
     vehicles = Vehicle.objects.filter(_prefix_q("plate", plate)).values("person_id")
-    return _room_ids(rooms, _living() & Q(occupancies__person_id__in=vehicles), limit)
+    return _rooms_of(rooms, Occupancy.objects.filter(person_id__in=vehicles), limit)
 
 
 def _by_plate_tail(rooms: QuerySet[Room], tail: str, limit: int) -> list[int]:
     # Without the province character only a suffix match works; a community has few vehicles.
     vehicles = Vehicle.objects.filter(plate__endswith=tail).values("person_id")
-    return _room_ids(rooms, _living() & Q(occupancies__person_id__in=vehicles), limit)
+    return _rooms_of(rooms, Occupancy.objects.filter(person_id__in=vehicles), limit)
 
 
 def _search_forms(q: str) -> list[tuple[str, str | RoomCode]]:
@@ -159,8 +167,11 @@ def households_search(*, user: Any, q: str, community_ids: list[int] | set[int] 
         for pk in lookups[form](rooms, value, limit - len(matched)):  # type: ignore[operator]
             matched.setdefault(pk, form)
     loaded = {room.pk: room for room in _rooms_with_occupants(list(matched))}
-    return [HouseholdHit(room=loaded[pk], matched_by=form, occupancies=loaded[pk].current_occupancies)
-            for pk, form in matched.items() if pk in loaded]
+    forms = list(dict.fromkeys(matched.values()))
+    ordered = sorted((pk for pk in matched if pk in loaded),
+                     key=lambda pk: (forms.index(matched[pk]), loaded[pk].community_id, loaded[pk].code))
+    return [HouseholdHit(room=loaded[pk], matched_by=matched[pk], occupancies=loaded[pk].current_occupancies)
+            for pk in ordered]
 
 
 def _rooms_with_occupants(room_ids: list[int]) -> QuerySet[Room]:
