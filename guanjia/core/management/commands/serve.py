@@ -19,6 +19,8 @@ logger = logging.getLogger("guanjia.scheduler")
 
 
 def run_scheduler(stop: threading.Event, tick_seconds: float = 5.0) -> None:
+    # A plain Django process has not imported the apps' tasks modules; Celery's worker would.
+    current_app.loader.import_default_modules()
     schedule = {name: (entry["task"], float(entry["schedule"]))
                 for name, entry in settings.CELERY_BEAT_SCHEDULE.items()}
     next_run = dict.fromkeys(schedule, 0.0)
@@ -30,6 +32,7 @@ def run_scheduler(stop: threading.Event, tick_seconds: float = 5.0) -> None:
             next_run[name] = now + interval
             task = current_app.tasks.get(task_name)
             if task is None:
+                logger.error("scheduled task %s is not registered", task_name)
                 continue
             try:
                 close_old_connections()
