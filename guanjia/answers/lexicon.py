@@ -176,6 +176,11 @@ ENGLISH: dict[str, str] = {
     "overdue": "逾期", "late fee": "违约金", "penalty": "违约金", "maintenance fund": "维修资金",
     "stranger": "陌生人", "security": "安全", "permit": "许可证",
     "workers": "工人", "worker": "工人", "pass": "出入证", "inspection": "验收", "debris": "装修垃圾",
+    "per square meter": "每平方米", "per square metre": "每平方米", "square meter": "平方米",
+    "square metre": "平方米", "sqm": "平方米", "per month": "每月", "monthly": "每月", "month": "月",
+    "year": "年", "yearly": "每年", "annual": "年", "discount": "优惠", "renew": "续费", "renewal": "续费",
+    "apply": "申请", "application": "申请", "register": "登记", "registration": "登记", "allowed": "可以",
+    "notify": "通知", "notice": "通知", "kitchen": "厨房", "flat": "房子", "apartment": "房子", "home": "家",
     "weekend": "周末", "weekends": "周末", "holiday": "节假日", "holidays": "节假日", "hours": "时间",
     "time": "时间", "when": "什么时候", "steward": "管家", "butler": "管家", "housekeeper": "管家",
 }

@@ -2,9 +2,13 @@
 
 tests/answers/data/questions.jsonl: 186 questions written for this test — paraphrases,
 Traditional Chinese / Cantonese, typos and homophones, dialect, English, synonyms — and 42
-questions the library does not cover (``expect`` null). Measured on 2026-11-23:
-top-1 86.4 %, top-3 91.2 %, false declines 8.8 % (of covered questions), correct declines
-69.0 % (of uncovered questions).
+questions the library does not cover (``expect`` null). The synonym table and the
+threshold were tuned on this set, so it flatters; tests/answers/data/heldout.jsonl (60
+questions written after tuning) is the honest estimate. Measured on 2026-11-23:
+
+    set        top-1   top-3   false declines   correct declines
+    tuning     90.5 %  91.8 %  7.5 %            71.4 %
+    held-out   71.1 %  80.0 %  20.0 %           40.0 % (15 uncovered questions only)
 """
 
 import json
@@ -23,10 +27,13 @@ def _load(path: Path) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def measured():
-    index = AnswerIndex([Entry(code=r["id"], question=r["question"], answer=r["answer"],
-                               tags=tuple(r["tags"])) for r in _load(DEMO)])
-    questions = _load(HERE / "data" / "questions.jsonl")
+def index():
+    return AnswerIndex([Entry(code=r["id"], question=r["question"], answer=r["answer"],
+                              tags=tuple(r["tags"])) for r in _load(DEMO)])
+
+
+def _measure(index: AnswerIndex, name: str) -> dict:
+    questions = _load(HERE / "data" / name)
     covered = [q for q in questions if q["expect"]]
     uncovered = [q for q in questions if not q["expect"]]
     top1 = top3 = false_declines = correct_declines = 0
@@ -45,6 +52,11 @@ def measured():
             "styles": {q["style"] for q in questions}}
 
 
+@pytest.fixture(scope="module")
+def measured(index):
+    return _measure(index, "questions.jsonl")
+
+
 def test_the_question_set_is_large_and_varied(measured):
     assert measured["covered"] + measured["uncovered"] >= 150
     assert measured["uncovered"] >= 40
@@ -52,13 +64,20 @@ def test_the_question_set_is_large_and_varied(measured):
 
 
 def test_hit_rates_hold_at_the_measured_level(measured):
-    assert measured["top1"] >= 0.86
+    assert measured["top1"] >= 0.90
     assert measured["top3"] >= 0.91
 
 
 def test_decline_rates_hold_at_the_measured_level(measured):
-    assert measured["correct_declines"] >= 0.69
-    assert measured["false_declines"] <= 0.09
+    assert measured["correct_declines"] >= 0.71
+    assert measured["false_declines"] <= 0.076
+
+
+def test_held_out_questions_hold_at_the_measured_level(index):
+    held_out = _measure(index, "heldout.jsonl")
+    assert held_out["covered"] + held_out["uncovered"] == 60
+    assert held_out["top1"] >= 0.71 and held_out["top3"] >= 0.80
+    assert held_out["false_declines"] <= 0.20 and held_out["correct_declines"] >= 0.40
 
 
 def test_a_question_costs_well_under_10_ms_on_a_library_of_2000_answers():
