@@ -109,3 +109,15 @@ def test_the_cli_classifies_with_a_communitys_own_model(community, supervisor):
     out = io.StringIO()
     call_command("triage", "北区的充电桩坏了", "--community", community.code, stdout=out)
     assert '"department": "security"' in out.getvalue()
+
+
+def test_bad_input_is_a_clear_service_error_not_a_crash(community, supervisor):
+    with pytest.raises(ServiceError) as empty:
+        triage_suggest(text="   ", community=community)
+    assert empty.value.code == "empty_text"
+    with pytest.raises(ServiceError) as nowhere:
+        triage_decision_record(order_or_text="电梯坏了", suggested={}, final=CHARGER, user=supervisor)
+    assert nowhere.value.code == "community_required"
+    with pytest.raises(ServiceError) as both:
+        triage_retrain(community=community, company=community.company)
+    assert both.value.code == "scope_required"

@@ -36,3 +36,17 @@ def test_an_explicit_classification_by_the_agent_wins_over_the_suggestion(agent,
         category="fee", urgency="normal", department="customer_service"))
     assert (order.kind, order.category) == ("inquiry", "fee")
     assert order.triage_suggestion["kind"] == "inquiry"
+
+
+def test_the_supervisor_confirming_an_order_records_a_decision_to_learn_from(agent, room, community):
+    from guanjia.triage.services import triage_decision_record
+
+    supervisor = staff_with_role(community=community, role=Role.CS_SUPERVISOR, display_name="陈主管")
+    order = workorder_intake(actor=agent, request=IntakeRequest(
+        channel=Channel.WECHAT_GROUP, room=room, description="@管家 楼道灯又不亮了"))
+    final = {"kind": "repair", "category": "facility", "urgency": "normal", "department": "engineering"}
+    decision = triage_decision_record(order_or_text=order, suggested=order.triage_suggestion, final=final,
+                                      user=supervisor, community=None)
+    assert (decision.work_order, decision.community, decision.text) == (order, community, "@管家 楼道灯又不亮了")
+    assert decision.suggested == {name: order.triage_suggestion[name] for name in final}
+    assert decision.corrected is any(order.triage_suggestion[name] != final[name] for name in final)
