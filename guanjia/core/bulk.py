@@ -15,13 +15,17 @@ from django.db import connection, models
 from django.db.models.fields import NOT_PROVIDED
 
 
+def _identity(value: Any) -> Any:
+    return value
+
+
 def _converter(field: models.Field) -> Callable[[Any], Any]:
     internal = field.get_internal_type()
     sqlite = connection.vendor == "sqlite"
     if internal == "JSONField":
         return lambda v: None if v is None else json.dumps(v, ensure_ascii=False)
     if not sqlite:
-        return lambda v: v
+        return _identity
     if internal == "DateTimeField":
         return connection.ops.adapt_datetimefield_value
     if internal == "UUIDField":
@@ -30,7 +34,7 @@ def _converter(field: models.Field) -> Callable[[Any], Any]:
         return lambda v: None if v is None else (v.days * 86400 + v.seconds) * 1_000_000 + v.microseconds
     if internal == "DateField":
         return lambda v: None if v is None else v.isoformat()
-    return lambda v: v
+    return _identity
 
 
 def _default(field: models.Field) -> Callable[[], Any]:
@@ -76,9 +80,11 @@ def bulk_insert(model: type[models.Model], rows: Iterable[dict[str, Any]]) -> in
     converters = [_converter(f) for f in fields]
     defaults = {f.attname: _default(f) for f in fields if f.attname != "id"}
 
+    plan = list(zip(names, converters, strict=True))
+
     def values(row: dict[str, Any]) -> tuple[Any, ...]:
-        return tuple(convert(row[name] if name in row else defaults[name]())
-                     for name, convert in zip(names, converters, strict=True))
+        return tuple((row[name] if name in row else defaults[name]()) if convert is _identity
+                     else convert(row[name] if name in row else defaults[name]()) for name, convert in plan)
 
     table = model._meta.db_table
     written = 0
