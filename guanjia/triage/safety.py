@@ -29,7 +29,7 @@ HARD_TRIGGERS: dict[str, str] = {
                        r"(trapped|stuck|locked).{0,20}(lift|elevator)|(lift|elevator).{0,20}(trapped|stuck)|"
                        r"电梯.{0,8}(急坠|下坠|坠落|冲顶|蹲底|溜梯)",
     "burst_pipe": r"爆管|爆水管|(水管|管道|管子|水龙头|阀门|接头|水表|热水器|暖气|地暖|软管|三角阀|水箱|pipe|water main)"
-                  r".{0,8}(爆|破裂|裂开|断了|喷|burst)|"
+                  r".{0,8}(爆|破裂|裂开|裂了|断了|喷|脱落|掉了|burst)|(水).{0,4}(往外冒|往外涌|涌出来|冒出来|喷出来)|"
                   r"(漏水|渗水|漏)(得|的)?(很|好|特别|非常|太)(厉害|凶|严重)|大量(漏水|渗水|进水|涌水)|"
                   r"burst.{0,10}pipe|喷水(?!池)|水喷|往外喷",
     "water_through_ceiling": r"(天花|顶棚|吊顶|灯里|楼上|ceiling).{0,12}(哗哗|往下流|往下灌|灌下来|像下雨|水柱|"
@@ -38,33 +38,36 @@ HARD_TRIGGERS: dict[str, str] = {
     "flooding": r"水淹|淹水|被淹|进水了|倒灌|flood|没过(脚|膝|小腿)|淹到|泡在水里|泡水了|水漫进|跑水|发大水",
     "ceiling_water_flowing": r"(天花|吊顶|顶上|灯(里|座|罩)|楼上).{0,10}(流水|出水|冒水|哗|灌水|漏得(很|好|特别)?"
                              r"(厉害|凶|严重))",
-    "sewage_backflow": r"(污水|粪水|脏水|下水道|马桶|地漏|sewage).{0,10}(倒灌|反涌|反上来|冒出|涌出|漫|溢|"
+    "sewage_backflow": r"(污水|粪水|脏水|下水道|马桶|地漏|sewage).{0,10}(倒灌|反涌|反上来|冒出|涌出|漫|溢|往上冒|往外冒|"
+                       r"冒水|返水|反水|往上返|往上涌|"
                        r"返上来|冒上来|back(ing)? up|overflow)|反水.{0,6}(家里|屋里|客厅|满地)",
-    "electric_leak": r"漏电|触电|电到人|被电|麻手|electric shock|electrocut|live wire|"
+    "electric_leak": r"漏电|触电|电到人|被电|电了一下|麻手|electric shock|electrocut|live wire|"
                      r"电线.{0,6}(断了|掉下|垂下|掉在|落在|拖在地)|高压线.{0,6}(断|掉|垂|落)",
     "life_support_power": r"(呼吸机|制氧机|氧气机|透析|ventilator).{0,20}(停电|没电|断电)|"
                           r"(停电|没电|断电).{0,20}(呼吸机|制氧机|氧气机|透析|ventilator)",
     "explosion": r"爆炸|炸了|explosion|exploded|自燃|电池.{0,6}(鼓包|冒烟|起火)",
     "sparks": r"火花|跳火|(插座|插头|电线|开关|电箱|电表|电闸).{0,6}(烧黑|烧焦|烧坏|烧化|熔化|化了|发烫|烫手)|冒火|emoji_spark.{0,10}(插座|电)|spark|电线.{0,6}(烧|着)|短路.{0,6}(冒|烧)",
     "fire": r"(?<![不没])着火|着了火|火光|火势|烧着|起火|失火|火灾|火苗|明火|烧起来|烧着了|火很大|大火|火警(?!警报|报警|铃|钟|系统)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! extinguisher| door| exit| lane| drill| alarm test)",
-    "smoke": r"冒烟|浓烟|呛人|呛得|很呛|(全是|都是|满是|好大的|很大的)烟(?!味)|烟(很大|好大|特别大)|"
+    "smoke": r"冒烟|浓烟|飘出.{0,2}烟|烟从.{0,8}(冒|出来|飘)|呛人|呛得|很呛|(全是|都是|满是|好大的|很大的)烟(?!味)|烟(很大|好大|特别大)|"
              r"(很|好|特别)(浓|重|大)的?烟味|烟味(很|好|特别)(浓|重|大)|烟雾(?!报警|探测)|好多烟(?!味)|很多烟(?!味)|(?<![抽吸])有烟(?!味)|黑烟|白烟|"
              r"smoke(?! alarm| detector|r|s\b|d\b)",
     "gas_leak": r"(煤气|燃气|天然气|gas).{0,8}(味|泄漏|泄露|漏|嘶嘶|呲呲|smell|leak)|(闻到|有).{0,4}(煤气|燃气)|"
                 r"smell.{0,6}gas",
-    "person_hurt": r"受伤|流血|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|被砸|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
+    "person_hurt": r"受伤|流血|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|跌倒|跌伤|跌了一跤|滑倒|被砸|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
                    r"救护车|(?<![0-9])120(?![0-9])|砸到人|砸伤|咬伤|(狗|dog).{0,4}咬|injur|bleeding|fainted|collapsed|unconscious|"
                    r"ambulance|fell down|hurt",
     "child_locked_in": r"(小孩|孩子|小朋友|宝宝|婴儿|儿子|女儿|老人|宠物|child|kid|baby).{0,12}"
                        r"(锁在|反锁|关在|困在|locked in|locked inside|trapped|出不来)|"
                        r"(锁|关|困)在(车|家|屋|房间|阳台)里.{0,10}(孩子|小孩|宝宝|婴儿|老人)",
-    "intruder_now": r"(有人|陌生人|小偷|贼).{0,8}(正在|在)(撬|翻|爬|偷)|可疑.{0,4}(人|男|女).{0,10}(徘徊|转悠|蹲|盯|"
+    "intruder_now": r"(有人|陌生人|小偷|贼).{0,8}(正在|在)(撬|翻|爬|偷)|家里进(了)?人|有人进了我家|"
+                    r"(陌生人|不认识的人|可疑的人).{0,10}(徘徊|转悠|转来转去|蹲守|敲门|按门铃|跟着)|可疑.{0,4}(人|男|女).{0,10}(徘徊|转悠|蹲|盯|"
                     r"敲门|试门|拉门|撬)|(拉|试|拽).{0,3}车门|正在撬|撬门|撬锁|门.{0,4}被撬|被撬了|翻窗|翻墙进|入室|"
                     r"闯进|破门|有贼|break(ing)? in|burglar|intruder",
     "fight_now": r"打架|斗殴|打起来|打人|动手了|持刀|拿刀|动刀|被(人|他|她|保安|邻居)打|挨打|抢劫|抢包|被抢|"
                  r"fighting|knife|robbed|mugged",
     "theft_in_progress": r"(正在|现在|还在).{0,10}(偷|撬|剪锁)|(偷|撬|剪锁).{0,10}(快来|赶紧|还在|还没走)",
-    "throwing_now": r"(往下扔|往楼下扔|高空抛物|扔下来|丢下来|掉下来).{0,12}(砸到|砸中|砸伤|还在扔|一直扔)|"
+    "throwing_now": r"(往下扔|往楼下扔|高空抛物|扔下来|丢下来|掉下来).{0,12}(砸到|砸中|砸伤|差点砸|还在扔|一直扔)|"
+                    r"(刚刚|刚才).{0,10}(扔下来|丢下来|往下扔)|"
                     r"(正在|还在|一直在).{0,4}(往下扔|往楼下扔|扔东西)",
     "person_shut_in": r"被(锁|关|困)在|(小孩|孩子|老人|宝宝|婴儿).{0,12}(在里面|在家里|在屋里).{0,10}(打不开|进不去|开不了)|"
                       r"(打不开|进不去|开不了).{0,12}(小孩|孩子|老人|宝宝|婴儿).{0,6}(在里面|在家|在屋)",
@@ -87,7 +90,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "transformer": r"(变压器|配电房|配电室|电房).{0,10}(响|冒烟|着火|爆|火花)",
     "sprinkler": r"喷淋.{0,6}(喷|爆|掉|漏)",
     "animal_attack": r"(狗|dog).{0,6}(扑|追着咬|咬|attack)",
-    "falling_hazard": r"树(枝|干)?.{0,8}横在|(树|广告牌|外墙|空调外机|玻璃|窗(户|框|扇)|防盗窗|招牌|吊顶).{0,8}(倒|压|砸|掉下|要掉|掉落|"
+    "falling_hazard": r"树(枝|干)?.{0,8}横在|(树|树枝).{0,8}(搭|挂|碰|压|倒)在?.{0,4}(电线|电缆|高压线)|(树|广告牌|外墙|空调外机|玻璃|窗(户|框|扇)|防盗窗|招牌|吊顶).{0,8}(倒|压|砸|掉下|要掉|掉落|"
                       r"坠落|塌|脱落|摇摇欲坠)|塌了|倒塌|(从楼上|楼上|高处|外墙).{0,6}(瓷砖|墙砖|砖|石头|花盆)"
                       r".{0,6}(掉|砸|落)|collapse|falling off",
     "suicide_risk": r"跳楼|轻生|想不开|自杀|suicid",
@@ -132,6 +135,8 @@ _SOFT = {code: re.compile(rx) for code, rx in SOFT_TRIGGERS.items()}
 _NEGATIVE_WORDING = {HARD_TRIGGERS["open_manhole"], HARD_TRIGGERS["life_support_power"],
                      HARD_TRIGGERS["cooking_unattended"], HARD_TRIGGERS["water_heavy"],
                      HARD_TRIGGERS["welfare_check"]}
+# A near miss ("差点砸到") is not a fear: the object already fell and the thrower may go on.
+FEAR_EXEMPT = frozenset({"throwing_now"})
 # How far back (characters) a negation reaches: "没有人被困" but not "没人管…水管爆了".
 _NEGATION_REACH = 6
 
@@ -195,7 +200,7 @@ def assess(text: str) -> SafetyFinding:
                 reason = "resolved"
             if reason is not None:
                 finding.voided.append(f"{seen} ({reason})")
-            elif FEARED.search(clause[:match.start()] + match.group(0)):
+            elif code not in FEAR_EXEMPT and FEARED.search(clause[:match.start()] + match.group(0)):
                 finding.uncertain = True
                 finding.evidence.append(f"{seen} (feared, not yet happening)")
             elif code not in finding.triggers:

@@ -34,6 +34,19 @@ def test_an_emergency_in_english_is_urgent(text):
     assert classify(text)["urgency"] == "urgent"
 
 
+@pytest.mark.parametrize(("text", "rule"), [
+    ("卫生间马桶在往上冒脏水,已经流到卧室门口了", "sewage_backflow"),
+    ("刚才楼上丢下来一个花盆,差点砸到我女儿", "throwing_now"),
+    ("台风把大树枝刮断了,压在小区门口的电线上", "falling_hazard"),
+    ("我妈在厨房滑倒了,起不来", "person_hurt"),
+    ("配电房那边噼啪响,还冒烟", "smoke"),
+])
+def test_each_kind_of_emergency_names_the_rule_that_caught_it(text, rule):
+    result = classify(text)
+    assert result["urgency"] == "urgent"
+    assert any(line.startswith(f"rule {rule}") for line in result["evidence"]["urgency"]), result["evidence"]
+
+
 def test_an_emergency_buried_at_the_end_of_a_long_message_is_urgent():
     text = ("你好,我是7栋的业主,先说一下,上个月的物业费我已经交了,可是还收到催缴短信,另外我们单元楼道的灯"
             "也坏了好几天,希望能安排人修一下,还有楼下的草坪很久没修剪了。对了,刚才回家的时候发现地下车库"
