@@ -3,12 +3,18 @@
 tests/answers/data/questions.jsonl: 186 questions written for this test — paraphrases,
 Traditional Chinese / Cantonese, typos and homophones, dialect, English, synonyms — and 42
 questions the library does not cover (``expect`` null). The synonym table and the
-threshold were tuned on this set, so it flatters; tests/answers/data/heldout.jsonl (60
-questions written after tuning) is the honest estimate. Measured on 2026-11-23:
+threshold were tuned on it, so it flatters. Two more sets were written later and measured
+on first sight, before anything was changed because of them — those first-sight figures are
+the honest estimate of a question nobody has seen:
 
-    set        top-1   top-3   false declines   correct declines
-    tuning     90.5 %  91.8 %  7.5 %            71.4 %
-    held-out   71.1 %  80.0 %  20.0 %           40.0 % (15 uncovered questions only)
+    set (questions)              top-1   top-3   false declines   correct declines
+    questions.jsonl (186)        90.5 %  91.8 %   7.5 %           71.4 %  (tuning set)
+    heldout.jsonl (60), 1st      71.1 %  75.6 %  22.2 %           40.0 %
+    heldout2.jsonl (59), 1st     59.6 %  66.0 %  21.3 %           75.0 %
+
+After its first measurement, heldout.jsonl's misses went into the word tables (as the
+monthly review would do): it now scores 88.9 % / 95.6 % / 4.4 % / 40.0 %. heldout2.jsonl
+has not been used for tuning. The tests below hold every set at its current level.
 """
 
 import json
@@ -73,11 +79,17 @@ def test_decline_rates_hold_at_the_measured_level(measured):
     assert measured["false_declines"] <= 0.076
 
 
-def test_held_out_questions_hold_at_the_measured_level(index):
-    held_out = _measure(index, "heldout.jsonl")
-    assert held_out["covered"] + held_out["uncovered"] == 60
-    assert held_out["top1"] >= 0.71 and held_out["top3"] >= 0.80
-    assert held_out["false_declines"] <= 0.20 and held_out["correct_declines"] >= 0.40
+@pytest.mark.parametrize(("name", "size", "top1", "top3", "false_declines", "correct_declines"), [
+    ("heldout.jsonl", 60, 0.88, 0.95, 0.045, 0.40),
+    ("heldout2.jsonl", 59, 0.59, 0.65, 0.22, 0.75),
+])
+def test_later_question_sets_hold_at_the_measured_level(index, name, size, top1, top3, false_declines,
+                                                         correct_declines):
+    held_out = _measure(index, name)
+    assert held_out["covered"] + held_out["uncovered"] == size
+    assert held_out["top1"] >= top1 and held_out["top3"] >= top3
+    assert held_out["false_declines"] <= false_declines
+    assert held_out["correct_declines"] >= correct_declines
 
 
 def test_a_question_costs_well_under_10_ms_on_a_library_of_2000_answers():
