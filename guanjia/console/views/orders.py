@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from guanjia.core.errors import NotFound, ServiceError
-from guanjia.tickets.choices import Visibility
 
 from .. import actions, selectors
 from .common import field_errors, staff_view
@@ -23,7 +22,7 @@ def _page(request: HttpRequest, uuid: Any) -> selectors.OrderPage:
         raise Http404(str(exc.message)) from exc
 
 
-def _context(page: selectors.OrderPage, *, failed: Any = None, error: str = "") -> dict[str, Any]:
+def _context(page: selectors.OrderPage, *, failed: Any = None) -> dict[str, Any]:
     offered = []
     shown = actions.offered_actions(page.order)
     if failed and actions.BY_NAME[failed[0]] not in shown:
@@ -32,8 +31,7 @@ def _context(page: selectors.OrderPage, *, failed: Any = None, error: str = "") 
     for action in shown:
         form = failed[1] if failed and failed[0] == action.name else actions.action_form(action, page.order)
         offered.append({"action": action, "form": form, "open": bool(failed and failed[0] == action.name)})
-    return {"p": page, "order": page.order, "offered": offered, "action_error": error,
-            "resident_visibility": Visibility.RESIDENT}
+    return {"p": page, "order": page.order, "offered": offered}
 
 
 @staff_view
@@ -79,5 +77,4 @@ def order_print(request: HttpRequest, uuid: Any) -> HttpResponse:
     size = request.GET.get("size", "a4").lower()
     if size not in PRINT_SIZES:
         size = "a4"
-    events = [e for e in page.order.visible_events if e.visibility == Visibility.RESIDENT or e.note]
-    return render(request, "console/print.html", {"p": page, "order": page.order, "size": size, "events": events})
+    return render(request, "console/print.html", {"p": page, "order": page.order, "size": size})
