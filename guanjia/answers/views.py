@@ -11,6 +11,7 @@ from django_htmx.http import trigger_client_event
 
 from guanjia.accounts.scoping import communities_for_user
 from guanjia.core.errors import ServiceError
+from guanjia.core.taxonomy import Channel
 
 from . import services
 from .forms import AnswerForm, InquiryReplyForm
@@ -61,6 +62,21 @@ def use(request: HttpRequest, code: str) -> HttpResponse:
     rendered = answer_render(answer=answer, community=community, for_resident=False)
     response = render(request, "answers/htmx/used.html", {"answer": answer, "rendered": rendered})
     return trigger_client_event(response, "answerUsed", {"code": answer.code, "text": rendered.text})
+
+
+@login_required
+@require_POST
+def inquiry_new(request: HttpRequest) -> HttpResponse:
+    """“No standard answer”: record the question as an inquiry owed a reply within 1 hour."""
+    community = _staff_community(request, request.POST.get("community"))
+    text = (request.POST.get("q") or "").strip()
+    channel = request.POST.get("channel") or Channel.PHONE
+    try:
+        inquiry = services.answers_decline_to_inquiry(actor=request.user, community=community, text=text,
+                                                      channel=channel)
+    except ServiceError as exc:
+        return render(request, "answers/htmx/inquiry.html", {"error": exc.message}, status=400)
+    return render(request, "answers/htmx/inquiry.html", {"inquiry": inquiry})
 
 
 @login_required

@@ -127,3 +127,19 @@ def test_the_monthly_review_page_lists_what_needs_attention(library, community, 
     client.post(f"/answers/{created.pk}/approve/")
     created.refresh_from_db()
     assert created.status == "live" and created.approved_by == supervisor
+
+
+def test_the_agent_records_an_unanswered_question_from_the_panel(library, community, agent):
+    from guanjia.answers.models import UnansweredQuestion
+
+    client = Client()
+    client.force_login(agent)
+    response = client.post("/answers/inquiries/new/", {"q": "业委会什么时候换届选举", "community": community.pk},
+                           HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    inquiry = UnansweredQuestion.objects.get()
+    assert inquiry.work_order.number in response.content.decode()
+    assert inquiry.asked_by == agent and inquiry.community == community
+
+    empty = client.post("/answers/inquiries/new/", {"q": "  ", "community": community.pk}, HTTP_HX_REQUEST="true")
+    assert empty.status_code == 400 and UnansweredQuestion.objects.count() == 1
