@@ -1,16 +1,12 @@
 """Reads for the triage assistant.
 
-The model lookup is a system read (the classifier runs for every intake, whoever files
-it), so it takes the community rather than a user; the decision listing is scoped by the
-acting user like every other read.
+Both are system reads: the classifier runs for every intake and the retrain command for a
+whole scope, whoever triggers them, so they take the community or company rather than a user.
 """
-
-from typing import Any
 
 from django.db import DatabaseError
 from django.db.models import Q, QuerySet
 
-from guanjia.accounts.scoping import communities_for_user
 from guanjia.properties.models import Community, Company
 
 from .models import TriageDecision, TriageModel
@@ -43,7 +39,3 @@ def triage_decisions_for_scope(*, community: Community | None = None,
     if community is not None:
         return TriageDecision.objects.filter(community=community).order_by("at", "id")
     return TriageDecision.objects.filter(company=company).order_by("at", "id")
-
-
-def triage_decisions_for_user(*, user: Any) -> QuerySet[TriageDecision]:
-    return TriageDecision.objects.filter(community__in=communities_for_user(user=user))
