@@ -35,6 +35,7 @@ def orders(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
     orders_qs = selectors.orders_queue(user=request.user, queue=queue, filters=form.filters())
     page = Paginator(orders_qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.attach_deadlines(list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "queue": queue, "queues": QUEUE_TABS, "page": page, "query": query.urlencode(),
