@@ -171,3 +171,14 @@ def test_a_neighbour_cannot_answer_for_someone_elses_order(zhang, neighbour, roo
         workorder_receive_info(order=order, actor=neighbour, answer="不知道")
 
     assert refused.value.code == "not_found"
+
+
+def test_a_person_choosing_another_category_is_not_sent_to_the_suggested_department(agent, room):
+    def classifier(text):
+        return {"kind": "repair", "category": "facility", "urgency": "normal", "department": "engineering"}
+
+    order = workorder_intake(actor=agent, suggest=classifier, request=IntakeRequest(
+        channel=Channel.PHONE, room=room, description="楼上装修太吵", kind="complaint", category="renovation"))
+
+    assert (order.kind, order.category, order.department) == ("complaint", "renovation", "customer_service")
+    assert order.triage_suggestion["department"] == "engineering"  # kept for the triage statistics

@@ -168,6 +168,11 @@ def _fill_classification(*, order: WorkOrder, request: IntakeRequest,
                 if getattr(request, k)}
     suggested = {k: v for k, v in (suggestion or {}).items()
                  if k in ("kind", "category", "urgency", "department") and v}
+    if "department" in suggested and any(suggested.get(k) != explicit[k] for k in ("kind", "category")
+                                         if k in explicit):
+        # The person chose another kind or category: the suggested department followed the
+        # suggested ones, so the taxonomy's default for the person's choice applies instead.
+        del suggested["department"]
     chosen = {**suggested, **explicit}
     if not chosen:
         return ""
