@@ -2,12 +2,15 @@
 
 import time
 
+from django.utils import translation
+
 from guanjia.triage import classifier
 from guanjia.triage.classifier import classify
 
 
 def test_a_vague_lift_report_gets_the_req1_questions():
-    result = classify("电梯又坏了")
+    with translation.override("en"):
+        result = classify("电梯又坏了")
     assert (result["kind"], result["category"], result["department"]) == ("repair", "facility", "engineering")
     questions = " ".join(result["questions"])
     assert "Which lift" in questions and "trapped" in questions and "Since when" in questions

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from guanjia.accounts.choices import Role
 from guanjia.core.errors import ServiceError
@@ -83,7 +84,7 @@ def test_a_poisoned_set_of_decisions_is_refused_and_the_old_model_stays(communit
 def test_retraining_without_enough_held_back_decisions_says_so(community, supervisor):
     triage_decision_record(order_or_text="南门的充电桩坏了", suggested={}, final=CHARGER, user=supervisor,
                            community=community)
-    with pytest.raises(CommandError, match="Not enough decisions"):
+    with translation.override("en"), pytest.raises(CommandError, match="Not enough decisions"):
         call_command("triage_retrain", "--community", community.code, stdout=io.StringIO())
     assert TriageDecision.objects.count() == 1 and not TriageModel.objects.exists()
 
