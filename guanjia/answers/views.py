@@ -42,6 +42,8 @@ def _staff_community(request: HttpRequest, community_id: object):  # type: ignor
 @login_required
 def suggestions(request: HttpRequest) -> HttpResponse:
     """The intake screen's panel: top three answers for what the caller says, with reasons."""
+    if getattr(request.user, "is_resident", False):
+        raise Http404
     communities = communities_for_user(user=request.user).order_by("name")
     community_id = request.GET.get("community") or (communities[0].pk if communities else None)
     text = (request.GET.get("q") or "").strip()[:1000]

@@ -143,3 +143,18 @@ def test_the_agent_records_an_unanswered_question_from_the_panel(library, commun
 
     empty = client.post("/answers/inquiries/new/", {"q": "  ", "community": community.pk}, HTTP_HX_REQUEST="true")
     assert empty.status_code == 400 and UnansweredQuestion.objects.count() == 1
+
+
+def test_search_and_review_take_a_fixed_number_of_queries(library, community, supervisor,
+                                                         django_assert_max_num_queries):
+    from guanjia.answers.search import index_for_company
+
+    index_for_company(company_id=community.company_id)  # built once; later searches reuse it
+    api = _as(supervisor)
+    with django_assert_max_num_queries(8):
+        assert api.get("/api/v1/answers/search", {"q": "门卡丢了", "community": community.pk}).status_code == 200
+    StandardAnswer.objects.filter(code__in=["kb001", "kb002", "kb003"]).update(unhelpful_count=2, usage_count=5)
+    client = Client()
+    client.force_login(supervisor)
+    with django_assert_max_num_queries(16):
+        assert client.get("/answers/review/").status_code == 200
