@@ -11,16 +11,19 @@ runs after every ``guanjia load_demo`` in registration order and must itself be 
 (``result.created`` says whether the register was just built).
 """
 
+import functools
 import math
 import random
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import connection, models, transaction
-from django.db.models import ProtectedError, Q
+from django.db.models import ProtectedError, Q, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -123,6 +126,11 @@ def demo_layouts(*, rooms: int | None, communities: int) -> list[CommunityLayout
         layouts.append(CommunityLayout(name, code, zones=3, units=2, floors=18, per_floor=2, rooms=each,
                                        occupied_share=0.86))
     return layouts
+
+
+@functools.cache
+def _demo_hash() -> str:
+    return make_password(DEMO_PASSWORD)
 
 
 class _People:
@@ -245,16 +253,17 @@ def _build_staff(company: Company, communities: list[Community]) -> list[DemoLog
     first = communities[0]
     logins = []
     for username, role, display_name, department in DEMO_STAFF:
-        user = staff_create(username=username, password=DEMO_PASSWORD, company=company, display_name=display_name,
-                            department=department, roles=[(role, first)])
+        user = staff_create(username=username, password=DEMO_PASSWORD, password_hash=_demo_hash(), company=company,
+                            display_name=display_name, department=department, roles=[(role, first)])
         if role == Role.COMPANY_ADMIN:
             User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
         where = company if role == Role.COMPANY_ADMIN else first
         logins.append(DemoLogin(username, DEMO_PASSWORD, str(Role(role).label), str(where)))
     if len(communities) > 1:
         second = communities[1]
-        agent = staff_create(username=f"agent-{second.code.lower()}", password=DEMO_PASSWORD, company=company,
-                             display_name="黄小燕", department=Department.CUSTOMER_SERVICE,
+        agent = staff_create(username=f"agent-{second.code.lower()}", password=DEMO_PASSWORD,
+                             password_hash=_demo_hash(), company=company, display_name="黄小燕",
+                             department=Department.CUSTOMER_SERVICE,
                              roles=[(Role.CS_AGENT, second)])
         logins.append(DemoLogin(agent.username, DEMO_PASSWORD, str(Role.CS_AGENT.label), str(second)))
     _staff_zones(company, communities[:2])
@@ -269,7 +278,8 @@ def _staff_zones(company: Company, communities: list[Community]) -> None:
             username = "zone" if community == communities[0] and index == 0 else (
                 f"zone-{community.code.lower()}-{index + 1}")
             manager = User.objects.filter(username=username).first() or staff_create(
-                username=username, password=DEMO_PASSWORD, company=company, display_name=next(names, "管家"),
+                username=username, password=DEMO_PASSWORD, password_hash=_demo_hash(), company=company,
+                display_name=next(names, "管家"),
                 department=Department.CUSTOMER_SERVICE, roles=[(Role.ZONE_MANAGER, community)])
             Zone.objects.filter(pk=zone.pk).update(manager=manager)
 
@@ -283,7 +293,8 @@ def _build_residents(communities: list[Community]) -> list[DemoLogin]:
         if stay is None:
             continue
         phone = stay.person.phones.get().number
-        resident_account_create(person=stay.person, phone=phone, password=DEMO_PASSWORD)
+        resident_account_create(person=stay.person, phone=phone, password=DEMO_PASSWORD,
+                                password_hash=_demo_hash())
         logins.append(DemoLogin(phone, DEMO_PASSWORD, str(_("Resident")), f"{community} {stay.room.code}"))
     return logins
 
@@ -340,28 +351,46 @@ def demo_logins(*, company: Company) -> list[DemoLogin]:
 
 @transaction.atomic
 def demo_reset() -> None:
-    """Remove the demo company, its register and its accounts (other apps' rows cascade or refuse)."""
+    """Remove the demo company, its register, its accounts, and whatever other apps built on them.
+
+    Other apps' demo rows (work orders, answers…) may protect the rooms and people they point
+    at; resetting the demo means removing exactly those rows, so they are deleted first.
+    """
     company = Company.objects.filter(code=DEMO_COMPANY_CODE).first()
     if company is None:
         return
-    try:
+    # Leaves first: each of these is then a plain DELETE … WHERE instead of Django's collector
+    # loading the whole register into memory to cascade it (seconds at demo size on PostgreSQL).
+    for queryset in (
         User.objects.filter(Q(roles__company=company) | Q(person__company=company)
-                            | Q(username__in=[row[0] for row in DEMO_STAFF])).delete()
-        # Leaves first: each of these is then a plain DELETE … WHERE instead of Django's collector
-        # loading the whole register into memory to cascade it (seconds at demo size on PostgreSQL).
-        in_company = Q(room__community__company=company)
-        for queryset in (Occupancy.objects.filter(in_company), Vehicle.objects.filter(community__company=company),
-                         PhoneNumber.objects.filter(person__company=company), Person.objects.filter(company=company),
-                         Room.objects.filter(community__company=company),
-                         Unit.objects.filter(building__community__company=company),
-                         Building.objects.filter(community__company=company),
-                         Zone.objects.filter(community__company=company),
-                         Community.objects.filter(company=company)):
+                            | Q(username__in=[row[0] for row in DEMO_STAFF])),
+        Occupancy.objects.filter(room__community__company=company),
+        Vehicle.objects.filter(community__company=company),
+        PhoneNumber.objects.filter(person__company=company), Person.objects.filter(company=company),
+        Room.objects.filter(community__company=company), Unit.objects.filter(building__community__company=company),
+        Building.objects.filter(community__company=company), Zone.objects.filter(community__company=company),
+        Community.objects.filter(company=company), Company.objects.filter(pk=company.pk),
+    ):
+        _delete_through_protection(queryset, depth=DELETE_DEPTH)
+
+
+DELETE_DEPTH = 6  # chains of protecting rows (event → order → room) are short; a cycle would be a bug
+
+
+def _delete_through_protection(queryset: models.QuerySet, *, depth: int) -> None:
+    for _attempt in range(depth):
+        try:
             queryset.delete()
-        company.delete()
-    except ProtectedError as exc:
-        raise Conflict(_("Other records still point at the demo company; remove them first."),
-                       code="demo_protected") from exc
+            return
+        except (ProtectedError, RestrictedError) as exc:
+            if depth <= 1:
+                break
+            blocking: dict[type[models.Model], set[object]] = defaultdict(set)
+            for obj in getattr(exc, "protected_objects", None) or exc.restricted_objects:
+                blocking[type(obj)].add(obj.pk)
+            for model, pks in blocking.items():
+                _delete_through_protection(model._default_manager.filter(pk__in=pks), depth=depth - 1)
+    raise Conflict(_("Other records still point at the demo company; remove them first."), code="demo_protected")
 
 
 def demo_load(*, rooms: int | None = None, communities: int = 2, seed: int = DEFAULT_SEED,

@@ -10,8 +10,9 @@ from guanjia.accounts.choices import Role
 from guanjia.accounts.scoping import communities_for_user
 from guanjia.properties import demo
 from guanjia.properties.choices import RoomState
-from guanjia.properties.models import Company, Occupancy, Person, Room
+from guanjia.properties.models import Community, Company, Occupancy, Person, Room
 from guanjia.properties.selectors import households_search
+from tests.factories import CommunityFactory, CompanyFactory
 
 User = get_user_model()
 
@@ -53,8 +54,14 @@ def test_demo_logins_work_and_stay_in_their_community():
     assert {"admin", "agent", "tech", "supervisor", "manager", "finance"} <= {login.login for login in result.logins}
 
 
+@pytest.fixture
+def without_other_apps_hooks(monkeypatch):
+    """The register's own behaviour, without the work orders and answers other apps add."""
+    monkeypatch.setattr(demo, "_HOOKS", [])
+
+
 @pytest.mark.django_db
-def test_load_demo_twice_does_not_duplicate_and_reset_rebuilds_the_same_register():
+def test_load_demo_twice_does_not_duplicate_and_reset_rebuilds_the_same_register(without_other_apps_hooks):
     out = StringIO()
     call_command("load_demo", stdout=out, skip_checks=True)
     first = _fingerprint()
@@ -71,13 +78,28 @@ def test_load_demo_twice_does_not_duplicate_and_reset_rebuilds_the_same_register
 
 
 @pytest.mark.django_db
-def test_the_scale_option_spreads_rooms_over_communities_and_hooks_run():
+def test_reset_also_removes_other_apps_demo_rows_that_protect_the_register():
+    from guanjia.tickets.models import WorkOrder
+
+    result = demo.demo_build(rooms=40, communities=1)
+    room = Room.objects.filter(community=result.communities[0]).first()
+    WorkOrder.objects.create(community=room.community, room=room, number="CH-20261122-0001", channel="phone",
+                             tracking_token="demo-token-1", description="厨房漏水")
+    outside = CommunityFactory(company=CompanyFactory(code="elsewhere", name="别家物业"))
+
+    demo.demo_reset()
+
+    assert not WorkOrder.objects.exists()
+    assert not Company.objects.filter(code=demo.DEMO_COMPANY_CODE).exists()
+    assert Community.objects.get() == outside
+
+
+@pytest.mark.django_db
+def test_the_scale_option_spreads_rooms_over_communities_and_hooks_run(without_other_apps_hooks):
     seen = []
     demo.register_demo_hook(seen.append)
-    try:
-        result = demo.demo_load(rooms=600, communities=3, seed=7)
-    finally:
-        demo._HOOKS.remove(seen.append)
+
+    result = demo.demo_load(rooms=600, communities=3, seed=7)
 
     assert seen == [result]
     assert [c.code for c in result.communities] == ["CH", "JX", "S002"]
