@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RoomState(models.TextChoices):
@@ -9,7 +10,7 @@ class RoomState(models.TextChoices):
 
 
 class Relation(models.TextChoices):
-    OWNER = "owner", _("Owner")
+    OWNER = "owner", pgettext_lazy("relation to a room", "Owner")  # 业主, not the owner of a work order
     TENANT = "tenant", _("Tenant")
     FAMILY = "family", _("Family member")
     COMPANY_CONTACT = "company_contact", _("Company contact")
