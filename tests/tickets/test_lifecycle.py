@@ -266,3 +266,14 @@ def test_a_group_case_of_another_community_cannot_be_linked(file_order, agent, o
         workorder_link_group(order=order, group_case=foreign, actor=agent)
 
     assert refused.value.code == "group_other_community"
+
+
+def test_the_documented_state_table_is_the_one_the_code_enforces():
+    from pathlib import Path
+
+    doc = Path(__file__).resolve().parents[2] / "docs" / "api-walkthrough.md"
+    order = list(Status.values)
+    rows = [f"| `{state}` | " + (", ".join(f"`{n}`" for n in sorted(TRANSITIONS[state], key=order.index))
+                                or "—") + " |" for state in order]
+
+    assert all(row in doc.read_text(encoding="utf-8").splitlines() for row in rows)
