@@ -36,6 +36,7 @@ def test_the_caller_s_words_bring_a_suggestion_with_follow_up_questions(client, 
     assert response.status_code == 200
     assert 'class="banner urgent" role="alert"' in html  # an urgent call announces itself, in words
     assert response.context["s"]["questions"], "the follow-up questions are shown"
+    assert f"/answers/suggestions/?community={community.pk}" in html  # standard answers load beside it
     doubtful = client.get(reverse("console:suggest"), {"description": "电梯突然停了，里面好像有人"},
                           HTTP_HX_REQUEST="true").content.decode()
     assert 'class="banner warn" role="alert"' in doubtful or 'class="banner urgent"' in doubtful
