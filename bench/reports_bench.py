@@ -106,7 +106,7 @@ def _insert_select(model, expressions: dict[str, str], source: str, extra_params
 ORDER_SOURCE = """
 FROM (
   SELECT i, s.r1, s.r2, s.r3, s.r4, s.r5,
-         ((%s)::timestamptz + s.r0 * (%s)::interval) AS created,
+         ((%s)::timestamptz + ((i - 1 + s.r0) / %s) * (%s)::interval) AS created,
          (%s::bigint[])[1 + (i %% %s)] AS community_id,
          (%s::bigint[])[1 + (i %% %s)] + floor(s.r5 * %s)::bigint AS room_id
   FROM generate_series(1, %s) AS i,
@@ -123,7 +123,7 @@ def _orders(n: int, months: int, register: list[tuple[int, int, int]], start: da
     cats = "(ARRAY['facility','facility','facility','environment','order','fee','service','renovation','neighbor','other'])"
     status = ("CASE WHEN r1 < 0.03 THEN 'cancelled' WHEN r1 < 0.05 THEN 'merged' WHEN r1 < 0.80 THEN 'closed' "
               "WHEN r1 < 0.90 THEN 'resolved' WHEN r1 < 0.95 THEN 'dispatched' ELSE 'new' END")
-    ack = "CASE WHEN r1 < 0.95 THEN created + (r2 * 40) * interval '1 minute' END"
+    ack = "CASE WHEN r1 < 0.95 THEN created + (r2 * r2 * 40) * interval '1 minute' END"
     resolved = "CASE WHEN r1 >= 0.05 AND r1 < 0.90 THEN created + (0.5 + r3 * r3 * 30) * interval '1 hour' END"
     expressions = {
         "uuid": "gen_random_uuid()", "tracking_token": "md5(i::text || random()::text)",
@@ -144,7 +144,9 @@ def _orders(n: int, months: int, register: list[tuple[int, int, int]], start: da
     }
     firsts = [first for _, first, _ in register]
     ids = [community for community, _, _ in register]
-    params = [start, f"{months * 30} days", ids, len(ids), firsts, len(ids), ROOMS_PER_COMMUNITY, n]
+    # Orders arrive in time order, as in production: ids, rows on disk and clocks follow the
+    # calendar, so a month's orders sit together (random times would scatter them over the table).
+    params = [start, n, f"{months * 30} days", ids, len(ids), firsts, len(ids), ROOMS_PER_COMMUNITY, n]
     return _insert_select(WorkOrder, expressions, ORDER_SOURCE, params)
 
 

@@ -228,16 +228,15 @@ class Sources:
     def orders(self, *, start: datetime | None = None, end: datetime | None = None) -> QuerySet[WorkOrder]:
         """Orders received in the period (or [start, end)), with the flags the KPIs filter on."""
         start, end = start or self.scope.start, end or self.scope.end
-        # The clocks of the period's orders only (joined through the orders' created_at index):
-        # each flag is then one hashed set the size of the period, not of the whole clock table.
-        clocks = Clock.objects.filter(order__created_at__gte=start, order__created_at__lt=end,
-                                      order__community_id__in=self.scope.community_ids)
+        # Correlated EXISTS, probing the (order, type) index of each order's few clocks: the cost
+        # follows the period's orders, never the whole clock table. ``aggregate()`` evaluates an
+        # EXISTS once per row in a derived table, however many KPIs refer to it.
+        clocks = Clock.objects.filter(order=OuterRef("pk"))
         late = late_clock(self.now)
         decided = Q(state=ClockState.MET) | late
 
-        def flag(condition: Q) -> Case:
-            return Case(When(pk__in=clocks.filter(condition).values("order_id"), then=Value(True)),
-                        default=Value(False), output_field=BooleanField())
+        def flag(condition: Q) -> Exists:
+            return Exists(clocks.filter(condition))
 
         return (WorkOrder.objects.filter(_order_filters(self.scope), created_at__gte=start, created_at__lt=end)
                 .alias(handling_late=flag(late & Q(type__in=HANDLING_CLOCKS)),

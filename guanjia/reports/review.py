@@ -17,6 +17,7 @@ from .kpis import NEVER_COUNTED, Sources, kpis_compute
 from .models import ImprovementAction
 from .scope import scope_for_community_month
 from .selectors import hot_spots
+from .sql import analytic_queries
 
 REVIEW_CASES_LIMIT = 50
 REPEATS_LIMIT = 50
@@ -115,6 +116,13 @@ def monthly_review_figures(*, community: Community, month: date, now: datetime |
     scope = scope_for_community_month(community=community, month=month)
     sources = Sources(scope, now=now)
     orders = sources.orders()
+    with analytic_queries():
+        return _figures(community, month, sources, orders, now)
+
+
+def _figures(community: Community, month: date, sources: Sources, orders: QuerySet,
+             now: datetime | None) -> dict[str, Any]:
+    scope = sources.scope
     departments = breakdown(orders, DIMENSION_BY_CODE["department"])
     return {
         "community": {"id": community.pk, "name": community.name},

@@ -21,7 +21,7 @@ from guanjia.tickets.models import TicketSettings, WorkOrder
 from .dimensions import DIMENSIONS, breakdown
 from .kpis import HANDLING_CLOCKS, HOUSEHOLDS, KPI_BY_CODE, ORDERS, Sources, kpis_compute, late_clock
 from .scope import ReportScope
-from .sql import EpochSeconds
+from .sql import EpochSeconds, analytic_queries
 from .summaries import trend_rows
 
 # The standards' hot-spot threshold (SAT-2: the same lift 3 times in a month) when a community
@@ -106,6 +106,11 @@ def dashboard_figures(*, scope: ReportScope, now: datetime | None = None) -> Das
     """Every figure of the dashboard: a fixed number of aggregate queries, whatever the volume."""
     sources = Sources(scope, now=now)
     orders = sources.orders()
+    with analytic_queries():
+        return _dashboard(scope, sources, orders)
+
+
+def _dashboard(scope: ReportScope, sources: Sources, orders: QuerySet[WorkOrder]) -> Dashboard:
     return Dashboard(
         scope=scope,
         kpis=list(kpis_compute(scope=scope, sources=sources).values()),
