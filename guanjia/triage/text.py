@@ -22,7 +22,7 @@ REGIONAL_WORDS: dict[str, str] = {
     "咗": "了", "唔": "不", "冇": "没有", "嘅": "的", "係": "是", "喺": "在", "啲": "些",
     "佢": "他", "睇": "看", "乜": "什么", "点解": "为什么", "好多": "很多", "嘈": "吵",
     "晕低": "晕倒", "跌低": "摔倒", "锁匙": "钥匙", "渠塞": "下水道堵", "通渠": "通下水道",
-    "泊车": "停车", "保全": "保安", "警卫": "保安", "电掣": "开关", "火警钟": "火警警报",
+    "泊车": "停车", "保全": "保安", "警卫": "保安", "电掣": "开关", "火警钟": "火警警报", "打交": "打架", "嘢": "东西",
 }
 
 # Homophone and near-shape typos seen in residents' messages (那里/哪里 is harmless and kept).
@@ -111,5 +111,21 @@ _CLAUSE_SPLIT = re.compile(r"[,.;!?。,;!?\n、]+|(?=但是|不过|可是|结果
 
 
 def clauses(text: str) -> list[str]:
-    """``text`` (already normalised) cut into clauses, so a negation only reaches its own clause."""
-    return [part.strip() for part in _CLAUSE_SPLIT.split(text) if part and part.strip()]
+    """``text`` (already normalised) cut into clauses, so a negation only reaches its own clause.
+
+    A fragment of one or two characters left by a turn word ("我|现在要去医院") joins the next
+    clause: it is the subject of that clause, not a thought of its own.
+    """
+    parts, carry = [], ""
+    for part in _CLAUSE_SPLIT.split(text):
+        part = (part or "").strip()
+        if not part:
+            continue
+        if len(part) <= 2 and not part.isascii():
+            carry += part
+            continue
+        parts.append(carry + part)
+        carry = ""
+    if carry:
+        parts.append(carry)
+    return parts
