@@ -94,6 +94,8 @@ class WorkOrder(TimeStampedModel):
         ]
         indexes = [
             models.Index(fields=["community", "status", "-created_at"], name="wo_community_status_idx"),
+            # The community queue unfiltered by status: newest first without sorting the community.
+            models.Index(fields=["community", "-created_at"], name="wo_community_created_idx"),
             models.Index(fields=["owner", "status"], name="wo_owner_status_idx"),
             models.Index(fields=["assignee", "status"], name="wo_assignee_status_idx"),
             models.Index(fields=["room", "-created_at"], name="wo_room_created_idx"),

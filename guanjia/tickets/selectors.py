@@ -6,6 +6,7 @@ Python loop ever walks the orders (the desk must stay fast at a million orders).
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ from guanjia.accounts.scoping import community_ids_for_user, rooms_for_resident
 from guanjia.core.errors import NotFound
 from guanjia.core.taxonomy import Department
 from guanjia.properties.models import Room
+from guanjia.properties.roomcodes import normalize_room_code
 
 from .choices import FINISHED_STATUSES, OPEN_STATUSES, PlanStatus, Status, Visibility
 from .models import GroupCase, Plan, WorkOrder, WorkOrderEvent
@@ -108,8 +110,18 @@ def workorders_filter(queryset: QuerySet[WorkOrder], filters: QueueFilters) -> Q
     return queryset
 
 
+# CH-20261122-0007: a whole number is looked up exactly (the unique index), not scanned for.
+_WHOLE_NUMBER = re.compile(r"^[A-Za-z0-9]{1,8}-\d{8}-\d{4,}$")
+
+
 def _keyword(text: str) -> Q:
-    # The number and room code match by prefix (index-friendly); description and name by substring.
+    """A whole order number or room code is an indexed lookup; anything else is a substring
+    search of the number, room code, contact name and description (a scan of the filtered rows)."""
+    if _WHOLE_NUMBER.match(text):
+        return Q(number=text.upper())
+    code = normalize_room_code(text)
+    if code:
+        return Q(room__code=code)
     return (Q(number__istartswith=text) | Q(room__code__istartswith=text)
             | Q(contact_name__icontains=text) | Q(description__icontains=text))
 
