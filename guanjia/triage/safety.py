@@ -20,7 +20,7 @@ from .text import clauses
 
 # code → pattern. Codes are stable: they appear in evidence and as model features.
 HARD_TRIGGERS: dict[str, str] = {
-    "lift_entrapment": r"(又|正在|现在)困人|困人了|(电梯|lift|elevator).{0,12}(困(住|了|在|人)|关(住|在)|锁(住|在))|被?困在.{0,6}(电梯|里面|里头)|"
+    "lift_entrapment": r"(又|正在|现在)困人|困人了|(停电|断电|没电|停了|坏了|卡住|卡在).{0,10}电梯里.{0,3}(还)?有人|between floors|(lift|elevator).{0,30}(inside|won't open)|(电梯|lift|elevator).{0,12}(困(住|了|在|人)|关(住|在)|锁(住|在))|被?困在.{0,6}(电梯|里面|里头)|"
                        r"困电梯|电梯.{0,10}(出不来|打不开.{0,6}人在|有人在里)|"
                        r"电梯.{0,15}(停|卡)(在|住|了).{0,15}(有人|人在|我在|孩子|老人|小孩|出不来|在里面)|"
                        r"电梯.{0,20}(门)?(打不开|开不了).{0,10}(人|孩子|老人|我)|"
@@ -34,7 +34,8 @@ HARD_TRIGGERS: dict[str, str] = {
                   r"burst.{0,10}pipe|喷水(?!池)|水喷|往外喷",
     "water_through_ceiling": r"(天花|顶棚|吊顶|灯里|楼上|ceiling).{0,12}(哗哗|往下流|往下灌|灌下来|像下雨|水柱|"
                              r"大量|流下来|一直往下|pouring|gushing)|(pouring|gushing).{0,20}ceiling|"
-                             r"(水|water).{0,6}(漫|淹)(到|进|了|出)|漫出来|水漫金山|满地(都是)?水",
+                             r"(水|water).{0,6}(漫|淹)(到|进|了|出)|漫出来|水漫金山|满地(都是)?水|(地上|家里|屋里|满屋|一地)(全是|都是)水|"
+                             r"(水|water).{0,20}(coming|pouring|dripping|leaking|gushing) (through|from|out of) .{0,10}(ceiling|light|lamp)",
     "flooding": r"水淹|淹水|被淹|进水了|倒灌|flood|没过(脚|膝|小腿)|淹到|泡在水里|泡水了|水漫进|跑水|发大水",
     "ceiling_water_flowing": r"(天花|吊顶|顶上|灯(里|座|罩)|楼上).{0,10}(流水|出水|冒水|哗|灌水|漏得(很|好|特别)?"
                              r"(厉害|凶|严重))",
@@ -48,26 +49,26 @@ HARD_TRIGGERS: dict[str, str] = {
     "explosion": r"爆炸|炸了|explosion|exploded|自燃|电池.{0,6}(鼓包|冒烟|起火)",
     "sparks": r"火花|跳火|(插座|插头|电线|开关|电箱|电表|电闸).{0,6}(烧黑|烧焦|烧坏|烧化|熔化|化了|发烫|烫手)|冒火|emoji_spark.{0,10}(插座|电)|spark|电线.{0,6}(烧|着)|短路.{0,6}(冒|烧)",
     "fire": r"(?<![不没])着火|着了火|火光|火势|烧着|起火|失火|火灾(?!报警|警报|隐患|演练)|火苗|明火|烧起来|烧着了|火(很|好|特别)大|大火|火警(?!警报|报警|铃|钟|系统)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! extinguisher| door| exit| lane| drill| alarm test)",
-    "smoke": r"冒烟|浓烟|飘出.{0,2}烟|烟从.{0,8}(冒|出来|飘)|呛人|呛得|很呛|(全是|都是|满是|好大的|很大的)烟(?!味)|烟(很大|好大|特别大)|"
+    "smoke": r"冒烟|浓烟|飘出.{0,2}烟|烟从.{0,8}(冒|出来|飘)|呛人|呛得|很呛|(全是|都是|满是|好大的|很大的|很浓的|好浓的)烟(?!味)|烟(很|好|特别)浓|烟(很大|好大|特别大)|"
              r"(很|好|特别)(浓|重|大)的?烟味|烟味(很|好|特别)(浓|重|大)|烟雾(?!报警|探测)|好多烟(?!味)|很多烟(?!味)|(?<![抽吸])有烟(?!味)|黑烟|白烟|"
              r"smoke(?! alarm| detector|r|s\b|d\b)",
     "gas_leak": r"(煤气|燃气|天然气|gas).{0,8}(味|泄漏|泄露|漏|嘶嘶|呲呲|smell|leak)|(闻到|有).{0,4}(煤气|燃气)|"
                 r"smell.{0,20}gas|漏(煤气|燃气|天然气|气)(?!费)",
     "person_hurt": r"受伤|流血|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|跌倒|跌伤|跌了一跤|滑倒|被砸|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
-                   r"救护车|(?<![0-9])120(?![0-9])|砸到人|砸伤|咬伤|(狗|dog).{0,4}咬(?!猫|狗|鞋|东西|坏)|injur|bleeding|fainted|collapsed|unconscious|"
-                   r"ambulance|fell down|hurt",
+                   r"救护车|(?<![0-9])120(?![0-9])|砸到人|砸伤|咬伤|(狗|dog).{0,4}咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|(?<![狗猫])被.{0,5}(狗|dog)咬|injur|bleeding|fainted|collapsed|unconscious|"
+                   r"ambulance|fell down|\bfell\b|can'?t get up|cannot get up|hurt",
     "child_locked_in": r"(小孩|孩子|小朋友|宝宝|婴儿|儿子|女儿|老人|宠物|child|kid|baby|toddler|son|daughter).{0,12}"
                        r"(锁在(?!门外|外面)|反锁|关在(?!门外|外面)|困在|locked (him|her)self|locked in|locked inside|trapped|出不来)|"
                        r"(锁|关|困)在(车|家|屋|房间|阳台)里.{0,10}(孩子|小孩|宝宝|婴儿|老人)",
     "intruder_now": r"(有人|陌生人|小偷|贼).{0,8}(正在|在)(撬|翻|爬|偷)|(家里?|屋里|房间|店里)进(了)?(人|小偷|贼)|(有人|陌生人|不认识的人).{0,10}(一直|在)(敲门|按门铃|砸门|踹门|拧门).{0,20}(现在|还在|没走)|有人进了我家|"
                     r"(陌生人|陌生(男|女)的?|不认识的人|可疑的人).{0,10}(徘徊|转悠|转了|盯着|转来转去|蹲守|敲门|按门铃|跟着)|可疑.{0,4}(人|男|女).{0,10}(徘徊|转悠|蹲|盯|"
                     r"敲门|试门|拉门|撬)|(拉|试|拽).{0,3}车门|正在撬|撬门|撬锁|门.{0,4}被撬|被撬了|翻窗|翻墙进|入室|"
-                    r"闯进|破门|有贼|break(ing)? in|burglar|intruder",
-    "fight_now": r"打架|斗殴|打起来|打人|动手了|持刀|拿刀|拿着?(菜刀|刀|棍子|铁棍|砖头)|动刀|被(人|他|她|保安|邻居)打|挨打|抢劫|抢包|被抢|"
+                    r"闯进|破门|有贼|trying to (get|break) in|break(ing)? in|burglar|intruder",
+    "fight_now": r"打架|打群架|群殴|斗殴|打起来|打人|动手了|持刀|拿刀|拿着?(菜刀|刀|棍子|铁棍|砖头)|动刀|被(人|他|她|保安|邻居)打|挨打|抢劫|抢包|被抢|"
                  r"fighting|knife|robbed|mugged",
     "theft_in_progress": r"(正在|现在|还在).{0,10}(偷|撬|剪锁)|(偷|撬|剪锁).{0,10}(快来|赶紧|还在|还没走)",
     "throwing_now": r"(往下扔|往楼下扔|高空抛物|扔下来|丢下来|掉下来).{0,12}(砸到|砸中|砸伤|差点砸|还在扔|一直扔)|"
-                    r"(刚刚|刚才).{0,10}(扔下来|丢下来|往下扔)|"
+                    r"(刚刚|刚才).{0,10}(扔下来|丢下来|往下扔)|有人在往(楼)?下(扔|丢|砸)|(往下|往楼下)(扔|丢)(砖|石头|瓶|酒瓶|刀|花盆|玻璃|铁)|"
                     r"throw(ing)? .{0,30}(off|from|out of) .{0,50}(right now|still)|(正在|还在|一直在).{0,4}(往下扔|往楼下扔|扔东西)",
     "person_shut_in": r"被(锁|关|困)在(?!门外|外面|外边)|(小孩|孩子|老人|宝宝|婴儿).{0,12}(在里面|在家里|在屋里).{0,10}(打不开|进不去|开不了)|"
                       r"(打不开|进不去|开不了).{0,12}(小孩|孩子|老人|宝宝|婴儿).{0,6}(在里面|在家|在屋)",
@@ -89,20 +90,20 @@ HARD_TRIGGERS: dict[str, str] = {
     "damaged_by_works": r"(打穿|打破|钻破|钻穿|挖断|弄破|挖破).{0,6}(燃气|煤气|天然气|水管|电缆|电线)",
     "transformer": r"(变压器|配电房|配电室|电房).{0,10}(响|冒烟|着火|爆|火花)",
     "sprinkler": r"喷淋.{0,6}(喷|爆|掉|漏)",
-    "animal_attack": r"(狗|dog).{0,10}(追着?(人|孩子|小孩|老人|我)咬?|扑(人|向|过来)|追着咬|咬(?!猫|狗|鞋|东西|坏)|attack)",
+    "animal_attack": r"疯狗|见人就(扑|咬)|(狗|dog).{0,10}(追着?(人|孩子|小孩|老人|我)咬?|扑(人|向|过来)|追着咬|咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|attack)",
     # Something coming down now. A bare "脱落" (tiles come loose, paint peels) is a repair, not
     # an emergency: it needs falling, hitting or about to fall.
-    "falling_hazard": r"树(枝|干)?.{0,8}横在|(树|树枝).{0,8}(搭|挂|碰|压|倒)在?.{0,4}(电线|电缆|高压线)|"
+    "falling_hazard": r"树(枝|干)?.{0,8}横在|(树|树枝).{0,8}(搭|挂|压|倒)在?.{0,4}(电线|电缆|高压线)|"
                       r"(树|广告牌|外墙|空调外机|玻璃|窗(户|框|扇)|防盗窗|招牌|吊顶|天花|石膏板|门头|雨棚|铁门|大门|门框)"
                       r".{0,8}(倒了|倒下|压在|砸|掉下|要掉|往下掉|坠落|塌|摇摇欲坠|晃得厉害|随时)|"
-                      r"塌了|倒塌|(从楼上|楼上|高处|外墙).{0,6}(瓷砖|墙砖|砖|石头|花盆).{0,6}(掉|砸|落)|"
-                      r"玻璃.{0,6}(爆裂|自爆|碎了一地|碎一地)|collapse|falling off|falling down",
+                      r"塌了|倒塌|(从楼上|楼上|高处|外墙).{0,6}(瓷砖|墙砖|砖|石头|花盆).{0,6}(掉下|掉到|掉在|砸|落下|坠)|"
+                      r"玻璃.{0,6}(爆裂|自爆|爆了|碎了一地|碎一地)|玻璃渣|(挂着|悬着|吊着)(要|快)掉|快(要)?掉下来|摇摇欲坠|collapse|falling off|falling down",
     # Water where it can reach electrics, a car park filling up, a fire alarm going off now.
     "water_near_power": r"(水|漏水|渗水|积水|淋水).{0,10}(电箱|配电箱|配电柜|插座|电表箱|灯座|灯里|电梯井|电梯机房|电缆井)|"
                         r"(电箱|配电箱|配电柜|插座|电表箱|电梯井|电梯机房|电缆井).{0,8}(进水|泡水|淋水|在滴水|有水|渗水|漏水|泡在水)",
     # Standing water alone is a cleaning job; water coming in or rising is a flood.
-    "car_park_flooding": r"(地库|车库|地下室|地下车库|停车场|b[1-3]|负[一二三1-3]层?).{0,10}(进水了|水淹|漫水|灌水|水漫|淹了|"
-                         r"淹到|涨水|水越来越|全是水|哗哗)|(积水|进水|水).{0,6}(越来越深|还在涨|在涨|没过|淹到|快到膝盖|到小腿)",
+    "car_park_flooding": r"(地库|车库|地下室|b[1-3]).{0,20}(水往.{0,6}(漫|灌|流)|满溢)|(地库|车库|地下室|地下车库|停车场|b[1-3]|负[一二三1-3]层?).{0,10}(进水了|水淹|漫水|灌水|水漫|淹了|"
+                         r"淹到|涨水|水越来越|全是水|哗哗)|(积水|进水|水).{0,12}(越来越深|还在(上)?涨|在(上)?涨|没过|淹到|快到膝盖|到小腿)",
     "fire_alarm_sounding": r"(火警|火灾|消防|烟感|烟雾)(警报|报警器|报警|警铃|铃|喇叭|广播)?.{0,6}(一直响|响个不停|在响|响了|狂响|鸣|叫个不停)|"
                            r"fire alarm.{0,10}(going off|ringing|sounding)",
     "caught_in_gate": r"(道闸|闸机|栏杆|升降杆|卷帘门|自动门|旋转门|电动门|车库门|伸缩门|电梯门).{0,8}(夹|砸|压|撞|卡)(到|住|伤|了)?.{0,4}"
@@ -111,14 +112,16 @@ HARD_TRIGGERS: dict[str, str] = {
                      r"中风|脑梗|心梗|中暑|胸口疼|心口疼|倒在地上|躺在地上不动|口吐白沫|can't get up|not breathing|not responding)",
     "people_shut_in": r"(门|单元门|大门|卷帘门|防火门|电子门|地库门).{0,10}(打不开|开不了|锁死|锁住).{0,10}(出不去|困在|关在|人在里面|有人在里)|"
                       r"(出不去|困在里面|关在里面).{0,10}(门|卷帘门|防火门)",
-    "blocking_now": r"(车|车子|车辆|suv|货车|面包车).{0,12}(堵住|挡住|堵在|挡在|堵死|拦住|停在).{0,10}(车库|出口|我家门口|门口|大门|消防通道|"
-                    r"车位|我车|我的车).{0,12}(出不去|开不出|进不去|出不来|急着|赶着|去医院|送医|等着|上班要迟到|联系不上|打不通)|"
-                    r"(出不去|开不出去|开不出来).{0,12}(车|挡|堵).{0,10}(急|医院|上班|快)",
+    # A car blocking a way out only becomes urgent with a reason it cannot wait (SLA-2).
+    "blocking_now": r"(堵住|挡住|堵死|挡死|堵在|挡在|拦住|堵着|挡着|blocking|blocked).{0,25}(出不去|开不出|进不去|出不来|急着|赶着|去医院|送医|"
+                    r"急诊|生孩子|救护车|消防车|上班要迟到|联系不上|打不通|ambulance|hospital|fire engine)",
     "disturbance_now": r"(现在|正在|还在|此刻|这会儿|right now).{0,10}(吵闹|喧哗|唱歌|蹦迪|喝酒|开派对|party|放音乐|砸东西|吵架|叫骂|大喊大叫)"
                        r".{0,20}(凌晨|半夜|深夜|[12一两三]点|睡不了)|"
                        r"(凌晨|半夜|深夜|[12一两三]点多?).{0,20}(现在|正在|还在).{0,10}(吵闹|喧哗|唱歌|蹦迪|喝酒|开派对|party|放音乐|砸东西|叫骂|大喊大叫)",
     "stranger_at_doors": r"(有人|陌生人|一个男的|一个女的|几个人).{0,10}(挨家挨户|一户一户|一家一家).{0,6}(拧|推|拉|敲|试)|"
                          r"(拧|推|拉|试)(我家|别人家)?的?门把手|trying (every|all|the).{0,12}(doors?|handles?)|someone.{0,20}(trying|testing).{0,10}doors",
+    # SLA-2: an order problem on the spot, security within 5 minutes — the resident calls the guards now.
+    "guard_needed_now": r"(保安|security).{0,10}(快(?!递|件)|马上|立刻|赶紧|速)|(快|马上|立刻|赶紧|速)(点|派|叫|让|请)?.{0,3}(保安|security)",
     "suicide_risk": r"跳楼|轻生|想不开|自杀|suicid",
     # Cries for help and signs a resident would not write about anything ordinary.
     "cry_for_help": r"救命|help!|help me!|sos\b|emergency(?! exit| light| lighting| door)",
@@ -134,7 +137,7 @@ SOFT_TRIGGERS: dict[str, str] = {
     "fuel_smell": r"汽油味|漏油|petrol|gasoline",
     "knocking_now": r"(有人|陌生人|不认识的人).{0,10}一直(敲门|按门铃|砸门|踹门|拧门)|(不认识|陌生).{0,10}(敲门|按门铃)",
     "building_dark": r"(整栋|整个楼|全楼|整幢|整个单元|整个小区|全小区|whole building).{0,10}(停电|没电|断电|黑了|power (is )?out)",
-    "guard_needed_now": r"(保安|security).{0,10}(快|马上|立刻|赶紧)|(快|马上|立刻|赶紧).{0,6}(叫|派)?(保安|security)",
+    "help_needed_now": r"快来人|快派人|赶紧派人|马上派人|马上过来|快过来|速来|come (right )?now|send someone now",
 }
 
 # Markers that void a trigger in the same clause when they come before it.
@@ -147,7 +150,7 @@ HISTORY = re.compile(r"(之前(?!的)|上次|上回|上个月|上周|去年|前�
 CONTROLLED_BURNING = re.compile(r"(烧纸|烧烤|烧香|焚烧|烧垃圾|烧树叶|烧秸秆|放鞭炮|鞭炮|烟花|抽烟|吸烟|油烟|做饭|炒菜|"
                                 r"烧菜|barbecue|bbq|cooking)")
 # "经常困人", "老是跳闸": a recurring problem is a complaint about reliability, not an emergency now.
-HABITUAL = re.compile(r"(经常|老是|总是|动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
+HABITUAL = re.compile(r"(经常|老是|总是|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
                       r"always|often|keeps? |every (day|night))")
 SPREADING = re.compile(r"(蔓延|烧到|失控|着起来|烧起来了|spread)")
 # …unless the clause says it is still going on ("从昨晚开始一直有煤气味").
@@ -170,8 +173,9 @@ _NEGATIVE_WORDING = {HARD_TRIGGERS["open_manhole"], HARD_TRIGGERS["animal_attack
                      HARD_TRIGGERS["welfare_check"]}
 # Smoke or a smell may come from a fire lit on purpose a clause earlier; a fire itself may not.
 SMOKE_ONLY = frozenset({"smoke", "burning_smell"})
-# A near miss ("差点砸到") is not a fear: the object already fell and the thrower may go on.
-FEAR_EXEMPT = frozenset({"throwing_now"})
+# A near miss ("差点砸到") is not a fear: the object already fell and the thrower may go on; a call
+# for the guards to come now is a request happening now, whatever worry comes with it.
+FEAR_EXEMPT = frozenset({"throwing_now", "guard_needed_now"})
 # Clauses read together: residents spread one fact over commas ("我妈一个人住,从昨天到,现在电话都没人接").
 WINDOW = 3
 # How far back (characters) a negation reaches: "没有人被困" but not "没人管…水管爆了".
@@ -204,7 +208,7 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "") -> str
         return "past"
     if HYPOTHETICAL.search(before) or "的话" in clause[match.end():]:
         return "hypothetical"
-    if HABITUAL.search(before) and not re.search(r"(现在|正在|又|此刻|right now)", clause):
+    if HABITUAL.search(before + match.group(0)) and not re.search(r"(现在|正在|又|此刻|right now)", clause):
         return "recurring"
     if re.match(r"(了|过)?[0-9一二两三四五六七八九十几]+(次|回)", clause[match.end():]):
         return "recurring"  # "一年爆了三次": a reliability complaint
