@@ -318,7 +318,23 @@ def demo_build(*, rooms: int | None = None, communities: int = 2, seed: int = DE
             _build_people(community, _build_rooms(community, layout, rng), people)
             built.append(community)
         logins = _build_staff(company, built) + _build_residents(built)
+    _analyze()
     return DemoResult(company=company, communities=built, logins=logins, created=True, counts=_counts(company))
+
+
+def _analyze() -> None:
+    """Refresh the planner's statistics after a bulk load.
+
+    Until autovacuum gets to it, PostgreSQL plans the household search against empty-table
+    estimates and scans every occupancy (215 ms instead of 0.8 ms at 100,000 rooms).
+    """
+    tables = [m._meta.db_table for m in (Room, Occupancy, Person, PhoneNumber, Vehicle, Unit, Building)]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
+        elif connection.vendor == "sqlite":
+            for table in tables:
+                cursor.execute("ANALYZE " + connection.ops.quote_name(table))
 
 
 def _counts(company: Company) -> dict[str, int]:
