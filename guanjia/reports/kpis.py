@@ -1,7 +1,7 @@
 """The KPIs a property company runs its service desk by (SAT-2, SAT-3), defined in one place.
 
 Each KPI is a small declarative object: what it counts (its *source*: orders received in the
-period, ratings given in it, callback clocks started in it, or occupied households), which rows
+period, ratings given in it, or occupied households), which rows
 form the denominator (``population``), which of those the numerator (``hit``) or the value
 averaged (``measure``), and its target. ``docs/kpis.md`` prints the same definitions.
 
@@ -58,7 +58,7 @@ DESK_OPENS = DEFAULT_WINDOWS[0][0]
 DESK_CLOSES = DEFAULT_WINDOWS[-1][1]
 
 PERCENT, MINUTES, HOURS = "percent", "minutes", "hours"
-ORDERS, RATINGS, CALLBACKS, HOUSEHOLDS = "orders", "ratings", "callbacks", "households"
+ORDERS, RATINGS, HOUSEHOLDS = "orders", "ratings", "households"
 _SECONDS_PER = {MINUTES: 60.0, HOURS: 3600.0}
 _DECIMALS = {PERCENT: 1, MINUTES: 1, HOURS: 2}
 
@@ -134,11 +134,11 @@ KPIS: tuple[Kpi, ...] = (
         _("hours from receipt to the latest resolution: 90% of repairs took at most this"),
         _("repairs received in the period and resolved"), _("repairs"), "SAT-3",
         population=Q(kind=Kind.REPAIR, resolved_at__isnull=False), measure=_repair, fraction=0.9),
-    Kpi("callback_on_time", _("Callbacks within 48 hours"), PERCENT, CALLBACKS, 95, False,
-        _("callbacks made before their deadline (48 h after resolution unless configured)"),
-        _("callback deadlines started in the period that were met or missed"),
-        _("resolutions in the period; a second resolution replaces the first callback"), "SLA-7",
-        population=Q(decided=True), hit=Q(late=False)),
+    Kpi("callback_on_time", _("Callbacks within 48 hours"), PERCENT, ORDERS, 95, False,
+        _("orders called back before the deadline (48 h after resolution unless configured)"),
+        _("orders received in the period whose callback deadline was met or missed"),
+        _("orders received in the period; a second resolution replaces the first callback"), "SLA-7",
+        population=Q(callback_decided=True), hit=Q(callback_late=False)),
     Kpi("dissatisfied_closed", _("Dissatisfied follow-ups closed"), PERCENT, ORDERS, 100, False,
         _("follow-ups closed"), _("follow-ups opened for a dissatisfied rating in the period"),
         _("follow-up orders received in the period"), "SAT-1",
@@ -242,6 +242,10 @@ class Sources:
                 .alias(handling_late=flag(late & Q(type__in=HANDLING_CLOCKS)),
                        ack_late=flag(late & Q(type=ClockType.ACKNOWLEDGE)),
                        ack_decided=flag(decided & Q(type=ClockType.ACKNOWLEDGE)),
+                       # A second resolution cancels the first callback deadline: only the live one counts.
+                       callback_late=flag(late & Q(type=ClockType.CALLBACK) & ~Q(state=ClockState.CANCELLED)),
+                       callback_decided=flag(decided & Q(type=ClockType.CALLBACK)
+                                             & ~Q(state=ClockState.CANCELLED)),
                        local_minute=ExtractHour("created_at", tzinfo=SHANGHAI) * 60
                        + ExtractMinute("created_at", tzinfo=SHANGHAI),
                        local_day=TruncDate("created_at", tzinfo=SHANGHAI))
@@ -255,16 +259,6 @@ class Sources:
         return Rating.objects.filter(_order_filters(self.scope, "order__"), at__gte=start or self.scope.start,
                                      at__lt=end or self.scope.end)
 
-    def callbacks(self) -> QuerySet[Clock]:
-        """Callback deadlines started (by a resolution) in the period; replaced ones left out."""
-        late = late_clock(self.now)
-        flag = {"output_field": BooleanField(), "default": Value(False)}
-        return (Clock.objects.filter(_order_filters(self.scope, "order__"), type=ClockType.CALLBACK,
-                                     started_at__gte=self.scope.start, started_at__lt=self.scope.end)
-                .exclude(state=ClockState.CANCELLED)
-                .alias(late=Case(When(late, then=Value(True)), **flag),
-                       decided=Case(When(Q(state=ClockState.MET) | late, then=Value(True)), **flag)))
-
     def households(self) -> QuerySet[Room]:
         """Occupied rooms in scope, flagged when any counted order came from them in the period."""
         rooms = Room.objects.filter(community_id__in=self.scope.community_ids, state=RoomState.OCCUPIED)
@@ -275,8 +269,7 @@ class Sources:
         return rooms.alias(contacted=Exists(contacted))
 
     def rows(self, source: str) -> QuerySet:
-        return {ORDERS: self.orders, RATINGS: self.ratings, CALLBACKS: self.callbacks,
-                HOUSEHOLDS: self.households}[source]()
+        return {ORDERS: self.orders, RATINGS: self.ratings, HOUSEHOLDS: self.households}[source]()
 
 
 # --- computing them.
@@ -307,7 +300,7 @@ def kpis_compute(*, scope: ReportScope, now: datetime | None = None, kpis: tuple
     """Every KPI for ``scope``: one aggregate query per source, one per percentile."""
     sources = sources or Sources(scope, now=now)
     results: dict[str, KpiValue] = {}
-    for source in (ORDERS, RATINGS, CALLBACKS, HOUSEHOLDS):
+    for source in (ORDERS, RATINGS, HOUSEHOLDS):
         chosen = [kpi for kpi in kpis if kpi.source == source]
         if not chosen:
             continue

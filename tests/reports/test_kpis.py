@@ -166,7 +166,7 @@ def test_acknowledgement_on_site_and_repair_durations(community):
     assert values["urgent_on_site_minutes"].on_target is False  # 16 > 15 minutes
 
 
-def test_callback_within_48_hours_counts_met_and_missed_deadlines_started_in_the_month(community):
+def test_callback_within_48_hours_counts_met_and_missed_deadlines_of_the_months_orders(community):
     quick = received(community, "2026-10-12 09:00")
     handled(quick, ack="2026-10-12 09:05", resolved="2026-10-12 11:00")
     happen(quick, EventType.CALLBACK, "2026-10-13 10:00")  # 23 hours: on time
