@@ -25,11 +25,13 @@ HARD_TRIGGERS: dict[str, str] = {
                        r"电梯.{0,15}(停|卡)(在|住|了).{0,15}(有人|人在|我在|孩子|老人|小孩|出不来|在里面)|"
                        r"电梯.{0,20}(门)?(打不开|开不了).{0,10}(人|孩子|老人|我)|"
                        r"电梯.{0,15}(夹(到|住|伤)|警铃|报警铃|呼救|有人(喊|敲|拍)|两层(之间|中间)|半层|急停|掉下)|"
-                       r"(关|困|卡)在.{0,6}电梯|电梯.{0,10}(开着门|门开着|门没关).{0,6}(走|运行|上|下|跑)|电梯.{0,10}(卡住|卡在.{0,6}(中间|半|两层)|突然.{0,4}(停|掉|往下))|"
+                       r"(关|困|卡)在.{0,6}电梯|电梯.{0,10}(卡住|卡在.{0,6}(中间|半|两层)|突然.{0,4}(停|掉|往下))|"
                        r"(trapped|stuck|locked).{0,20}(lift|elevator)|(lift|elevator).{0,20}(trapped|stuck)|"
                        r"电梯.{0,8}(急坠|下坠|坠落|冲顶|蹲底|溜梯)",
-    "burst_pipe": r"爆管|爆水管|(?<![雨排])(水管|管道|管子|消防管|水龙头|阀门|接头|水表|热水器|暖气|地暖|软管|三角阀|水箱|pipe|water main)"
-                  r".{0,8}(爆|破裂|破了|裂开|裂了|断了|喷|脱落|掉了|burst)|(水).{0,4}(往外冒|往外涌|涌出来|冒出来|喷出来)(?![臭气味])|"
+    # A lift moving with its doors open ("门没关就走了": the negation is part of the event).
+    "lift_doors_open_moving": r"电梯.{0,10}(开着门|门开着|门没关|没关门).{0,6}(走|运行|上|下|跑)",
+    "burst_pipe": r"爆管|爆水管|(?<![雨排])(水管|管道|管子|消防管|消防栓|消火栓|水龙头|阀门|接头|水表|热水器|暖气|地暖|软管|三角阀|水箱|pipe|water main)"
+                  r".{0,8}(爆|破裂|破了|裂开|裂了|断了|撞断|冻裂|喷|脱落|掉了|burst)|(水).{0,4}(往外冒|往外涌|涌出来|冒出来|喷出来)(?![臭气味])|"
                   r"(漏水|渗水|漏)(得|的)?(很|好|特别|非常|太)(厉害|凶|严重)|大量(漏水|渗水|进水|涌水)|"
                   r"burst.{0,10}pipe|喷水(?!池)|水喷|往外喷",
     "water_through_ceiling": r"(天花|顶棚|吊顶|灯里|楼上|ceiling).{0,12}(哗哗|往下流|往下灌|灌下来|像下雨|水柱|"
@@ -55,7 +57,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "gas_leak": r"(煤气|燃气|天然气|gas).{0,8}(味|泄漏|泄露|漏|嘶嘶|呲呲|smell|leak)|(闻到|有).{0,4}(煤气|燃气)|"
                 r"smell.{0,20}gas|漏(煤气|燃气|天然气|气)(?!费)",
     "person_hurt": r"受伤|流血|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|跌倒|跌伤|跌了一跤|滑倒|被砸|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
-                   r"救护车|(?<![0-9])120(?![0-9])|砸到人|砸伤|咬伤|(狗|dog).{0,4}咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|(?<![狗猫])被.{0,5}(狗|dog)咬|injur|bleeding|fainted|collapsed|unconscious|"
+                   r"救护车|(?<![0-9])120(?![0-9])|砸到人|压住(了)?(一个)?人|压到人|砸伤|咬伤|(狗|dog).{0,4}咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|(?<![狗猫])被.{0,5}(狗|dog)咬|injur|bleeding|fainted|collapsed|unconscious|"
                    r"ambulance|fell down|\bfell\b|can'?t get up|cannot get up|hurt",
     "child_locked_in": r"(小孩|孩子|小朋友|宝宝|婴儿|儿子|女儿|老人|宠物|child|kid|baby|toddler|son|daughter).{0,12}"
                        r"(锁在(?!门外|外面)|反锁|关在(?!门外|外面)|困在|locked (him|her)self|locked in|locked inside|trapped|出不来)|"
@@ -77,11 +79,11 @@ HARD_TRIGGERS: dict[str, str] = {
     "threat_now": r"闹事|砸(东西|车|门|玻璃|窗)|家暴|呼救|喊救命|尾随|跟踪|(一直)?跟着我|骚扰|威胁|发酒疯|耍酒疯|醉汉|持棍|拿棍|"
                   r"harass|following me|threaten",
     "open_manhole": r"井盖.{0,6}(没了|丢了|不见|被偷|破|碎|塌|翻|移开|掉|缺)|没有井盖|open manhole|manhole cover",
-    "hazard_animal": r"蛇(?!虫)|snake|(马蜂|胡蜂|黄蜂|蜜蜂|wasp|hornet|bee).{0,8}(蛰|叮|追|攻击|sting|attack)",
+    "hazard_animal": r"蛇(?!虫|蜕|皮)|snake|(马蜂|胡蜂|黄蜂|蜜蜂|wasp|hornet|bee).{0,8}(蛰|叮|追|攻击|sting|attack)",
     "chemical": r"刺鼻|有毒|毒气|化学品|农药味|chemical|toxic",
     "cooking_unattended": r"(锅|灶|炉|煤气|燃气|天然气|电饭锅|电热毯|取暖器).{0,8}(还开着|没关|还在烧|烧着|开着火)|"
                           r"(stove|oven|heater).{0,10}(still on|left on)",
-    "car_hits_person": r"(车|car).{0,6}(撞到人|撞了人|撞人|压到人|碾)|被车撞|hit by a car",
+    "car_hits_person": r"(车|car).{0,6}(撞到人|撞了人|撞人|压到人|碾(到|了|过)?(人|孩子|小孩|脚))|被车撞|hit by a car",
     "poisoning_drowning": r"中毒|溺水|掉进.{0,4}(水池|泳池|池塘|河|湖|井)|窒息|卡住喉咙|drown|poison|choking",
     "person_missing": r"(孩子|小孩|老人|儿子|女儿|父亲|母亲|爸|妈|奶奶|爷爷|外婆|外公|老太太|老大爷).{0,8}"
                       r"(走失|走丢|不见了|找不到|迷路|还没回来|没回家)|找不到.{0,4}(孩子|小孩|老人)|missing child|lost child",
@@ -94,7 +96,7 @@ HARD_TRIGGERS: dict[str, str] = {
     # Something coming down now. A bare "脱落" (tiles come loose, paint peels) is a repair, not
     # an emergency: it needs falling, hitting or about to fall.
     "falling_hazard": r"树(枝|干)?.{0,8}横在|(树|树枝).{0,8}(搭|挂|压|倒)在?.{0,4}(电线|电缆|高压线)|"
-                      r"(树|广告牌|外墙|空调外机|玻璃|窗(户|框|扇)|防盗窗|招牌|吊顶|天花|石膏板|门头|雨棚|铁门|大门|门框)"
+                      r"(树|广告牌|外墙|空调外机|玻璃|防火门|单元门|窗(户|框|扇)|防盗窗|招牌|吊顶|天花|石膏板|门头|雨棚|铁门|大门|门框)"
                       r".{0,8}(倒了|倒下|压在|砸|掉下|要掉|往下掉|坠落|塌|摇摇欲坠|晃得厉害|随时)|"
                       r"塌了|倒塌|(从楼上|楼上|高处|外墙).{0,6}(瓷砖|墙砖|砖|石头|花盆).{0,6}(掉下|掉到|掉在|砸|落下|坠)|"
                       r"玻璃.{0,6}(爆裂|自爆|爆了|碎了一地|碎一地)|玻璃渣|(挂着|悬着|吊着)(要|快)掉|快(要)?掉下来|摇摇欲坠|collapse|falling off|falling down",
@@ -121,14 +123,15 @@ HARD_TRIGGERS: dict[str, str] = {
     "stranger_at_doors": r"(有人|陌生人|一个男的|一个女的|几个人).{0,10}(挨家挨户|一户一户|一家一家).{0,6}(拧|推|拉|敲|试)|"
                          r"(拧|推|拉|试)(我家|别人家)?的?门把手|trying (every|all|the).{0,12}(doors?|handles?)|someone.{0,20}(trying|testing).{0,10}doors",
     # SLA-2: an order problem on the spot, security within 5 minutes — the resident calls the guards now.
-    "guard_needed_now": r"(保安|security).{0,10}(快(?!递|件)|马上|立刻|赶紧|速)|(快|马上|立刻|赶紧|速)(点|派|叫|让|请)?.{0,3}(保安|security)",
+    "guard_needed_now": r"(保安|security).{0,8}(快来|快过来|快点来|快点过来|马上来|马上过来|立刻来|立刻过来|赶紧来|赶紧过来|速来|速到|come now)|"
+                        r"(快|马上|立刻|赶紧|速)(点)?(派|叫|让|请|来)?.{0,3}(保安|security)",
     "suicide_risk": r"跳楼|轻生|想不开|自杀|suicid",
     # Cries for help and signs a resident would not write about anything ordinary.
     "cry_for_help": r"救命|help!|help me!|sos\b|emergency(?! exit| light| lighting| door)",
     "burning_smell": r"焦味|烧焦|糊味|burning smell|smell of burning|smells like burning",
     "welfare_check": r"(一个人住|一个人在家|自己住|(?<![0-9])[妈爸]|母亲|父亲|奶奶|爷爷|外婆|外公|老人|独居|老太太|老大爷|老爷子|老奶奶|老伯).{0,25}(没人应|不开门|没反应|没出门|联系不上|好几天没|打电话没人接|都没人接|电话没人接|没有人听|一直不接|"
                      r"不接电话|没动静|没回应|敲门不开)",
-    "water_heavy": r"水很大|水好大|瀑布|gushing|pouring|止不住|关不掉|关不住|哗哗|水龙头.{0,6}没关.{0,10}(不在家|出差|漫)",
+    "water_heavy": r"水很大|水好大|瀑布|水冲得|水柱|水.{0,4}顺着.{0,6}(楼梯|墙|电梯|楼道).{0,4}(往下流|流下来|流)|gushing|pouring|(水|阀|龙头).{0,6}(止不住|关不掉|关不住)|哗哗|水龙头.{0,6}没关.{0,10}(不在家|出差|漫)",
 }
 
 # Signals that a person should look now, without being sure it is an emergency.
@@ -167,7 +170,7 @@ RESOLVED = re.compile(r"(已经修好|修好了|已修好|已经好了|已修复
 
 _HARD = {code: re.compile(rx) for code, rx in HARD_TRIGGERS.items()}
 _SOFT = {code: re.compile(rx) for code, rx in SOFT_TRIGGERS.items()}
-_NEGATIVE_WORDING = {HARD_TRIGGERS["open_manhole"], HARD_TRIGGERS["animal_attack"], HARD_TRIGGERS["person_missing"],
+_NEGATIVE_WORDING = {HARD_TRIGGERS["open_manhole"], HARD_TRIGGERS["lift_doors_open_moving"], HARD_TRIGGERS["animal_attack"], HARD_TRIGGERS["person_missing"],
                      HARD_TRIGGERS["life_support_power"],
                      HARD_TRIGGERS["cooking_unattended"], HARD_TRIGGERS["water_heavy"],
                      HARD_TRIGGERS["welfare_check"]}
