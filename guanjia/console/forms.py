@@ -239,3 +239,13 @@ class BoardFilterForm(QueueFilterForm):
         super().__init__(*args, **kwargs)
         for name in [n for n in self.fields if n != "community"]:
             del self.fields[name]
+
+
+class PlanDecisionForm(forms.Form):
+    """The project manager's answer to a plan: approve, or send it back saying why."""
+
+    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("send_back", _("Send back"))],
+                                 error_messages={"required": _("Choose to approve or to send back."),
+                                                 "invalid_choice": _("Choose to approve or to send back.")})
+    note = forms.CharField(label=_("Note to the author (required when sending back)"), max_length=1000,
+                           required=False, widget=forms.Textarea(attrs={"rows": 2}))

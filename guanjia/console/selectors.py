@@ -17,8 +17,9 @@ from guanjia.sla.choices import ClockState
 from guanjia.sla.models import Clock
 from guanjia.sla.selectors import clocks_for_order
 from guanjia.tickets import selectors as tickets
-from guanjia.tickets.choices import EventType, Status
-from guanjia.tickets.models import GroupCase, WorkOrder
+from guanjia.tickets.choices import EventType, PlanStatus, Status
+from guanjia.tickets.models import GroupCase, Plan, WorkOrder
+from guanjia.tickets.services.access import PLAN_APPROVING_ROLES
 
 BOARD_SECTION_SIZE = 10
 HISTORY_SIZE = 10
@@ -93,3 +94,21 @@ def technician_jobs(*, user: Any) -> list[WorkOrder]:
     jobs = attach_deadlines(list(orders.exclude(status=Status.RESOLVED).order_by("created_at")))
     far = datetime.max.replace(tzinfo=UTC)
     return sorted(jobs, key=lambda o: (o.urgency != "urgent", o.deadline_at or far))
+
+
+PLANS_PAGE_SIZE = 20
+
+
+def plans_awaiting_decision(*, user: Any) -> QuerySet[Plan]:
+    """Complex orders' plans waiting for this project manager, oldest first (the longest wait)."""
+    communities = community_ids_with_roles(user=user, roles=PLAN_APPROVING_ROLES)
+    return (Plan.objects.filter(status=PlanStatus.SUBMITTED, needs_approval=True,
+                                order__community_id__in=communities)
+            .select_related("order", "order__community", "order__room", "order__owner", "submitted_by")
+            .order_by("created_at", "id"))
+
+
+def plans_recently_decided(*, user: Any, limit: int = 10) -> list[Plan]:
+    """What this approver decided last, so a mistaken click is seen at once."""
+    return list(Plan.objects.filter(decided_by=user, needs_approval=True)
+                .select_related("order").order_by("-decided_at", "-id")[:limit])

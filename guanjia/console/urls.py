@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import home, intake, orders, queues, tech
+from .views import home, intake, orders, plans, queues, tech
 
 app_name = "console"
 urlpatterns = [
@@ -19,6 +19,8 @@ urlpatterns = [
     path("orders/<uuid:uuid>/", orders.order_detail, name="order"),
     path("orders/<uuid:uuid>/do/<slug:name>/", orders.order_action, name="order-action"),
     path("orders/<uuid:uuid>/print", orders.order_print, name="order-print"),
+    path("plans/", plans.plans, name="plans"),
+    path("plans/<uuid:uuid>/decide/", plans.plan_decision, name="plan-decide"),
     path("tech/", tech.jobs, name="tech"),
     path("tech/<uuid:uuid>/", tech.job, name="tech-job"),
 ]

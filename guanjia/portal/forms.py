@@ -67,3 +67,13 @@ class RateForm(forms.Form):
                               error_messages={"required": _("Please choose one of the four answers.")})
     comment = forms.CharField(label=_("Tell us why (optional)"), max_length=1000, required=False,
                               widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class InfoAnswerForm(forms.Form):
+    """The resident's answer to the desk's follow-up questions, with photos if they help."""
+
+    answer = forms.CharField(
+        label=_("Your answer"), max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4, "placeholder": _("e.g. The lift in building 3, nobody is inside")}),
+        error_messages={"required": _("Please write your answer to the questions above.")})
+    photos = PhotosField(label=_("Photos (optional)"))

@@ -12,6 +12,7 @@ urlpatterns = [
     path("requests/", views.my_requests, name="requests"),
     path("requests/<uuid:uuid>/", views.request_detail, name="request"),
     path("requests/<uuid:uuid>/rate/", views.rate, name="rate"),
+    path("requests/<uuid:uuid>/answer/", views.answer_questions, name="answer"),
     path("answers/", views.answers, name="answers"),
     path("answers/<str:code>/feedback/", views.answer_feedback, name="answer-feedback"),
 ]

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.contrib.auth import logout
 from django.contrib.auth.views import LoginView
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,13 +27,15 @@ from guanjia.core.taxonomy import Channel
 from guanjia.sla.choices import ClockState
 from guanjia.sla.models import Clock
 from guanjia.tickets import selectors as tickets
-from guanjia.tickets.choices import RatingLevel, Status
-from guanjia.tickets.services import IntakeRequest, workorder_intake, workorder_rate
+from guanjia.tickets.choices import EventType, RatingLevel, Status
+from guanjia.tickets.services import IntakeRequest, workorder_intake, workorder_rate, workorder_receive_info
 
-from .forms import RateForm, RequestForm, ResidentLoginForm
+from .forms import InfoAnswerForm, RateForm, RequestForm, ResidentLoginForm
 from .wording import progress_of, promise_for
 
 SESSION_ROOM = "portal_room_id"
+# Requests per page of "my requests": a phone screen shows a handful, a long-time owner has hundreds.
+REQUESTS_PAGE_SIZE = 15
 # Fewer characters than this say too little to look for an answer.
 ANSWER_MIN_CHARS = 4
 
@@ -121,9 +124,10 @@ def new_request(request: HttpRequest) -> HttpResponse:
 
 @resident_view
 def my_requests(request: HttpRequest) -> HttpResponse:
-    orders = list(tickets.workorders_for_resident(user=request.user)[:50])
-    rows = [{"order": o, "progress": progress_of(o.status)} for o in orders]
-    return render(request, "portal/requests.html", {"orders": orders, "rows": rows})
+    page = Paginator(tickets.workorders_for_resident(user=request.user), REQUESTS_PAGE_SIZE).get_page(
+        request.GET.get("page"))
+    rows = [{"order": o, "progress": progress_of(o.status)} for o in page.object_list]
+    return render(request, "portal/requests.html", {"page": page, "rows": rows})
 
 
 def _order(request: HttpRequest, uuid: Any) -> Any:
@@ -133,7 +137,16 @@ def _order(request: HttpRequest, uuid: Any) -> Any:
         raise Http404(str(exc.message)) from exc
 
 
-def _detail_context(request: HttpRequest, order: Any, form: RateForm | None = None) -> dict[str, Any]:
+def _open_questions(order: Any) -> list[str]:
+    """The desk's latest follow-up questions, while the order still waits for their answer."""
+    if order.status != Status.WAITING_INFO:
+        return []
+    asked = [e for e in order.visible_events if e.type == EventType.INFO_REQUESTED]
+    return list((asked[-1].data or {}).get("questions") or asked[-1].note.splitlines()) if asked else []
+
+
+def _detail_context(request: HttpRequest, order: Any, form: RateForm | None = None,
+                    answer_form: InfoAnswerForm | None = None) -> dict[str, Any]:
     # The order is already the resident's (scoped above); its running deadlines become promises.
     clocks = Clock.objects.filter(order=order, state=ClockState.RUNNING).order_by("due_at")
     next_steps = [{"text": promise_for(c.type), "due_at": c.due_at} for c in clocks if promise_for(c.type)]
@@ -143,7 +156,9 @@ def _detail_context(request: HttpRequest, order: Any, form: RateForm | None = No
     return {"order": order, "events": order.visible_events, "progress": progress_of(order.status), "next_steps": next_steps, "ratings": ratings,
             "rate_form": form or RateForm(), "rateable": rateable,
             "supervisor_will_call": bool(ratings) and ratings[0].level == RatingLevel.DISSATISFIED,
-            "new": request.GET.get("new") == "1"}
+            "new": request.GET.get("new") == "1", "answered": request.GET.get("answered") == "1",
+            "questions": _open_questions(order),
+            "answer_form": answer_form or InfoAnswerForm()}
 
 
 @resident_view
@@ -167,6 +182,26 @@ def rate(request: HttpRequest, uuid: Any) -> HttpResponse:
         else:
             return redirect(reverse("portal:request", args=[order.uuid]) + "#rating")
     return render(request, "portal/request.html", _detail_context(request, order, form), status=status)
+
+
+@resident_view
+@require_POST
+def answer_questions(request: HttpRequest, uuid: Any) -> HttpResponse:
+    """The resident answers the desk's follow-up questions; the order goes back to the desk."""
+    order = _order(request, uuid)
+    form = InfoAnswerForm(request.POST, request.FILES)
+    status = 400
+    if form.is_valid():
+        try:
+            workorder_receive_info(order=order, actor=request.user, answer=form.cleaned_data["answer"],
+                                   photos=form.cleaned_data["photos"])
+        except ServiceError as exc:
+            form.add_error("answer" if "answer" in exc.fields else None, str(exc.message))
+            status = exc.status
+        else:
+            return redirect(reverse("portal:request", args=[order.uuid]) + "?answered=1")
+    order = _order(request, uuid)
+    return render(request, "portal/request.html", _detail_context(request, order, answer_form=form), status=status)
 
 
 @resident_view

@@ -138,6 +138,8 @@ STORAGES = {
 # Photos: the largest upload accepted, in bytes.
 GUANJIA_PHOTO_MAX_BYTES = env.int("GUANJIA_PHOTO_MAX_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = GUANJIA_PHOTO_MAX_BYTES + 1024 * 1024
+# How often an open queue or board asks the server for new orders, in seconds.
+GUANJIA_QUEUE_REFRESH_SECONDS = env.int("GUANJIA_QUEUE_REFRESH_SECONDS", default=15)
 
 # Background work. With REDIS_URL set, Celery talks to Redis; without it every task
 # runs inline in the process that queued it (the embedded default).

@@ -126,7 +126,7 @@ def test_my_requests_list_costs_the_same_queries_however_many(client, zhang, fil
         file_order()
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("portal:requests"))
-    assert len(response.context["orders"]) == 11
+    assert len(response.context["rows"]) == 11
 
 
 def test_while_typing_she_is_offered_a_standard_answer_first(client, zhang, community, other_community):

@@ -14,7 +14,6 @@ from guanjia.accounts.choices import Role
 from guanjia.core.photos import photo_store
 from guanjia.tickets.choices import EventType, PlanStatus, RatingLevel, RatingSource, Status, Visibility
 from guanjia.tickets.models import Plan, Rating, WorkOrder, WorkOrderEvent
-from tests.browser.conftest import chromium, shot  # noqa: F401  (fixtures for the phone story)
 from tests.factories import RoomFactory, staff_with_role
 
 pytestmark = pytest.mark.django_db
@@ -243,7 +242,7 @@ def test_a_merged_order_does_not_reveal_the_order_it_was_merged_into(client, zha
 @pytest.mark.browser
 def test_on_a_360_px_phone_zhang_reads_the_page_without_sideways_scrolling_and_taps_a_rating(
         chromium, live_server, transactional_db, community, room, technician, shot):  # noqa: F811
-    from tests.browser.conftest import PHONE
+    from tests.browser.support import PHONE
 
     order = WorkOrder.objects.create(
         community=community, number="WT-20261122-0009", channel="mini_program", room=room,

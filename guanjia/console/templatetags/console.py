@@ -8,6 +8,7 @@ from django.urls import NoReverseMatch, reverse
 from guanjia.core.masking import mask_phone
 from guanjia.notifications.selectors import unread_count
 
+from .. import navigation
 from ..deadlines import Countdown, countdown
 
 register = template.Library()
@@ -44,3 +45,9 @@ def optional_url(name: str) -> str:
         return reverse(name)
     except NoReverseMatch:
         return ""
+
+
+@register.simple_tag(takes_context=True)
+def staff_nav(context: dict[str, Any]) -> Any:
+    """The top bar of the logged-in member of staff (roles, links, warnings), once per request."""
+    return navigation.staff_nav(user=context["request"].user)

@@ -18,7 +18,8 @@ QUEUE_TABS = [("mine", _("My orders")), ("assigned", _("Dispatched to me")),
 
 def refresh_seconds() -> int:
     # How often an open queue asks for news; a busy desk wants new orders within seconds.
-    return int(getattr(settings, "GUANJIA_QUEUE_REFRESH_SECONDS", 15))
+    # Never below 2 s: a typo in the setting must not turn every open queue into a hammer.
+    return max(2, settings.GUANJIA_QUEUE_REFRESH_SECONDS)
 
 
 def _filter_form(request: HttpRequest, form_class: type[QueueFilterForm] = QueueFilterForm) -> QueueFilterForm:
@@ -42,8 +43,6 @@ def orders(request: HttpRequest) -> HttpResponse:
                "refresh": refresh_seconds(), "may_supervise": selectors.may_supervise(user=request.user)}
     return page_or_fragment(request, page="console/orders.html", fragment="console/htmx/order_list.html",
                             context=context)
-
-
 
 
 @staff_view
