@@ -1,5 +1,6 @@
 import pytest
 
+from tests.browser.support import chromium, laptop, phone, shot  # noqa: F401 - one Chromium for the whole run
 from tests.factories import CommunityFactory, RoomFactory
 
 

@@ -1,7 +1,7 @@
 """An agent logs in to the console in a real browser and the page speaks Chinese."""
 
 from guanjia.accounts.choices import Role
-from tests.browser.conftest import login
+from tests.browser.support import login
 from tests.factories import staff_with_role
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from guanjia.accounts.choices import Role
 from guanjia.tickets.models import WorkOrder
-from tests.browser.conftest import PHONE, login
+from tests.browser.support import PHONE, login
 from tests.console.people import jpeg_bytes
 from tests.factories import resident_of, staff_with_role
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from guanjia.properties.demo import DEMO_PASSWORD, demo_build
-from tests.browser.conftest import LAPTOP, _context, chromium, login, shot  # noqa: F401
+from tests.browser.support import LAPTOP, _context, login
 
 from .history import EventType, Kind, RatingLevel, happen, rated, received
 
