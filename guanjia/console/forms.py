@@ -63,6 +63,11 @@ class QueueFilterForm(forms.Form):
             self.add_error("date_to", _("The end date must not be before the start date."))
         return data
 
+    @property
+    def filters_active(self) -> bool:
+        """Any filter narrowing the list: an empty queue then says to clear them, not that all is done."""
+        return any(value not in (None, "") for value in (getattr(self, "cleaned_data", None) or {}).values())
+
     def filters(self) -> QueueFilters:
         """The valid part of the filters; an invalid field is shown with its error and ignored."""
         data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
