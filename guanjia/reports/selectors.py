@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -48,14 +48,22 @@ def hot_spots(sources: Sources, *, limit: int = 20) -> list[dict[str, Any]]:
 
 
 def worst_late_orders(sources: Sources, *, limit: int = LIST_LIMIT) -> list[WorkOrder]:
-    """The counted orders furthest past a handling deadline (a late clock still open runs to now)."""
+    """The counted orders furthest past a handling deadline (a late clock still open runs to now).
+
+    Read from the clock side in one pass — each late clock of the period's orders once — then
+    the few orders shown are loaded by id.
+    """
     overdue = EpochSeconds(Coalesce("met_at", Value(sources.now)), F("due_at"))
-    lateness = (Clock.objects.filter(late_clock(sources.now), order=OuterRef("pk"), type__in=HANDLING_CLOCKS)
-                .annotate(seconds=overdue).order_by("-seconds").values("seconds")[:1])
-    return list(sources.orders().filter(handling_late=True)
-                .annotate(late_seconds=Subquery(lateness))
-                .select_related("community", "room")
-                .order_by("-late_seconds", "-id")[:limit])
+    worst = list(Clock.objects.filter(late_clock(sources.now), type__in=HANDLING_CLOCKS,
+                                      order__in=sources.orders().values("pk"))
+                 .values("order_id").annotate(seconds=Max(overdue)).order_by("-seconds", "-order_id")[:limit])
+    orders = WorkOrder.objects.select_related("community", "room").in_bulk([row["order_id"] for row in worst])
+    result = []
+    for row in worst:
+        order = orders[row["order_id"]]
+        order.late_seconds = row["seconds"]
+        result.append(order)
+    return result
 
 
 def dissatisfied_cases(sources: Sources, *, limit: int = LIST_LIMIT) -> list[Any]:
