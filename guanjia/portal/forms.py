@@ -73,7 +73,7 @@ class InfoAnswerForm(forms.Form):
     """The resident's answer to the desk's follow-up questions, with photos if they help."""
 
     answer = forms.CharField(
-        label=_("Your answer"), max_length=2000,
+        label=_("Your reply to our questions"), max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4, "placeholder": _("e.g. The lift in building 3, nobody is inside")}),
         error_messages={"required": _("Please write your answer to the questions above.")})
     photos = PhotosField(label=_("Photos (optional)"))
