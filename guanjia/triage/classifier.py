@@ -3,8 +3,8 @@ evidence and follow-up questions.
 
 Three layers, each doing what it is good at:
 1. the safety rules (``safety.py``) decide ``urgent``; the learnt model alone makes a message
-   urgent only when it is all but certain and nothing in the text was voided (negated, past,
-   resolved, relayed), and otherwise can only raise a doubt ("uncertain");
+   urgent only when it is all but certain, nothing in the text was voided (negated, past,
+   resolved) and it is not a 12345 relay, and otherwise can only raise a doubt ("uncertain");
 2. a naive Bayes model per field (``model.py``), trained on the starter examples plus the
    desk's confirmed decisions, decides kind, category and normal-versus-complex;
 3. the department follows the taxonomy default unless an override rule (``overrides.py``)
@@ -23,10 +23,12 @@ from .lexicon import concepts_in
 from .model import FIELDS, FieldModel, Weights
 from .overrides import choose_department
 from .questions import follow_up_questions
-from .safety import assess
+from .safety import RELAYED, assess
 from .text import normalise
 
 STARTER_FILE = "starter.jsonl"
+# Fields learnt with complement naive Bayes (see model.FieldModel); urgency keeps the plain one.
+COMPLEMENT_FIELDS = frozenset({"kind", "category", "department"})
 # Below this the model's urgent probability is noise; above it, without a rule, a person looks.
 URGENT_MODEL_DOUBT = 0.35
 # Above this the model's urgent reading stands on its own (no rule needed). Chosen by 5-fold
@@ -45,20 +47,27 @@ class Prepared:
     concepts: dict[str, str]
     safety: Any
     features: dict[str, float]
+    urgency_features: dict[str, float]
 
 
 def prepare(text: str) -> Prepared:
     normal = normalise(text)
     concepts = concepts_in(normal)
     safety = assess(normal)
-    found = feature_extraction.extract(normal, concepts=concepts, safety_codes=safety.triggers)
-    return Prepared(text=normal, concepts=concepts, safety=safety, features=dict(found))
+    with_channel = dict(feature_extraction.extract(normal, concepts=concepts, safety_codes=safety.triggers,
+                                                   keep_channel=True))
+    found = with_channel
+    if feature_extraction.CHANNEL_WORDING.search(normal):  # only then do the two readings differ
+        found = dict(feature_extraction.extract(normal, concepts=concepts, safety_codes=safety.triggers))
+    return Prepared(text=normal, concepts=concepts, safety=safety, features=found, urgency_features=with_channel)
 
 
 def train(examples: Iterable[Mapping[str, str]]) -> Weights:
     """Weights for every field from labelled examples (dicts with ``text`` and the four fields)."""
-    rows = [(prepare(example["text"]).features, example) for example in examples]
-    fields = {name: FieldModel.train((features, str(example[name])) for features, example in rows)
+    rows = [(prepare(example["text"]), example) for example in examples]
+    fields = {name: FieldModel.train(((item.urgency_features if name == "urgency" else item.features,
+                                       str(example[name])) for item, example in rows),
+                                     complement=name in COMPLEMENT_FIELDS)
               for name in FIELDS}
     return Weights(fields=fields, trained_on=len(rows))
 
@@ -90,9 +99,9 @@ def _urgency(weights: Weights, item: Prepared) -> tuple[str, float, bool, list[s
     safety = item.safety
     if safety.urgent:
         return "urgent", 0.97, False, [f"rule {line}" for line in safety.evidence]
-    probabilities = weights.fields["urgency"].predict_proba(item.features)
+    probabilities = weights.fields["urgency"].predict_proba(item.urgency_features)
     p_urgent = probabilities.get("urgent", 0.0)
-    if p_urgent >= URGENT_MODEL_SURE and not safety.voided and not safety.evidence:
+    if p_urgent >= URGENT_MODEL_SURE and not (safety.voided or safety.evidence or RELAYED.search(item.text)):
         return "urgent", round(p_urgent, 2), False, [f"model sure of urgency at {p_urgent:.2f} (no rule matched)"]
     p_complex, p_normal = probabilities.get("complex", 0.0), probabilities.get("normal", 0.0)
     cues = sorted(COMPLEX_CONCEPTS & item.concepts.keys())

