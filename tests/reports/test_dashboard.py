@@ -67,7 +67,8 @@ def test_query_count_does_not_grow_with_the_number_of_orders(client, community, 
         assert client.get("/reports/", OCTOBER).status_code == 200
 
     assert len(many) == len(few)
-    assert len(few) <= 30
+    # ~22 aggregate and list queries, plus session, user, roles, savepoints and (PostgreSQL) SET LOCAL.
+    assert len(few) <= 32
 
 
 def test_every_kpi_links_to_the_orders_behind_it(client, community, supervisor, november):
