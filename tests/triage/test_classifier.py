@@ -65,3 +65,23 @@ def test_the_builtin_model_trains_in_under_a_second_and_answers_in_under_5_ms():
     for text in texts:
         classify(text)
     assert (time.process_time() - started) / len(texts) < 0.005
+
+
+def test_the_model_alone_makes_urgent_a_wording_no_rule_foresaw_but_not_a_negated_one():
+    trapped = classify("电梯里有个小孩在哭,门打不开")
+    assert trapped["urgency"] == "urgent"
+    assert trapped["evidence"]["urgency"][0].startswith("model sure of urgency")
+    calm = classify("电梯停在5楼不动了,里面没有人被困,麻烦安排维修")
+    assert calm["urgency"] != "urgent"
+
+
+def test_a_model_stored_before_complement_naive_bayes_still_loads_and_classifies():
+    from guanjia.triage.model import Weights
+
+    stored = classifier.builtin_weights().to_json()
+    for field in stored["fields"].values():
+        field.pop("complement")
+    old = Weights.from_json(stored)
+    assert not old.fields["kind"].complement
+    assert classify("电梯又坏了", weights=old)["category"] == "facility"
+    assert classifier.builtin_weights().fields["category"].complement

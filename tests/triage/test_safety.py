@@ -84,3 +84,79 @@ def test_a_feared_hazard_is_flagged_uncertain_for_a_person_to_decide():
     assert result["urgency"] != "urgent"
     assert result["urgency_uncertain"] is True
     assert any("feared" in line for line in result["evidence"]["urgency"])
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("有辆车挡住我家车库门,我现在要送孩子去医院,车主电话打不通", "blocking_now"),
+    ("现在凌晨两点,楼下还在喝酒唱歌放音乐,吵得整栋楼睡不了", "disturbance_now"),
+    ("有人在地库里一辆一辆地拉车门,看着很可疑,现在还在", "intruder_now"),
+    ("一群人在小区门口打群架", "fight_now"),
+    ("楼上有人在往下扔砖头", "throwing_now"),
+    ("小区里一条大狗没拴绳,追着孩子咬,快来人", "animal_attack"),
+    ("东门有人喝醉了闹事,保安快过来", "guard_needed_now"),
+])
+def test_an_order_problem_on_the_spot_is_urgent_sla2(text, rule):
+    # SLA-2: order problems happening now (a car blocking a way out, a fight, a stranger trying doors):
+    # security on site within 5 minutes.
+    result = classify(text)
+    assert result["urgency"] == "urgent"
+    assert any(line.startswith(f"rule {rule}") for line in result["evidence"]["urgency"]), result["evidence"]
+
+
+@pytest.mark.parametrize("text", [
+    "经常有车停在我家车库门口,每次都要打电话叫人挪",
+    "有辆车挡住了我家车库门,不急,麻烦联系一下车主",
+    "楼下那家每个周末都在家里聚会,吵到很晚,希望物业提醒一下",
+    "上周有人在地库拉车门,后来抓到了吗",
+    "我家狗被别家的狗咬了,想找主人理论",
+    "保安能不能快点处理一下垃圾房的问题",
+    "快递员把快递放在门口就走了,保安快递都不管",
+])
+def test_the_same_subjects_when_recurring_or_not_pressing_are_not_urgent(text):
+    assert classify(text)["urgency"] != "urgent"
+
+
+@pytest.mark.parametrize("text", [
+    "我爸在小区花园摔倒了,头磕破了,起不来",
+    "楼梯间躺着一个人一动不动,不知道是不是喝多了",
+    "我妈一个人住在5栋,从昨天到现在打电话都没人接,麻烦去敲门看看",
+    "我家老人出门买菜三个小时还没回来,他有老年痴呆",
+    "孩子头卡在阳台栏杆里了",
+    "My elderly father fell in the bathroom and can't get up.",
+])
+def test_a_person_in_trouble_is_urgent_however_it_is_put(text):
+    assert classify(text)["urgency"] == "urgent"
+
+
+@pytest.mark.parametrize("text", [
+    "地下车库进水了,水已经到车轮了",
+    "巡查发现B2车库积水约10公分,还在上涨,已设警示",
+    "卫生间天花板在滴水,越滴越快,下面是插座",
+    "消防警报一直在响,楼道里有烟味",
+    "整栋楼停电了,电梯里还有人",
+    "大堂的玻璃门碎了,还有半块挂着要掉",
+    "电梯门没关就往上走了,我女儿差点被夹",
+    "Water is coming through the light fitting in my kitchen.",
+])
+def test_facility_emergencies_beyond_the_obvious_words_are_urgent(text):
+    assert classify(text)["urgency"] == "urgent"
+
+
+@pytest.mark.parametrize("text", [
+    "地库有积水,好几天了没人清理",
+    "外墙瓷砖有一块脱落了,请安排维修",
+    "楼道灯关不掉,白天也一直亮着",
+    "有人在小区里烧纸,烟很大,小孩咳嗽",
+    "电梯经常困人,希望彻底检修",
+    "这栋楼的水管老化,一年爆了三次,要求整体更换",
+    "草丛里好像看到一条蛇蜕的皮,建议消杀",
+])
+def test_look_alikes_of_emergencies_are_not_urgent(text):
+    assert classify(text)["urgency"] != "urgent"
+
+
+def test_an_emergency_relayed_by_the_12345_hotline_is_left_to_a_person_unless_it_says_now():
+    relayed = classify("市民反映小区9栋楼道有人晕倒,无人处理,请尽快处理")
+    assert relayed["urgency"] != "urgent" and relayed["urgency_uncertain"] is True
+    assert any("12345" in line for line in relayed["evidence"]["urgency"])
+    assert classify("市民反映,小区燃气管道泄漏,气味很大,请立即处置")["urgency"] == "urgent"
