@@ -78,3 +78,10 @@ def test_the_top_bar_costs_a_fixed_number_of_queries(client, supervisor, django_
     client.get(reverse("console:intake"))
     with django_assert_max_num_queries(20):
         client.get(reverse("console:intake"))
+
+
+def test_the_front_door_opens_on_each_persons_own_work(client, agent, technician):
+    client.force_login(technician)
+    assert client.get(reverse("console:home"))["Location"] == reverse("console:tech"), "王师傅 starts at his jobs"
+    client.force_login(agent)
+    assert client.get(reverse("console:home"))["Location"] == reverse("console:orders")

@@ -3,13 +3,19 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from guanjia.accounts.choices import FIELD_ROLES
+
+from ..navigation import user_roles
 from ..templatetags.console import unread_context
 from .common import staff_view
 
 
 @staff_view
 def home(request: HttpRequest) -> HttpResponse:
-    # The desk lives in its queue: the front door opens on "my orders".
+    # The desk lives in its queue; a technician, guard or cleaner lives in the jobs dispatched to them.
+    roles = user_roles(user=request.user)
+    if roles and roles <= FIELD_ROLES:
+        return redirect("console:tech")
     return redirect("console:orders")
 
 
