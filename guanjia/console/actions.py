@@ -85,7 +85,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("classify", _("Classify"), forms.ClassifyForm,
            lambda o, a, d: services.workorder_classify(order=o, actor=a, kind=d["kind"], category=d["category"],
                                                        urgency=d["urgency"], department=d["department"],
-                                                       confirm=d["confirm"], note=d["note"])),
+                                                       confirm=d.get("confirm", False), note=d["note"])),
     Action("dispatch", _("Dispatch"), forms.DispatchForm,
            lambda o, a, d: services.workorder_dispatch(order=o, actor=a, assignee=d["assignee"],
                                                        department=d["department"], note=d["note"]),
@@ -136,11 +136,15 @@ ACTIONS: tuple[Action, ...] = (
            lambda o, a, d: services.workorder_cancel(order=o, actor=a, reason=d["reason"]), to=S.CANCELLED),
 )
 BY_NAME = {action.name: action for action in ACTIONS}
+# Field steps are the assignee's (a supervisor may record them on the assignee's behalf): offered
+# to anyone else they only earn a refusal in the middle of a call.
+ASSIGNEE_STEPS = frozenset({"accept", "set_out", "arrive"})
 # Forms that list people to choose from.
 _NEEDS_STAFF = {"dispatch", "hand_over"}
 
 
-def action_form(action: Action, order: WorkOrder, data: Any = None, files: Any = None) -> django_forms.Form:
+def action_form(action: Action, order: WorkOrder, data: Any = None, files: Any = None, *,
+                supervises: bool = True) -> django_forms.Form:
     kwargs: dict[str, Any] = {"data": data, "files": files, "prefix": action.name}
     if action.name in _NEEDS_STAFF:
         kwargs["staff"] = _staff(order)
@@ -148,7 +152,11 @@ def action_form(action: Action, order: WorkOrder, data: Any = None, files: Any =
         kwargs["group_cases"] = GroupCase.objects.filter(community_id=order.community_id).order_by("-created_at")
     if data is None:
         kwargs["initial"] = _initial(action, order)
-    return action.form(**kwargs)
+    form = action.form(**kwargs)
+    if not supervises:
+        # Only a supervisor confirms a classification; the box would only earn a refusal.
+        form.fields.pop("confirm", None)
+    return form
 
 
 def _initial(action: Action, order: WorkOrder) -> dict[str, Any]:
@@ -158,8 +166,10 @@ def _initial(action: Action, order: WorkOrder) -> dict[str, Any]:
     return {}
 
 
-def offered_actions(order: WorkOrder) -> list[Action]:
-    return [action for action in ACTIONS if action.offered(order)]
+def offered_actions(order: WorkOrder, *, viewer: Any = None, supervises: bool = True) -> list[Action]:
+    """The steps the order allows, less the field steps of an order dispatched to someone else."""
+    mine = viewer is None or supervises or order.assignee_id == getattr(viewer, "pk", None)
+    return [action for action in ACTIONS if action.offered(order) and (mine or action.name not in ASSIGNEE_STEPS)]
 
 
 def cleaned(form: django_forms.Form) -> dict[str, Any]:

@@ -68,6 +68,7 @@ class OrderPage:
     recent_orders: list[WorkOrder]
     show_phone: bool
     promise: dict[str, Any] | None = None
+    supervises: bool = False  # the viewer supervises the order's community (confirms, field steps for others)
 
 
 def order_page(*, user: Any, uuid: Any) -> OrderPage:
@@ -84,7 +85,8 @@ def order_page(*, user: Any, uuid: Any) -> OrderPage:
                      open_orders=open_orders, recent_orders=recent,
                      promise=handed[-1].data if handed else None,
                      show_phone=order.community_id in community_ids_with_roles(user=user,
-                                                                               roles=ROLES_SEEING_PHONES))
+                                                                               roles=ROLES_SEEING_PHONES),
+                     supervises=order.community_id in community_ids_with_roles(user=user, roles=SUPERVISING_ROLES))
 
 
 def technician_jobs(*, user: Any) -> list[WorkOrder]:

@@ -23,7 +23,7 @@ def _staff_pages(order, room):
     return [reverse("console:orders"), reverse("console:board"), reverse("console:intake"),
             reverse("console:order", args=[order.uuid]), reverse("console:order-print", args=[order.uuid]),
             reverse("console:tech"), reverse("console:tech-job", args=[order.uuid]),
-            reverse("console:household", args=[room.pk])]
+            reverse("console:household", args=[room.pk]), reverse("console:plans")]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

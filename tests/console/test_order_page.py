@@ -166,3 +166,34 @@ def test_a_visit_time_and_a_plan_are_agreed_and_the_resident_sees_them(client, a
     assert order.visit_at is not None and order.visit_at.year == 2030
     saved = order.plans.get()
     assert saved.parties == ["维保单位", "开发商"] and str(saved.cost) == "350.50"
+
+
+def test_only_the_assignee_and_supervisors_are_offered_the_field_steps(client, agent, supervisor, technician,
+                                                                       file_order):
+    from guanjia.tickets.services import workorder_dispatch
+
+    order = file_order()
+    workorder_dispatch(order=order, actor=agent, assignee=technician, note="请上门")
+    url = reverse("console:order", args=[order.uuid])
+    client.force_login(agent)
+    agent_page = client.get(url)
+    assert "accept" not in _offered(agent_page), "小李 would only be refused: the job is 王师傅's"
+    assert "confirm" not in next(i["form"] for i in agent_page.context["offered"] if i["action"].name == "classify").fields
+    client.force_login(technician)
+    assert "accept" in _offered(client.get(url))
+    client.force_login(supervisor)
+    supervisor_page = client.get(url)
+    assert "accept" in _offered(supervisor_page), "a supervisor may record it on 王师傅's behalf"
+    assert "confirm" in next(i["form"] for i in supervisor_page.context["offered"]
+                             if i["action"].name == "classify").fields
+
+
+def test_an_agent_who_forges_a_confirmation_only_classifies(client, agent, file_order):
+    order = file_order()
+    client.force_login(agent)
+    response = client.post(reverse("console:order-action", args=[order.uuid, "classify"]),
+                           {"classify-kind": "repair", "classify-category": "facility", "classify-urgency": "normal",
+                            "classify-department": "engineering", "classify-confirm": "on"})
+    assert response.status_code == 302
+    order.refresh_from_db()
+    assert order.classification_confirmed_at is None

@@ -22,14 +22,15 @@ def _page(request: HttpRequest, uuid: Any) -> selectors.OrderPage:
         raise Http404(str(exc.message)) from exc
 
 
-def _context(page: selectors.OrderPage, *, failed: Any = None) -> dict[str, Any]:
+def _context(request: HttpRequest, page: selectors.OrderPage, *, failed: Any = None) -> dict[str, Any]:
     offered = []
-    shown = actions.offered_actions(page.order)
+    shown = actions.offered_actions(page.order, viewer=request.user, supervises=page.supervises)
     if failed and actions.BY_NAME[failed[0]] not in shown:
         # The step was refused because the order moved on: show why where it was asked.
         shown.insert(0, actions.BY_NAME[failed[0]])
     for action in shown:
-        form = failed[1] if failed and failed[0] == action.name else actions.action_form(action, page.order)
+        form = (failed[1] if failed and failed[0] == action.name
+                else actions.action_form(action, page.order, supervises=page.supervises))
         offered.append({"action": action, "form": form, "open": bool(failed and failed[0] == action.name)})
     return {"p": page, "order": page.order, "offered": offered}
 
@@ -37,7 +38,7 @@ def _context(page: selectors.OrderPage, *, failed: Any = None) -> dict[str, Any]
 @staff_view
 def order_detail(request: HttpRequest, uuid: Any) -> HttpResponse:
     page = _page(request, uuid)
-    return render(request, "console/order.html", _context(page))
+    return render(request, "console/order.html", _context(request, page))
 
 
 @staff_view
@@ -47,7 +48,8 @@ def order_action(request: HttpRequest, uuid: Any, name: str) -> HttpResponse:
     action = actions.BY_NAME.get(name)
     if action is None:
         raise Http404("unknown action")
-    form = actions.action_form(action, page.order, data=request.POST, files=request.FILES)
+    form = actions.action_form(action, page.order, data=request.POST, files=request.FILES,
+                               supervises=page.supervises)
     if form.is_valid():
         try:
             action.run(page.order, request.user, actions.cleaned(form))
@@ -63,7 +65,7 @@ def order_action(request: HttpRequest, uuid: Any, name: str) -> HttpResponse:
     else:
         status = 400
     page = _page(request, uuid)
-    return render(request, "console/order.html", _context(page, failed=(name, form)), status=status)
+    return render(request, "console/order.html", _context(request, page, failed=(name, form)), status=status)
 
 
 def _safe_next(request: HttpRequest) -> bool:

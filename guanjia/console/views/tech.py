@@ -21,6 +21,8 @@ def jobs(request: HttpRequest) -> HttpResponse:
 @staff_view
 def job(request: HttpRequest, uuid: Any) -> HttpResponse:
     page = _page(request, uuid)
-    steps = [{"action": actions.BY_NAME[name], "form": actions.action_form(actions.BY_NAME[name], page.order)}
-             for name in FIELD_STEPS if actions.BY_NAME[name].offered(page.order)]
+    allowed = {a.name for a in actions.offered_actions(page.order, viewer=request.user, supervises=page.supervises)}
+    steps = [{"action": actions.BY_NAME[name],
+              "form": actions.action_form(actions.BY_NAME[name], page.order, supervises=page.supervises)}
+             for name in FIELD_STEPS if name in allowed]
     return render(request, "console/tech_job.html", {"p": page, "order": page.order, "steps": steps})
