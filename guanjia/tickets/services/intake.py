@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -17,8 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from guanjia.accounts.scoping import rooms_for_resident
 from guanjia.core.errors import ServiceError
 from guanjia.core.taxonomy import Channel, Urgency
-from guanjia.properties.models import Community, Person, Room
+from guanjia.properties.choices import Relation
+from guanjia.properties.models import Community, Occupancy, Person, Room
 from guanjia.properties.roomcodes import normalize_room_code
+from guanjia.properties.selectors import current_occupancy_q
 
 from ..choices import EventType, Status
 from ..events import event_internal, event_resident
@@ -154,10 +157,33 @@ def _fill_contact(*, order: WorkOrder, actor: Any, request: IntakeRequest) -> No
     person = actor.person if is_resident(actor) else request.person
     if person is not None and person.company_id != order.community.company_id:
         raise ServiceError(_("Unknown person."), code="unknown_person", field="person")
+    named = person is not None or bool(request.contact_name.strip() or request.contact_phone.strip())
+    if not named and order.room is not None:
+        # The desk named only the room (a patrol, a neighbour calling): the household's primary
+        # contact hears about the order and can follow it, as if they had called themselves.
+        person = room_primary_contact(room=order.room)
     order.person = person
-    order.contact_name = (request.contact_name or (person.name if person else ""))[:64]
-    fallback_phone = actor.phone if is_resident(actor) else ""
-    order.contact_phone = (request.contact_phone or fallback_phone or "")[:20]
+    order.contact_name = (request.contact_name.strip() or (person.name if person else ""))[:64]
+    if is_resident(actor):
+        fallback_phone = actor.phone or ""
+    elif request.contact_name.strip():
+        fallback_phone = ""  # someone else was named: never text the register's person instead
+    else:
+        fallback_phone = person_phone(person=person) if person else ""
+    order.contact_phone = (request.contact_phone.strip() or fallback_phone)[:20]
+
+
+def room_primary_contact(*, room: Room) -> Person | None:
+    """Who speaks for the household now: the current primary contact, else a current owner."""
+    stay = (Occupancy.objects.filter(current_occupancy_q(), room=room)
+            .filter(Q(is_primary_contact=True) | Q(relation=Relation.OWNER))
+            .select_related("person").order_by("-is_primary_contact", "id").first())
+    return stay.person if stay else None
+
+
+def person_phone(*, person: Person) -> str:
+    """The person's primary phone number from the register (any number if none is marked)."""
+    return person.phones.order_by("-is_primary", "id").values_list("number", flat=True).first() or ""
 
 
 def _fill_classification(*, order: WorkOrder, request: IntakeRequest,
