@@ -1,12 +1,15 @@
 """The seam where automatic classification plugs into intake (REQ-3).
 
-``suggest_classification(text)`` returns a dict such as
+``suggest_classification(text, community=…)`` returns a dict such as
 ``{"kind": "repair", "category": "facility", "urgency": "urgent", "department": "engineering",
 "confidence": 0.82}`` or None. It returns None until a classifier is configured with the
-``GUANJIA_TRIAGE_SUGGEST`` setting (a dotted path to a callable taking the text). A failing
-classifier never blocks intake: the order is simply taken without a suggestion.
+``GUANJIA_TRIAGE_SUGGEST`` setting (a dotted path to a callable taking the text). A classifier
+that also takes a ``community`` keyword is given the order's community, so a community whose
+model was retrained on its own decisions gets that model. A failing classifier never blocks
+intake: the order is simply taken without a suggestion.
 """
 
+import inspect
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -18,7 +21,7 @@ from guanjia.core.taxonomy import Category, Department, Kind, Urgency
 
 logger = logging.getLogger("guanjia.tickets")
 
-Suggester = Callable[[str], dict[str, Any] | None]
+Suggester = Callable[..., dict[str, Any] | None]
 
 _VALID = {"kind": Kind.values, "category": Category.values, "urgency": Urgency.values,
           "department": Department.values}
@@ -29,13 +32,24 @@ def configured_suggester() -> Suggester | None:
     return import_string(path) if path else None
 
 
-def suggest_classification(text: str, *, suggest: Suggester | None = None) -> dict[str, Any] | None:
-    """The suggestion for ``text``, keeping only known codes; None without a classifier."""
+def takes_community(suggester: Suggester) -> bool:
+    """Whether the classifier accepts ``community=`` (older ones take only the text)."""
+    try:
+        parameters = inspect.signature(suggester).parameters.values()
+    except (TypeError, ValueError):  # a builtin or C callable without a readable signature
+        return False
+    return any(p.name == "community" and p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)
+               or p.kind == p.VAR_KEYWORD for p in parameters)
+
+
+def suggest_classification(text: str, *, community: Any = None,
+                           suggest: Suggester | None = None) -> dict[str, Any] | None:
+    """The suggestion for ``text`` in ``community``, keeping only known codes; None without a classifier."""
     suggester = suggest or configured_suggester()
     if suggester is None or not text.strip():
         return None
     try:
-        raw = suggester(text)
+        raw = suggester(text, community=community) if takes_community(suggester) else suggester(text)
     except Exception:  # a broken classifier must not lose the resident's request
         logger.exception("triage suggestion failed; taking the order without one")
         return None

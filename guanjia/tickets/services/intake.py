@@ -100,7 +100,7 @@ def _intake(*, actor: Any, request: IntakeRequest, key: str | None, suggest: Sug
                       media_sensitive=request.media_sensitive)
     _fill_contact(order=order, actor=actor, request=request)
     order.asset_key = normalize_asset_key(request.asset_key or ("" if room else order.location))
-    suggestion = suggest_classification(order.description, suggest=suggest)
+    suggestion = suggest_classification(order.description, community=community, suggest=suggest)
     source = _fill_classification(order=order, request=request, suggestion=suggestion)
     # Photos are checked and re-encoded before the number is taken: the counter row stays locked
     # until commit, and other desks of the community should not wait for image work.
