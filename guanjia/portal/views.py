@@ -79,7 +79,13 @@ def _chosen_room(request: HttpRequest, rooms: list[Any]) -> Any:
 @resident_view
 def home(request: HttpRequest) -> HttpResponse:
     rooms = _rooms(request)
-    return render(request, "portal/home.html", {"rooms": rooms, "room": _chosen_room(request, rooms)})
+    # Questions from the desk come first: the request is stuck until the resident answers.
+    waiting = list(tickets.workorders_for_resident(user=request.user).filter(status=Status.WAITING_INFO)
+                   .values_list("uuid", flat=True)[:10])
+    waiting_url = (reverse("portal:request", args=[waiting[0]]) + "#questions" if len(waiting) == 1
+                   else reverse("portal:requests"))
+    return render(request, "portal/home.html", {"rooms": rooms, "room": _chosen_room(request, rooms),
+                                                "waiting": len(waiting), "waiting_url": waiting_url})
 
 
 @resident_view

@@ -93,3 +93,16 @@ def test_a_long_history_comes_in_pages_at_the_same_cost(client, zhang, file_orde
     assert 'rel="next"' in one and 'rel="prev"' in two
     for junk in ("abc", "-1", "99999", "\x00"):
         assert client.get(reverse("portal:requests"), {"page": junk}).status_code == 200
+
+
+def test_her_home_page_says_a_question_waits_for_her_and_her_neighbours_does_not(client, zhang, asked, room):
+    client.force_login(zhang)
+    home = client.get(reverse("portal:home"))
+    assert home.context["waiting"] == 1
+    assert f'{reverse("portal:request", args=[asked.uuid])}#questions' in home.content.decode()
+    assert "needs-you" in client.get(reverse("portal:requests")).content.decode()
+
+    neighbour = resident_of(room=RoomFactory(unit=room.unit, community=room.community, number="1703"),
+                            name="王先生", phone="13900000003")
+    client.force_login(neighbour)
+    assert client.get(reverse("portal:home")).context["waiting"] == 0
