@@ -95,7 +95,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "animal_attack": r"疯狗|见人就(扑|咬)|(狗|dog).{0,10}(追着?(人|孩子|小孩|老人|我)咬?|扑(人|向|过来)|追着咬|咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|attack)",
     # Something coming down now. A bare "脱落" (tiles come loose, paint peels) is a repair, not
     # an emergency: it needs falling, hitting or about to fall.
-    "falling_hazard": r"树(枝|干)?.{0,8}横在|(树|树枝).{0,8}(搭|挂|压|倒)在?.{0,4}(电线|电缆|高压线)|"
+    "falling_hazard": r"树(枝|干)?.{0,8}横在|(树|大树|树干|树枝).{0,6}(倒伏|被刮倒|被吹倒|刮倒了|吹倒了|断了).{0,10}(挡|横|压|拦|堵)|(树|树枝).{0,8}(搭|挂|压|倒)在?.{0,4}(电线|电缆|高压线)|"
                       r"(树|广告牌|外墙|空调外机|玻璃|防火门|单元门|窗(户|框|扇)|防盗窗|招牌|吊顶|天花|石膏板|门头|雨棚|铁门|大门|门框)"
                       r".{0,8}(倒了|倒下|压在|砸|掉下|要掉|往下掉|坠落|塌|摇摇欲坠|晃得厉害|随时)|"
                       r"塌了|倒塌|(从楼上|楼上|高处|外墙).{0,6}(瓷砖|墙砖|砖|石头|花盆).{0,6}(掉下|掉到|掉在|砸|落下|坠)|"
@@ -125,6 +125,15 @@ HARD_TRIGGERS: dict[str, str] = {
     # SLA-2: an order problem on the spot, security within 5 minutes — the resident calls the guards now.
     "guard_needed_now": r"(保安|security).{0,8}(快来|快过来|快点来|快点过来|马上来|马上过来|立刻来|立刻过来|赶紧来|赶紧过来|速来|速到|come now)|"
                         r"(快|马上|立刻|赶紧|速)(点)?(派|叫|让|请|来)?.{0,3}(保安|security)",
+    # Water still coming from a flat nobody can get into; power gone where people depend on it.
+    "leak_nobody_home": r"(漏水|渗水|往下漏|往下滴|滴水|水一直|水哗哗|水管).{0,15}(没人在家|家里没人|不在家|没有人在家|联系不上|打不通|没人开门)|"
+                        r"(没人在家|家里没人|不在家|没有人在家|联系不上|打不通|没人开门).{0,15}(漏水|往下漏|往下滴|水一直|水哗哗|水往下)",
+    "outage_vulnerable": r"(停电|没电|断电|跳闸).{0,25}(老人|病人|孕妇|婴儿|卧床|吸氧|胰岛素|电梯里)|"
+                         r"(老人|病人|孕妇|婴儿|卧床|吸氧).{0,20}(停电|没电|断电)|"
+                         r"(整栋|整个楼|全楼|整幢|整个单元|整个小区).{0,10}(停电|没电|断电|黑了).{0,20}(晚上|半夜|夜里|深夜|凌晨)|"
+                         r"(晚上|半夜|夜里|深夜|凌晨).{0,15}(整栋|整个楼|全楼|整幢|整个小区).{0,6}(停电|没电|断电)",
+    "child_alone": r"(孩子|小孩|婴儿|宝宝).{0,10}(一直哭|哭了很久|哭个不停).{0,15}((大人|家长).{0,4}(不在|没在)|没有大人|没人管|没人应)",
+    "storm_damage": r"(台风|大风|暴风|暴雨|狂风).{0,15}(窗|玻璃|门|广告牌|树|雨棚|铁皮).{0,8}(吹破|吹碎|吹掉|吹倒|刮倒|刮掉|关不上|破了|碎了|掉了)",
     "suicide_risk": r"跳楼|轻生|想不开|自杀|suicid",
     # Cries for help and signs a resident would not write about anything ordinary.
     "cry_for_help": r"救命|help!|help me!|sos\b|emergency(?! exit| light| lighting| door)",
@@ -165,12 +174,15 @@ FEARED = re.compile(r"(隐患|担心|害怕|(?<!可)怕|容易|可能会|会不�
 # Third-person wording of the 12345 government hotline's transferred work orders.
 RELAYED = re.compile(r"12345|市民反映|市民来电|来电人|诉求人|该市民|反映人|市民称|市民表示|热线转来|热线转办")
 RELAYED_NOW = re.compile(r"(立即|立刻|马上|紧急|正在|仍在|目前仍|现场)")
+# A cut announced for maintenance, or a question about when power comes back, is not an emergency.
+PLANNED_OUTAGE = re.compile(r"(检修|计划|通知|预计|什么时候来电|几点来电|几点恢复|什么时候恢复)")
 RESOLVED = re.compile(r"(已经修好|修好了|已修好|已经好了|已修复|恢复正常|已经恢复|处理好了|已经处理|已处理|已解决|"
                       r"已经解决|救出来|劝离|已离开|已经走了|已制止|已带离|已经出来|人出来了|火灭了|已经灭了|扑灭|没事了|fixed|resolved|sorted out|is out now)")
 
 _HARD = {code: re.compile(rx) for code, rx in HARD_TRIGGERS.items()}
 _SOFT = {code: re.compile(rx) for code, rx in SOFT_TRIGGERS.items()}
-_NEGATIVE_WORDING = {HARD_TRIGGERS["open_manhole"], HARD_TRIGGERS["lift_doors_open_moving"], HARD_TRIGGERS["animal_attack"], HARD_TRIGGERS["person_missing"],
+_NEGATIVE_WORDING = {HARD_TRIGGERS["open_manhole"], HARD_TRIGGERS["leak_nobody_home"],
+                     HARD_TRIGGERS["outage_vulnerable"], HARD_TRIGGERS["child_alone"], HARD_TRIGGERS["lift_doors_open_moving"], HARD_TRIGGERS["animal_attack"], HARD_TRIGGERS["person_missing"],
                      HARD_TRIGGERS["life_support_power"],
                      HARD_TRIGGERS["cooking_unattended"], HARD_TRIGGERS["water_heavy"],
                      HARD_TRIGGERS["welfare_check"]}
@@ -213,6 +225,8 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "") -> str
         return "hypothetical"
     if HABITUAL.search(before + match.group(0)) and not re.search(r"(现在|正在|又|此刻|right now)", clause):
         return "recurring"
+    if match.re.pattern == HARD_TRIGGERS["outage_vulnerable"] and PLANNED_OUTAGE.search(clause):
+        return "planned"
     if re.match(r"(了|过)?[0-9一二两三四五六七八九十几]+(次|回)", clause[match.end():]):
         return "recurring"  # "一年爆了三次": a reliability complaint
     # The fire may be named a clause before the smoke it makes ("有人烧纸,烟很大").

@@ -160,3 +160,25 @@ def test_an_emergency_relayed_by_the_12345_hotline_is_left_to_a_person_unless_it
     assert relayed["urgency"] != "urgent" and relayed["urgency_uncertain"] is True
     assert any("12345" in line for line in relayed["evidence"]["urgency"])
     assert classify("市民反映,小区燃气管道泄漏,气味很大,请立即处置")["urgency"] == "urgent"
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("楼上家里没人,水一直往下漏,我家天花板都湿透了", "leak_nobody_home"),
+    ("停电了,家里老人要吸氧,制氧机用不了", "outage_vulnerable"),
+    ("半夜整栋楼停电了,好黑,电梯也停了", "outage_vulnerable"),
+    ("邻居家的孩子一直哭,哭了一个多小时,大人好像不在家", "child_alone"),
+    ("台风把我家阳台的窗户玻璃吹碎了,雨一直往里灌", "storm_damage"),
+])
+def test_someone_who_cannot_help_themselves_or_stop_the_damage_is_urgent(text, rule):
+    result = classify(text)
+    assert result["urgency"] == "urgent"
+    assert any(line.startswith(f"rule {rule}") for line in result["evidence"]["urgency"]), result["evidence"]
+
+
+@pytest.mark.parametrize("text", [
+    "整栋楼停电了,晚上几点来电?",
+    "明天整个小区计划停电,家里有老人,能不能提前通知具体时间",
+    "邻居家孩子每天晚上哭,很吵",
+])
+def test_a_planned_cut_or_a_recurring_nuisance_is_not_urgent(text):
+    assert classify(text)["urgency"] != "urgent"
