@@ -140,6 +140,10 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=200)
 
 
+class NoInputForm(forms.Form):
+    """A step that is one tap: nothing to type (a note field there would be silently dropped)."""
+
+
 class OptionalNoteForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=1000, required=False)
 

@@ -197,3 +197,18 @@ def test_an_agent_who_forges_a_confirmation_only_classifies(client, agent, file_
     assert response.status_code == 302
     order.refresh_from_db()
     assert order.classification_confirmed_at is None
+
+
+def test_one_tap_steps_ask_for_nothing_that_would_be_lost(client, agent, technician, file_order):
+    from guanjia.tickets.services import workorder_dispatch
+
+    order = file_order()
+    workorder_dispatch(order=order, actor=agent, assignee=technician, note="请上门")
+    client.force_login(technician)
+    page = client.get(reverse("console:tech-job", args=[order.uuid]))
+    accept = next(step for step in page.context["steps"] if step["action"].name == "accept")
+    assert not accept["form"].fields, "accepting is one tap; a note typed there would vanish"
+    assert client.post(reverse("console:order-action", args=[order.uuid, "accept"]),
+                       {"next_url": reverse("console:tech-job", args=[order.uuid])}).status_code == 302
+    order.refresh_from_db()
+    assert order.status == Status.ACCEPTED
