@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, Count, F, Func, Prefetch, Q, QuerySet, TextField, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -115,15 +116,51 @@ _WHOLE_NUMBER = re.compile(r"^[A-Za-z0-9]{1,8}-\d{8}-\d{4,}$")
 
 
 def _keyword(text: str) -> Q:
-    """A whole order number or room code is an indexed lookup; anything else is a substring
-    search of the number, room code, contact name and description (a scan of the filtered rows)."""
+    """A whole order number or room code is an indexed lookup; words in Chinese are looked up in
+    the bigram index on PostgreSQL; anything else is a substring search of the number, room code,
+    contact name and description (a scan of the filtered rows)."""
     if _WHOLE_NUMBER.match(text):
         return Q(number=text.upper())
     code = normalize_room_code(text)
     if code:
         return Q(room__code=code)
-    return (Q(number__istartswith=text) | Q(room__code__istartswith=text)
-            | Q(contact_name__icontains=text) | Q(description__icontains=text))
+    words = Q(contact_name__icontains=text) | Q(description__icontains=text)
+    if _uses_bigram_index(text):
+        return Q(_in_bigram_index(text)) & words
+    return Q(number__istartswith=text) | Q(room__code__istartswith=text) | words
+
+
+def _uses_bigram_index(text: str) -> bool:
+    # Order numbers and room codes are ASCII, so text with a Chinese character can only match a
+    # name or description. One character has no bigram: the index would return every row.
+    return connection.vendor == "postgresql" and len(text) >= 2 and not text.isascii()
+
+
+class _Bigrams(Func):
+    function = "guanjia_bigrams"  # created by migration 0006 on PostgreSQL
+    output_field = TextField()
+
+
+class _NameAndDescription(Func):
+    template = "(%(expressions)s)"
+    arg_joiner = " || ' ' || "
+    output_field = TextField()
+
+
+class _HoldsAll(Func):
+    template = "%(expressions)s"
+    arg_joiner = " @> "
+    output_field = BooleanField()
+
+
+def _in_bigram_index(text: str) -> _HoldsAll:
+    """Rows holding every adjacent character pair of ``text`` (migration 0006's GIN index).
+
+    The left side must be written exactly as the index expression for PostgreSQL to use it; the
+    query's pairs come from the same SQL function, so lower-casing can never disagree with the index.
+    """
+    indexed = _Bigrams(_NameAndDescription(F("contact_name"), F("description")))
+    return _HoldsAll(indexed, _Bigrams(Value(text)))
 
 
 QUEUES = ("mine", "assigned", "department", "community", "for_review", "follow_ups", "escalated")
