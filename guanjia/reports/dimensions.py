@@ -57,8 +57,8 @@ def _label(dimension: Dimension, key: Any, name: Any) -> str:
     return str(name if name is not None else key)
 
 
-def breakdown(orders: QuerySet, dimension: Dimension) -> list[dict[str, Any]]:
-    """Counted orders grouped by ``dimension``: total, complaints, on-time parts, late."""
+def breakdown_rows(orders: QuerySet, dimension: Dimension) -> list[dict[str, Any]]:
+    """Counted orders grouped by ``dimension`` (one GROUP BY): total, complaints, on-time parts, late."""
     on_time = KPI_BY_CODE["complaint_on_time"]
     values = {"key": dimension.key()}
     if dimension.name is not None:
@@ -68,12 +68,34 @@ def breakdown(orders: QuerySet, dimension: Dimension) -> list[dict[str, Any]]:
         counts.update(on_time_den=Count("pk", filter=on_time.population),
                       on_time_num=Count("pk", filter=on_time.population & on_time.hit),
                       late=Count("pk", filter=Q(handling_late=True)))
-    rows = (orders.values(**values).annotate(**counts)
-            .order_by("key" if dimension.code == "hour" else "-total"))
+    return list(orders.values(**values).annotate(**counts))
+
+
+def breakdown_table(dimension: Dimension, *parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of ``parts`` (live counts, summarised months) added up by key, labelled and sorted."""
+    merged: dict[Any, dict[str, Any]] = {}
+    for rows in parts:
+        for row in rows:
+            into = merged.get(row["key"])
+            if into is None:
+                merged[row["key"]] = dict(row)
+                continue
+            for name, value in row.items():
+                if name not in ("key", "name"):
+                    into[name] = (into.get(name) or 0) + (value or 0)
+    if dimension.code == "hour":
+        ordered = sorted(merged.values(), key=lambda row: row["key"])
+    else:
+        ordered = sorted(merged.values(), key=lambda row: (-row["total"], str(row["key"])))
     result = []
-    for row in rows:
+    for row in ordered:
         den = row.get("on_time_den")
         result.append({**row, "label": _label(dimension, row["key"], row.get("name")),
                        "param": dimension.param, "value": "" if row["key"] is None else str(row["key"]),
                        "on_time": round(100.0 * row["on_time_num"] / den, 1) if den else None})
     return result
+
+
+def breakdown(orders: QuerySet, dimension: Dimension) -> list[dict[str, Any]]:
+    """Counted orders grouped by ``dimension``, as the tables show them."""
+    return breakdown_table(dimension, breakdown_rows(orders, dimension))

@@ -11,12 +11,11 @@ Orders that were cancelled or merged never count. Everything is computed by aggr
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db.models import (
-    Avg,
     BooleanField,
     Case,
     Count,
@@ -26,6 +25,7 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Sum,
     Value,
     When,
 )
@@ -44,7 +44,7 @@ from guanjia.sla.selectors import calendar_overrides
 from guanjia.tickets.choices import RatingLevel, Status
 from guanjia.tickets.models import Rating, WorkOrder
 
-from .scope import SHANGHAI, ReportScope
+from .scope import SHANGHAI, ReportScope, month_end
 from .sql import EpochSeconds, percentile_value
 
 NEVER_COUNTED = (Status.CANCELLED, Status.MERGED)
@@ -215,9 +215,21 @@ class Sources:
     figures use it.
     """
 
-    def __init__(self, scope: ReportScope, *, now: datetime | None = None) -> None:
+    def __init__(self, scope: ReportScope, *, now: datetime | None = None,
+                 summarised: tuple[date, ...] = ()) -> None:
         self.scope, self.now = scope, now or timezone.now()
+        # Whole months of the period read from the maintained summary (``summaries``): the
+        # ``live`` rows leave them out so that nothing is counted twice.
+        self.summarised = summarised
         self._holidays: dict[tuple[date, date], list[date]] = {}
+
+    def _not_summarised(self, field: str) -> Q:
+        q = Q()
+        for month in self.summarised:
+            first = datetime.combine(month, time.min, tzinfo=SHANGHAI)
+            following = datetime.combine(month_end(month) + timedelta(days=1), time.min, tzinfo=SHANGHAI)
+            q &= ~Q(**{f"{field}__gte": first, f"{field}__lt": following})
+        return q
 
     def holidays(self, start: datetime, end: datetime) -> list[date]:
         key = (start.astimezone(SHANGHAI).date(), end.astimezone(SHANGHAI).date())
@@ -225,8 +237,10 @@ class Sources:
             self._holidays[key] = non_working_days(*key)
         return self._holidays[key]
 
-    def orders(self, *, start: datetime | None = None, end: datetime | None = None) -> QuerySet[WorkOrder]:
-        """Orders received in the period (or [start, end)), with the flags the KPIs filter on."""
+    def orders(self, *, start: datetime | None = None, end: datetime | None = None,
+               live: bool = False) -> QuerySet[WorkOrder]:
+        """Orders received in the period (or [start, end)), with the flags the KPIs filter on;
+        ``live``: only those of months not read from the summary."""
         start, end = start or self.scope.start, end or self.scope.end
         # Correlated EXISTS, probing the (order, type) index of each order's few clocks: the cost
         # follows the period's orders, never the whole clock table. ``aggregate()`` evaluates an
@@ -238,8 +252,10 @@ class Sources:
         def flag(condition: Q) -> Exists:
             return Exists(clocks.filter(condition))
 
-        return (WorkOrder.objects.filter(_order_filters(self.scope), created_at__gte=start, created_at__lt=end)
-                .alias(handling_late=flag(late & Q(type__in=HANDLING_CLOCKS)),
+        rows = WorkOrder.objects.filter(_order_filters(self.scope), created_at__gte=start, created_at__lt=end)
+        if live:
+            rows = rows.filter(self._not_summarised("created_at"))
+        return (rows.alias(handling_late=flag(late & Q(type__in=HANDLING_CLOCKS)),
                        ack_late=flag(late & Q(type=ClockType.ACKNOWLEDGE)),
                        ack_decided=flag(decided & Q(type=ClockType.ACKNOWLEDGE)),
                        # A second resolution cancels the first callback deadline: only the live one counts.
@@ -254,10 +270,12 @@ class Sources:
                          | Q(local_minute__gte=DESK_CLOSES), then=Value(True)),
                     default=Value(False), output_field=BooleanField())))
 
-    def ratings(self, *, start: datetime | None = None, end: datetime | None = None) -> QuerySet[Rating]:
-        """Ratings given in the period on orders that count."""
-        return Rating.objects.filter(_order_filters(self.scope, "order__"), at__gte=start or self.scope.start,
+    def ratings(self, *, start: datetime | None = None, end: datetime | None = None,
+                live: bool = False) -> QuerySet[Rating]:
+        """Ratings given in the period on orders that count (``live``: outside summarised months)."""
+        rows = Rating.objects.filter(_order_filters(self.scope, "order__"), at__gte=start or self.scope.start,
                                      at__lt=end or self.scope.end)
+        return rows.filter(self._not_summarised("at")) if live else rows
 
     def households(self) -> QuerySet[Room]:
         """Occupied rooms in scope, flagged when any counted order came from them in the period."""
@@ -268,8 +286,10 @@ class Sources:
                                              created_at__gte=self.scope.start, created_at__lt=self.scope.end)
         return rooms.alias(contacted=Exists(contacted))
 
-    def rows(self, source: str) -> QuerySet:
-        return {ORDERS: self.orders, RATINGS: self.ratings, HOUSEHOLDS: self.households}[source]()
+    def rows(self, source: str, *, live: bool = False) -> QuerySet:
+        if source == HOUSEHOLDS:  # a household counts once in the period: never split by month
+            return self.households()
+        return {ORDERS: self.orders, RATINGS: self.ratings}[source](live=live)
 
 
 # --- computing them.
@@ -280,7 +300,8 @@ def kpi_aggregates(kpi: Kpi) -> dict[str, Any]:
     if kpi.hit is not None:
         parts[f"{kpi.code}__num"] = Count("pk", filter=kpi.population & kpi.hit)
     elif kpi.measure is not None and kpi.fraction is None:
-        parts[f"{kpi.code}__avg"] = Avg(kpi.measure(), filter=kpi.population)
+        # A sum, not an average: sums (and counts) of months and groups add up exactly.
+        parts[f"{kpi.code}__sum"] = Sum(kpi.measure(), filter=kpi.population)
     return parts
 
 
@@ -290,28 +311,43 @@ def kpi_value_from(kpi: Kpi, row: dict[str, Any], *, measured: float | None = No
         num = row.get(f"{kpi.code}__num") or 0
         value = round(100.0 * num / den, _DECIMALS[PERCENT]) if den else None
         return KpiValue(kpi, value, num, den)
-    raw = measured if kpi.fraction is not None else row.get(f"{kpi.code}__avg")
+    total = row.get(f"{kpi.code}__sum")
+    raw = measured if kpi.fraction is not None else (total / den if total is not None and den else None)
     value = round(raw / _SECONDS_PER[kpi.unit], _DECIMALS[kpi.unit]) if raw is not None and den else None
     return KpiValue(kpi, value, None, den)
 
 
 def kpis_compute(*, scope: ReportScope, now: datetime | None = None, kpis: tuple[Kpi, ...] = KPIS,
-                 sources: Sources | None = None) -> dict[str, KpiValue]:
-    """Every KPI for ``scope``: one aggregate query per source, one per percentile."""
+                 sources: Sources | None = None, summary: dict[str, Any] | None = None) -> dict[str, KpiValue]:
+    """Every KPI for ``scope``: one aggregate query per source, one per percentile.
+
+    With ``summary`` (the summed parts of ``sources.summarised`` months, named like the
+    aggregates) the queries count only the other months and the parts are added; a percentile
+    and the households cannot be added up, so they always count the whole period.
+    """
     sources = sources or Sources(scope, now=now)
     results: dict[str, KpiValue] = {}
     for source in (ORDERS, RATINGS, HOUSEHOLDS):
         chosen = [kpi for kpi in kpis if kpi.source == source]
         if not chosen:
             continue
-        rows = sources.rows(source)
         aggregates: dict[str, Any] = {}
         for kpi in chosen:
             aggregates.update(kpi_aggregates(kpi))
-        row = rows.aggregate(**aggregates)
+        row = _added(sources.rows(source, live=True).aggregate(**aggregates), summary or {})
         for kpi in chosen:
             measured = None
             if kpi.fraction is not None and kpi.measure is not None and row.get(f"{kpi.code}__den"):
-                measured = percentile_value(rows, kpi.measure(), fraction=kpi.fraction, filter=kpi.population)
+                measured = percentile_value(sources.rows(source), kpi.measure(), fraction=kpi.fraction,
+                                            filter=kpi.population)
             results[kpi.code] = kpi_value_from(kpi, row, measured=measured)
     return {kpi.code: results[kpi.code] for kpi in kpis}
+
+
+def _added(row: dict[str, Any], summary: dict[str, Any]) -> dict[str, Any]:
+    """The live parts plus the summary's; a sum stays ``None`` only when both are empty."""
+    result = dict(row)
+    for name, value in summary.items():
+        if name in result and value is not None:
+            result[name] = value if result[name] is None else result[name] + value
+    return result

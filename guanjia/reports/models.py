@@ -133,11 +133,14 @@ class Export(TimeStampedModel):
 
 
 class MonthFigures(models.Model):
-    """The parts of the trend KPIs of one closed month, per community, zone and department.
+    """The parts of the KPIs and timeliness breakdowns of one closed month, per community, zone,
+    department and category.
 
     A maintained summary (``summaries.month_figures_refresh``, hourly housekeeping): the
-    dashboard's 12-month trends read these small rows instead of re-counting a year of orders
-    and their clocks; the current month, and any month not yet summarised, is counted live.
+    dashboard reads these small rows for the closed months of its period instead of re-counting
+    their orders and clocks; the current month, and any month not yet summarised, is counted
+    live. Rates keep numerator and denominator, averages the sum of seconds and the count, so
+    months and groups add up exactly. Ratings are counted in the month they were given.
     """
 
     community = models.ForeignKey("properties.Community", verbose_name=_("community"),
@@ -146,13 +149,30 @@ class MonthFigures(models.Model):
     zone = models.ForeignKey("properties.Zone", verbose_name=_("zone"), null=True, blank=True,
                              on_delete=models.CASCADE, related_name="+")
     department = models.CharField(_("department"), max_length=20, blank=True)
+    category = models.CharField(_("category"), max_length=16, blank=True)
     total = models.PositiveIntegerField(_("orders"), default=0)
+    complaints = models.PositiveIntegerField(default=0)
+    late = models.PositiveIntegerField(default=0)
     on_time_den = models.PositiveIntegerField(default=0)
     on_time_num = models.PositiveIntegerField(default=0)
     repeat_den = models.PositiveIntegerField(default=0)
     repeat_num = models.PositiveIntegerField(default=0)
     sat_den = models.PositiveIntegerField(default=0)
     sat_num = models.PositiveIntegerField(default=0)
+    ack_den = models.PositiveIntegerField(default=0)
+    ack_seconds = models.FloatField(default=0)
+    on_site_den = models.PositiveIntegerField(default=0)
+    on_site_seconds = models.FloatField(default=0)
+    repair_den = models.PositiveIntegerField(default=0)
+    repair_seconds = models.FloatField(default=0)
+    callback_den = models.PositiveIntegerField(default=0)
+    callback_num = models.PositiveIntegerField(default=0)
+    follow_up_den = models.PositiveIntegerField(default=0)
+    follow_up_num = models.PositiveIntegerField(default=0)
+    after_hours_den = models.PositiveIntegerField(default=0)
+    after_hours_num = models.PositiveIntegerField(default=0)
+    after_hours_ack_den = models.PositiveIntegerField(default=0)
+    after_hours_ack_num = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("month figures")
@@ -161,7 +181,7 @@ class MonthFigures(models.Model):
         indexes = [models.Index(fields=["month", "community"], name="monthfigures_month_idx")]
 
     def __str__(self) -> str:
-        return f"{self.community_id} {self.month:%Y-%m} {self.zone_id} {self.department}"
+        return f"{self.community_id} {self.month:%Y-%m} {self.zone_id} {self.department} {self.category}"
 
 
 class MonthFiguresRun(models.Model):

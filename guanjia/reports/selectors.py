@@ -18,11 +18,11 @@ from guanjia.sla.models import Clock
 from guanjia.tickets.choices import RatingLevel, Status
 from guanjia.tickets.models import TicketSettings, WorkOrder
 
-from .dimensions import DIMENSIONS, breakdown
+from .dimensions import DIMENSIONS, Dimension, breakdown, breakdown_rows, breakdown_table
 from .kpis import HANDLING_CLOCKS, HOUSEHOLDS, KPI_BY_CODE, ORDERS, Sources, kpis_compute, late_clock
 from .scope import ReportScope
 from .sql import EpochSeconds, analytic_queries
-from .summaries import trend_rows
+from .summaries import DIMENSION_COLUMNS, summarised_within, summary_breakdown, summary_kpi_parts, trend_rows
 
 # The standards' hot-spot threshold (SAT-2: the same lift 3 times in a month) when a community
 # has not saved its own.
@@ -51,10 +51,13 @@ def worst_late_orders(sources: Sources, *, limit: int = LIST_LIMIT) -> list[Work
     """The counted orders furthest past a handling deadline (a late clock still open runs to now).
 
     Read from the clock side in one pass — each late clock of the period's orders once — then
-    the few orders shown are loaded by id.
+    the few orders shown are loaded by id. A clock is created no earlier than its order is
+    received, so the clocks' ``created_at`` index bounds the scan to the period onwards instead
+    of the whole clock table.
     """
     overdue = EpochSeconds(Coalesce("met_at", Value(sources.now)), F("due_at"))
     worst = list(Clock.objects.filter(late_clock(sources.now), type__in=HANDLING_CLOCKS,
+                                      created_at__gte=sources.scope.start,
                                       order__in=sources.orders().values("pk"))
                  .values("order_id").annotate(seconds=Max(overdue)).order_by("-seconds", "-order_id")[:limit])
     orders = WorkOrder.objects.select_related("community", "room").in_bulk([row["order_id"] for row in worst])
@@ -111,19 +114,30 @@ class Dashboard:
 
 
 def dashboard_figures(*, scope: ReportScope, now: datetime | None = None) -> Dashboard:
-    """Every figure of the dashboard: a fixed number of aggregate queries, whatever the volume."""
-    sources = Sources(scope, now=now)
-    orders = sources.orders()
+    """Every figure of the dashboard: a fixed number of aggregate queries, whatever the volume.
+
+    The whole closed months of the period that are summarised (``summaries``) are read from the
+    summary for the KPIs and the timeliness breakdowns; only the rest is counted live.
+    """
     with analytic_queries():
-        return _dashboard(scope, sources, orders)
+        sources = Sources(scope, now=now, summarised=summarised_within(scope, now=now))
+        return _dashboard(scope, sources)
 
 
-def _dashboard(scope: ReportScope, sources: Sources, orders: QuerySet[WorkOrder]) -> Dashboard:
+def dashboard_breakdown(sources: Sources, dimension: Dimension) -> list[dict[str, Any]]:
+    """One breakdown table: a timeliness breakdown adds the summarised months to the live rest."""
+    if dimension.timeliness and dimension.code in DIMENSION_COLUMNS:
+        return breakdown_table(dimension, breakdown_rows(sources.orders(live=True), dimension),
+                               summary_breakdown(sources, dimension))
+    return breakdown(sources.orders(), dimension)
+
+
+def _dashboard(scope: ReportScope, sources: Sources) -> Dashboard:
     return Dashboard(
         scope=scope,
-        kpis=list(kpis_compute(scope=scope, sources=sources).values()),
+        kpis=list(kpis_compute(scope=scope, sources=sources, summary=summary_kpi_parts(sources)).values()),
         trends=monthly_trends(sources),
-        breakdowns={dimension.code: breakdown(orders, dimension) for dimension in DIMENSIONS},
+        breakdowns={dimension.code: dashboard_breakdown(sources, dimension) for dimension in DIMENSIONS},
         hot_spots=hot_spots(sources),
         worst_late=worst_late_orders(sources),
         dissatisfied=dissatisfied_cases(sources),

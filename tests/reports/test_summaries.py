@@ -5,14 +5,17 @@ from datetime import date
 import pytest
 from django.test.utils import override_settings
 
+from guanjia.core.taxonomy import Department
+from guanjia.reports.dimensions import DIMENSIONS, breakdown
 from guanjia.reports.kpis import Sources, kpis_compute
 from guanjia.reports.models import MonthFigures, MonthFiguresRun, MonthlyReview
-from guanjia.reports.scope import scope_for_community_month
-from guanjia.reports.selectors import monthly_trends
-from guanjia.reports.summaries import month_figures_due, month_figures_refresh
+from guanjia.reports.scope import report_scope_build, scope_for_community_month
+from guanjia.reports.selectors import dashboard_figures, monthly_trends
+from guanjia.reports.summaries import month_figures_due, month_figures_refresh, summarised_within
 from guanjia.reports.tasks import housekeeping
+from tests.factories import BuildingFactory, RoomFactory, ZoneFactory
 
-from .history import EventType, Kind, RatingLevel, at, happen, rated, received
+from .history import Category, EventType, Kind, RatingLevel, Urgency, at, happen, rated, received
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +75,87 @@ def test_a_company_sets_its_own_targets(community, november):
     sources = Sources(scope_for_community_month(community=community, month=date(2026, 10, 1)))
     value = kpis_compute(scope=sources.scope, sources=sources)["complaint_on_time"]
     assert (value.value, value.target, value.on_target) == (50.0, 50, True)
+
+
+def three_months(community):
+    """September and October (closed) and November (open, read on the 5th): a late repeat
+    complaint, an on-time one, an urgent night repair with a dissatisfied rating and its
+    follow-up — plus, on 30 October, a complaint never resolved that went late in November."""
+    zone = ZoneFactory(community=community, name="北区")
+    room = RoomFactory(unit__building=BuildingFactory(community=community, zone=zone, number="3"))
+    for day, next_day in (("2026-09-10", "2026-09-11"), ("2026-10-12", "2026-10-13"), ("2026-11-02", "2026-11-03")):
+        late = received(community, f"{day} 10:00", kind=Kind.COMPLAINT, is_repeat=True, room=room)
+        happen(late, EventType.ACKNOWLEDGED, f"{day} 11:00")
+        fine = received(community, f"{day} 13:00", kind=Kind.COMPLAINT, category=Category.ENVIRONMENT)
+        happen(fine, EventType.ACKNOWLEDGED, f"{day} 13:05")
+        happen(fine, EventType.RESIDENT_UPDATE, f"{day} 14:00")
+        happen(fine, EventType.RESOLVED, f"{day} 16:00")
+        rated(fine, RatingLevel.SATISFIED, f"{day} 17:00")
+        night = received(community, f"{day} 21:30", urgency=Urgency.URGENT, room=room)
+        happen(night, EventType.ACKNOWLEDGED, f"{day} 21:40")
+        happen(night, EventType.ARRIVED, f"{day} 21:50")
+        happen(night, EventType.RESOLVED, f"{day} 23:00")
+        happen(night, EventType.CALLBACK, f"{next_day} 09:00")
+        rated(night, RatingLevel.DISSATISFIED, f"{next_day} 09:00", comment="修了又坏")
+        received(community, f"{next_day} 10:30", kind=Kind.COMPLAINT, follow_up_of=night, room=room)
+    stuck = received(community, "2026-10-30 16:00", kind=Kind.COMPLAINT, category=Category.ORDER)
+    happen(stuck, EventType.ACKNOWLEDGED, "2026-10-30 16:05")
+    return zone
+
+
+def figures(values, breakdowns):
+    kpis = {value.kpi.code: (value.value, value.numerator, value.denominator) for value in values}
+    tables = {code: [(row["key"], row["total"], row["complaints"], row.get("on_time_den"), row.get("on_time_num"),
+                      row.get("late")) for row in rows] for code, rows in breakdowns.items()}
+    return kpis, tables
+
+
+def counted_live(scope):
+    sources = Sources(scope)
+    return figures(kpis_compute(scope=scope, sources=sources).values(),
+                   {dimension.code: breakdown(sources.orders(), dimension) for dimension in DIMENSIONS})
+
+
+def from_the_summary(scope):
+    dashboard = dashboard_figures(scope=scope)
+    return figures(dashboard.kpis, dashboard.breakdowns)
+
+
+def test_dashboard_reads_closed_months_from_the_summary_and_agrees_with_counting_live(
+        community, supervisor, november):
+    zone = three_months(community)
+    for month in (date(2026, 9, 1), date(2026, 10, 1)):
+        month_figures_refresh(month=month)
+
+    for params in ({"date_from": "2026-09-01", "date_to": "2026-11-05"},  # two closed months + the open one
+                   {"month": "2026-10"}, {"month": "2026-11"},
+                   {"date_from": "2026-09-11", "date_to": "2026-11-05"},  # part of September is live
+                   {"month": "2026-10", "department": Department.CUSTOMER_SERVICE},
+                   {"date_from": "2026-09-01", "date_to": "2026-10-31", "zone": str(zone.pk)}):
+        scope = report_scope_build(user=supervisor, params=params)
+        assert from_the_summary(scope) == counted_live(scope), params
+
+    whole = report_scope_build(user=supervisor, params={"date_from": "2026-09-01", "date_to": "2026-11-05"})
+    assert summarised_within(whole) == (date(2026, 9, 1), date(2026, 10, 1))
+    kpis, tables = from_the_summary(whole)
+    # The never-acknowledged follow-ups and the stuck complaint are late; the three "fine" ones are not.
+    assert kpis["complaint_on_time"] == (30.0, 3, 10)
+    assert kpis["after_hours_share"] == (23.1, 3, 13)
+    assert kpis["satisfaction"] == (50.0, 3, 6)
+    assert kpis["dissatisfied_closed"] == (0.0, 0, 3)
+    assert kpis["urgent_on_site_minutes"] == (20.0, None, 3)
+    assert [row[:2] for row in tables["zone"]] == [(zone.pk, 9), (None, 4)]
+
+
+def test_an_order_recorded_after_the_summary_shows_once_it_is_refreshed(community, supervisor, november):
+    three_months(community)
+    month_figures_refresh(month=date(2026, 10, 1))
+    october = report_scope_build(user=supervisor, params={"month": "2026-10"})
+    before, _ = from_the_summary(october)
+
+    received(community, "2026-10-20 09:00", kind=Kind.COMPLAINT)  # keyed in late, after the summary
+
+    assert from_the_summary(october)[0]["repeat_complaints"] == before["repeat_complaints"] == (25.0, 1, 4)
+    month_figures_refresh(month=date(2026, 10, 1))
+    assert from_the_summary(october)[0]["repeat_complaints"] == (20.0, 1, 5)
+    assert from_the_summary(october) == counted_live(october)
