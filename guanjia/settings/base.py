@@ -144,7 +144,7 @@ GUANJIA_QUEUE_REFRESH_SECONDS = env.int("GUANJIA_QUEUE_REFRESH_SECONDS", default
 # Background work. With REDIS_URL set, Celery talks to Redis; without it every task
 # runs inline in the process that queued it (the embedded default).
 REDIS_URL = env.str("REDIS_URL", default="")
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False

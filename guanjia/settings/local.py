@@ -8,4 +8,4 @@ DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = SECRET_KEY or "guanjia-local-demo-key-not-for-production"  # noqa: F405, S105
 
 # The embedded SQLite database and uploaded photos live under var/, which a fresh clone lacks.
-VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
+(VAR_DIR / "static").mkdir(parents=True, exist_ok=True)  # noqa: F405
