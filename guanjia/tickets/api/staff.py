@@ -17,6 +17,7 @@ from guanjia.core.errors import ServiceError
 from guanjia.properties.models import Community, Person, Room
 
 from ..models import WorkOrder
+from ..pagination import QueuePagination
 from ..selectors import (
     assignment_suggestions,
     group_case_get,
@@ -66,6 +67,7 @@ class QueueView(ListAPIView):
     permission_classes = [IsStaff]
     serializer_class = StaffOrderOutput
     filterset_class = WorkOrderFilter
+    pagination_class = QueuePagination
     parser_classes = PARSERS
 
     queryset = WorkOrder.objects.none()  # for the schema generator; requests use the selector
