@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 # Without a stored warning time, a deadline this close counts as "due soon".
 DEFAULT_SOON = datetime.timedelta(minutes=30)
+ONE_MINUTE = datetime.timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,12 @@ def countdown(*, due_at: datetime.datetime | None, warn_at: datetime.datetime | 
         return Countdown("none", "", str(_("No deadline running")), None)
     now = now or timezone.now()
     if due_at <= now:
-        return Countdown("late", "×", str(_("Late by %(span)s") % {"span": _span(now - due_at)}), due_at)
+        # "Late by 0 minutes" reads as a glitch; under a minute it is simply just late.
+        late = now - due_at
+        label = _("Just late") if late < ONE_MINUTE else _("Late by %(span)s") % {"span": _span(late)}
+        return Countdown("late", "×", str(label), due_at)
+    if due_at - now < ONE_MINUTE:
+        return Countdown("soon", "⚠", str(_("Due within a minute")), due_at)
     soon_from = warn_at if warn_at is not None else due_at - DEFAULT_SOON
     if now >= soon_from or due_at - now <= DEFAULT_SOON:
         return Countdown("soon", "⚠", str(_("Due in %(span)s") % {"span": _span(due_at - now)}), due_at)
