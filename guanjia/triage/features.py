@@ -19,6 +19,14 @@ _ENGLISH_STOPWORDS = frozenset({"the", "is", "in", "at", "of", "and", "to", "it"
                                 "for", "this", "that", "there", "are", "be", "has", "have", "our"})
 
 
+def _stem(word: str) -> str:
+    """A light English stem: "bins"/"bin", "leaking"/"leak", "parked"/"park" teach the same lesson."""
+    for suffix in ("ing", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[:-len(suffix)]
+    return word
+
+
 def extract(text: str, *, concepts: dict[str, str], safety_codes: list[str],
             keep_channel: bool = False) -> Counter[str]:
     """Character 1–3 grams of each Chinese run, English words, concepts and safety codes.
@@ -33,7 +41,7 @@ def extract(text: str, *, concepts: dict[str, str], safety_codes: list[str],
                 features[run[start:start + size]] += 1
     for word in _WORD.findall(text):
         if word not in _ENGLISH_STOPWORDS:
-            features["w:" + word] += 1
+            features["w:" + _stem(word)] += 1
     for name in concepts:
         features["c:" + name] += CONCEPT_WEIGHT
     for code in safety_codes:
