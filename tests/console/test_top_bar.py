@@ -80,7 +80,9 @@ def test_the_top_bar_costs_a_fixed_number_of_queries(client, supervisor, django_
         client.get(reverse("console:intake"))
 
 
-def test_the_front_door_opens_on_each_persons_own_work(client, agent, technician):
+def test_the_front_door_opens_on_each_persons_own_work(client, agent, technician, supervisor):
+    client.force_login(supervisor)
+    assert client.get(reverse("console:home"))["Location"] == reverse("console:board"), "陈主管 starts at the board"
     client.force_login(technician)
     assert client.get(reverse("console:home"))["Location"] == reverse("console:tech"), "王师傅 starts at his jobs"
     client.force_login(agent)
