@@ -197,3 +197,30 @@ class MonthFiguresRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} @ {self.refreshed_at:%Y-%m-%d %H:%M}"
+
+
+class MonthVolume(models.Model):
+    """Orders and complaints of one closed month by channel, kind, building and hour of day, per
+    community, zone and department: the volume breakdowns' share of the maintained summary
+    (``summaries.month_figures_refresh``), so a dashboard over closed months counts no orders."""
+
+    community = models.ForeignKey("properties.Community", verbose_name=_("community"),
+                                  on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("month"))
+    zone = models.ForeignKey("properties.Zone", verbose_name=_("zone"), null=True, blank=True,
+                             on_delete=models.CASCADE, related_name="+")
+    department = models.CharField(_("department"), max_length=20, blank=True)
+    dimension = models.CharField(_("breakdown"), max_length=16)
+    key = models.CharField(_("value"), max_length=32, null=True, blank=True)  # noqa: DJ001 - NULL: no room
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    total = models.PositiveIntegerField(_("orders"), default=0)
+    complaints = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("month volume")
+        verbose_name_plural = _("month volumes")
+        ordering = ["month", "community_id", "dimension"]
+        indexes = [models.Index(fields=["month", "community"], name="monthvolume_month_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.community_id} {self.month:%Y-%m} {self.dimension}={self.key}"

@@ -18,11 +18,18 @@ from guanjia.sla.models import Clock
 from guanjia.tickets.choices import RatingLevel, Status
 from guanjia.tickets.models import TicketSettings, WorkOrder
 
-from .dimensions import DIMENSIONS, Dimension, breakdown, breakdown_rows, breakdown_table
+from .dimensions import DIMENSIONS, breakdown_rows, breakdown_table
 from .kpis import HANDLING_CLOCKS, HOUSEHOLDS, KPI_BY_CODE, ORDERS, Sources, kpis_compute, late_clock
 from .scope import ReportScope
 from .sql import EpochSeconds, analytic_queries
-from .summaries import DIMENSION_COLUMNS, summarised_within, summary_breakdown, summary_kpi_parts, trend_rows
+from .summaries import (
+    DIMENSION_COLUMNS,
+    summarised_within,
+    summary_breakdown,
+    summary_kpi_parts,
+    summary_volumes,
+    trend_rows,
+)
 
 # The standards' hot-spot threshold (SAT-2: the same lift 3 times in a month) when a community
 # has not saved its own.
@@ -124,12 +131,16 @@ def dashboard_figures(*, scope: ReportScope, now: datetime | None = None) -> Das
         return _dashboard(scope, sources)
 
 
-def dashboard_breakdown(sources: Sources, dimension: Dimension) -> list[dict[str, Any]]:
-    """One breakdown table: a timeliness breakdown adds the summarised months to the live rest."""
-    if dimension.timeliness and dimension.code in DIMENSION_COLUMNS:
-        return breakdown_table(dimension, breakdown_rows(sources.orders(live=True), dimension),
-                               summary_breakdown(sources, dimension))
-    return breakdown(sources.orders(), dimension)
+def dashboard_breakdowns(sources: Sources) -> dict[str, list[dict[str, Any]]]:
+    """Every breakdown table: the summarised months' rows added to the rest of the period counted live."""
+    volumes = summary_volumes(sources)
+    tables = {}
+    for dimension in DIMENSIONS:
+        summarised = (summary_breakdown(sources, dimension) if dimension.code in DIMENSION_COLUMNS
+                      else volumes[dimension.code])
+        tables[dimension.code] = breakdown_table(dimension, breakdown_rows(sources.orders(live=True), dimension),
+                                                 summarised)
+    return tables
 
 
 def _dashboard(scope: ReportScope, sources: Sources) -> Dashboard:
@@ -137,7 +148,7 @@ def _dashboard(scope: ReportScope, sources: Sources) -> Dashboard:
         scope=scope,
         kpis=list(kpis_compute(scope=scope, sources=sources, summary=summary_kpi_parts(sources)).values()),
         trends=monthly_trends(sources),
-        breakdowns={dimension.code: dashboard_breakdown(sources, dimension) for dimension in DIMENSIONS},
+        breakdowns=dashboard_breakdowns(sources),
         hot_spots=hot_spots(sources),
         worst_late=worst_late_orders(sources),
         dissatisfied=dissatisfied_cases(sources),

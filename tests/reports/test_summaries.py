@@ -8,7 +8,7 @@ from django.test.utils import override_settings
 from guanjia.core.taxonomy import Department
 from guanjia.reports.dimensions import DIMENSIONS, breakdown
 from guanjia.reports.kpis import Sources, kpis_compute
-from guanjia.reports.models import MonthFigures, MonthFiguresRun, MonthlyReview
+from guanjia.reports.models import MonthFigures, MonthFiguresRun, MonthlyReview, MonthVolume
 from guanjia.reports.scope import report_scope_build, scope_for_community_month
 from guanjia.reports.selectors import dashboard_figures, monthly_trends
 from guanjia.reports.summaries import month_figures_due, month_figures_refresh, summarised_within
@@ -151,11 +151,13 @@ def test_an_order_recorded_after_the_summary_shows_once_it_is_refreshed(communit
     three_months(community)
     month_figures_refresh(month=date(2026, 10, 1))
     october = report_scope_build(user=supervisor, params={"month": "2026-10"})
-    before, _ = from_the_summary(october)
+    before, tables = from_the_summary(october)
 
     received(community, "2026-10-20 09:00", kind=Kind.COMPLAINT)  # keyed in late, after the summary
 
     assert from_the_summary(october)[0]["repeat_complaints"] == before["repeat_complaints"] == (25.0, 1, 4)
+    assert from_the_summary(october)[1]["hour"] == tables["hour"]  # the volumes come from the summary too
+    assert MonthVolume.objects.filter(month=date(2026, 10, 1), dimension="hour", key="9").count() == 0
     month_figures_refresh(month=date(2026, 10, 1))
     assert from_the_summary(october)[0]["repeat_complaints"] == (20.0, 1, 5)
     assert from_the_summary(october) == counted_live(october)
