@@ -126,23 +126,40 @@ class Household(Base):
         self.tick()
 
 
+def _last_month() -> str:
+    """Last month in the server's time zone (Asia/Shanghai): the month a manager reviews."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    first = datetime.now(ZoneInfo("Asia/Shanghai")).date().replace(day=1)
+    return (first - timedelta(days=1)).strftime("%Y-%m")
+
+
 class Dashboard(Base):
+    """The company-wide KPI dashboard over last month (a closed month: read from the summary)."""
+
     def on_start(self) -> None:
         self.staff_login("admin")
 
     @task
     def dashboard(self) -> None:
-        self.client.get("/reports/?period=last_month", name="dashboard")
+        self.client.get(f"/reports/?month={_last_month()}", name="dashboard")
         self.tick()
 
 
 class Review(Base):
+    """The monthly review of one community: generated (every figure computed), then shown."""
+
     def on_start(self) -> None:
         self.staff_login("admin")
 
     @task
     def review(self) -> None:
-        self.client.get(f"/reports/review/?community={FIXTURES['community']}", name="monthly review")
+        token = self.client.cookies.get("csrftoken", "")
+        self.client.post("/reports/reviews/generate/", name="monthly review",
+                         data={"community": FIXTURES["community"], "month": _last_month(),
+                               "csrfmiddlewaretoken": token},
+                         headers={"Referer": self.host + "/reports/reviews/"})
         self.tick()
 
 
