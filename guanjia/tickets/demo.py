@@ -12,6 +12,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -361,7 +362,54 @@ DEMO_ORDERS_PER_COMMUNITY = 1500  # about six months of a mid-sized desk's reque
 
 
 def demo_hook(result: Any) -> None:
-    """``load_demo``: six months of history for each demo community that has none yet."""
+    """``load_demo``: six months of history for each demo community that has none yet, then a few
+    live cases made through the real services, so every screen has something to act on."""
     fresh = [c for c in result.communities if not WorkOrder.objects.filter(community=c).exists()]
     if fresh:
         demo_orders_build(communities=fresh, orders_per_community=DEMO_ORDERS_PER_COMMUNITY, months=6)
+        if result.communities and result.communities[0] in fresh:
+            demo_live_cases(community=result.communities[0])
+
+
+def demo_live_cases(*, community: Community) -> None:
+    """An urgent call just in, a portal request waiting for the resident's answer, and a complex
+    complaint whose plan waits for the project manager — through the same services the desk uses."""
+    from django.contrib.auth import get_user_model
+
+    from guanjia.accounts.choices import UserKind
+
+    from .services.intake import (
+        IntakeRequest,
+        workorder_acknowledge,
+        workorder_request_info,
+    )
+    from .services.intake import (
+        workorder_intake as intake,
+    )
+    from .services.plans import plan_submit
+
+    users = get_user_model().objects
+    agent = users.filter(roles__community=community, roles__role=Role.CS_AGENT).first()
+    resident = users.filter(kind=UserKind.RESIDENT, person__occupancies__room__community=community).first()
+    if agent is None or resident is None:
+        return
+    home = Occupancy.objects.filter(person_id=resident.person_id, room__community=community).first().room
+    intake(actor=agent, request=IntakeRequest(
+        channel=Channel.PHONE, community=community, location="5栋2单元电梯",
+        description="5栋2单元电梯困人,里面有一位老人和一个小孩,按了警铃没人应", kind=Kind.REPAIR,
+        category=Category.FACILITY, urgency=Urgency.URGENT, asset_key="5栋2单元电梯"))
+    waiting = intake(actor=resident, request=IntakeRequest(
+        channel=Channel.PORTAL, room=home, description="电梯又坏了", preferred_visit="工作日晚上"))
+    workorder_acknowledge(order=waiting, actor=agent)
+    workorder_request_info(order=waiting, actor=agent, questions=[
+        "是哪一栋哪一个单元的电梯?", "现在有没有人被困在里面?", "从什么时候开始不能用的?"])
+    complex_case = intake(actor=agent, request=IntakeRequest(
+        channel=Channel.FRONT_DESK, community=community, room=home, kind=Kind.COMPLAINT,
+        category=Category.FACILITY, urgency=Urgency.COMPLEX, asset_key="地下车库顶板",
+        description="地下车库顶板渗水三年了,每逢下雨车位上方就滴水,多次报修都没有根治",
+        expectation="彻底解决渗漏,并给出时间表"))
+    workorder_acknowledge(order=complex_case, actor=agent)
+    plan_submit(order=complex_case, actor=agent, cost=Decimal("48000"), schedule="两周内进场,施工10天",
+                parties=["开发商", "防水施工单位"],
+                solution="联系开发商启动保修,对车库顶板裂缝注浆堵漏并重做顶板防水层",
+                resident_text="我们已联系开发商和防水单位,两周内进场维修车库顶板,施工约10天,期间会提前通知您挪车。")

@@ -63,3 +63,22 @@ def test_a_second_round_of_history_continues_the_numbering(community):
 
     numbers = WorkOrder.objects.filter(community=community).values_list("number", flat=True)
     assert len(set(numbers)) == 200
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_demo_opens_with_live_cases_for_every_role(community):
+    from guanjia.tickets.choices import PlanStatus
+    from guanjia.tickets.demo import demo_live_cases
+    from guanjia.tickets.models import Plan
+    from tests.factories import resident_of
+
+    _desk(community)
+    resident_of(room=RoomFactory(unit__building__community=community, number="1801"))
+
+    demo_live_cases(community=community)
+
+    orders = WorkOrder.objects.filter(community=community)
+    assert orders.filter(urgency="urgent", status=Status.NEW).exists()
+    waiting = orders.get(status=Status.WAITING_INFO)
+    assert waiting.events.filter(type=EventType.INFO_REQUESTED).exists()
+    assert Plan.objects.filter(order__community=community, status=PlanStatus.SUBMITTED, needs_approval=True).exists()
