@@ -229,6 +229,8 @@ class Sources:
         Ranges rather than "not in those months" so the index reads only the live rows; with
         nothing left the condition is empty and Django answers without asking the database.
         """
+        if not self.summarised:
+            return Q()
         ranges, cursor = [], self.scope.start
         for month in self.summarised:
             first = datetime.combine(month, time.min, tzinfo=SHANGHAI)
