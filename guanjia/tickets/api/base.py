@@ -5,6 +5,7 @@ from typing import Any, ClassVar
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
+from rest_framework.exceptions import ParseError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
@@ -14,9 +15,43 @@ from rest_framework.views import APIView
 from ..models import WorkOrder
 from ..selectors import workorder_detail, workorder_get
 from ..services.access import is_resident, is_staff
-from .serializers import ResidentOrderDetailOutput, StaffOrderDetailOutput
+from .serializers import MAX_ID, ResidentOrderDetailOutput, StaffOrderDetailOutput
 
-PARSERS = [JSONParser, MultiPartParser, FormParser]
+
+class StrictJSONParser(JSONParser):
+    """JSON whose strings are valid Unicode.
+
+    ``"\\ud800"`` is legal JSON but no character: stored, it fails the database's encoding, and echoed
+    back in a validation message it fails the response's. Refused here with a clear message instead.
+    """
+
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> Any:
+        data = super().parse(stream, media_type, parser_context)
+        if _has_lone_surrogate(data):
+            raise ParseError(_("The request holds text that is not valid Unicode."))
+        return data
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return any("\ud800" <= ch <= "\udfff" for ch in value)
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(v) for v in value)
+    return False
+
+
+def parse_id(value: str | None) -> int | None:
+    """An id from a query string, or None when it is missing or not one."""
+    try:
+        number = int(value or "")
+    except ValueError:
+        return None
+    return number if 1 <= number <= MAX_ID else None
+
+
+PARSERS = [StrictJSONParser, MultiPartParser, FormParser]
 ERRORS = {400: OpenApiResponse(description=_("Invalid input: {\"error\": {\"code\", \"message\", \"fields\"}}")),
           403: OpenApiResponse(description=_("Not allowed for your role")),
           404: OpenApiResponse(description=_("No such order for you")),

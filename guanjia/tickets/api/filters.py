@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
@@ -10,14 +11,24 @@ from guanjia.core.taxonomy import Category, Channel, Kind, Urgency
 
 from ..choices import Status
 from ..selectors import QUEUES, QueueFilters, workorders_filter
+from .serializers import MAX_ID
+
+
+class IdFilter(filters.NumberFilter):
+    """A whole, positive id the database can hold (not 1.5, not 10**30)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, min_value=1, max_value=MAX_ID, **kwargs)
 
 
 class WorkOrderFilter(filters.FilterSet):
     queue = filters.ChoiceFilter(choices=[(q, q) for q in QUEUES], method="_noop",
                                  help_text=_("mine (default), assigned, department, community, for_review, "
                                              "follow_ups, escalated"))
-    community = filters.NumberFilter(method="_noop")
-    zone = filters.NumberFilter(method="_noop")
+    community = IdFilter(method="_noop")
+    zone = IdFilter(method="_noop")
     kind = filters.ChoiceFilter(choices=Kind.choices, method="_noop")
     category = filters.ChoiceFilter(choices=Category.choices, method="_noop")
     urgency = filters.ChoiceFilter(choices=Urgency.choices, method="_noop")

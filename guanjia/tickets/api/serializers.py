@@ -17,6 +17,15 @@ from ..models import WorkOrder, WorkOrderEvent
 RESIDENT_EVENT_DATA = frozenset({"worker_name", "worker_phone", "expected_arrival", "visit_at", "questions",
                                  "level", "promise_due_at", "schedule", "number", "into", "follow_up_of"})
 
+# The largest primary key (BigAutoField): a bigger number is refused, never sent to the database.
+MAX_ID = 2**63 - 1
+
+
+def id_field(**kwargs: Any) -> serializers.IntegerField:
+    """An id in a request body: a positive number the database can hold."""
+    return serializers.IntegerField(min_value=1, max_value=MAX_ID, **kwargs)
+
+
 def _photos() -> serializers.ListField:
     return serializers.ListField(child=serializers.FileField(), required=False, default=list, max_length=9,
                                  help_text=_("Up to 9 photos (JPEG, PNG, WebP or HEIC), multipart."))
@@ -162,7 +171,7 @@ class MyHouseholdOutput(serializers.Serializer):
 # ---- inputs -------------------------------------------------------------------------------------
 
 class ResidentCreateInput(serializers.Serializer):
-    room = serializers.IntegerField(help_text=_("One of my households (GET resident/households/)."))
+    room = id_field(help_text=_("One of my households (GET resident/households/)."))
     description = serializers.CharField(max_length=2000)
     expectation = serializers.CharField(max_length=1000, required=False, default="", allow_blank=True)
     preferred_visit = serializers.CharField(max_length=100, required=False, default="", allow_blank=True)
@@ -171,11 +180,11 @@ class ResidentCreateInput(serializers.Serializer):
 
 class StaffCreateInput(serializers.Serializer):
     channel = serializers.ChoiceField(choices=Channel.choices)
-    community = serializers.IntegerField(required=False, allow_null=True, default=None)
-    room = serializers.IntegerField(required=False, allow_null=True, default=None)
+    community = id_field(required=False, allow_null=True, default=None)
+    room = id_field(required=False, allow_null=True, default=None)
     room_code = serializers.CharField(max_length=48, required=False, default="", allow_blank=True)
     location = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
-    person = serializers.IntegerField(required=False, allow_null=True, default=None)
+    person = id_field(required=False, allow_null=True, default=None)
     contact_name = serializers.CharField(max_length=64, required=False, default="", allow_blank=True)
     contact_phone = serializers.CharField(max_length=20, required=False, default="", allow_blank=True)
     description = serializers.CharField(max_length=2000)
@@ -196,7 +205,7 @@ class ClassifyInput(serializers.Serializer):
     urgency = serializers.ChoiceField(choices=Urgency.choices)
     department = serializers.ChoiceField(choices=Department.choices, required=False, default="", allow_blank=True)
     confirm = serializers.BooleanField(required=False, default=False)
-    note = serializers.CharField(required=False, default="", allow_blank=True)
+    note = serializers.CharField(required=False, default="", allow_blank=True, max_length=2000)
 
 
 class NoteTextInput(serializers.Serializer):
@@ -225,7 +234,7 @@ class AnswerInput(serializers.Serializer):
 
 
 class DispatchInput(serializers.Serializer):
-    assignee = serializers.IntegerField(required=False, allow_null=True, default=None)
+    assignee = id_field(required=False, allow_null=True, default=None)
     department = serializers.ChoiceField(choices=Department.choices, required=False, default="", allow_blank=True)
     note = serializers.CharField(max_length=2000, help_text=_("Request, background and what the resident expects."))
 
@@ -243,7 +252,7 @@ class MaterialInput(serializers.Serializer):
 class ProgressNoteInput(serializers.Serializer):
     note = serializers.CharField(max_length=2000)
     visibility = serializers.ChoiceField(choices=Visibility.choices, required=False, default=Visibility.RESIDENT)
-    materials = MaterialInput(many=True, required=False, default=list)
+    materials = MaterialInput(many=True, required=False, default=list, max_length=50)
     photos = _photos()
 
 
@@ -253,7 +262,7 @@ class VisitInput(serializers.Serializer):
 
 
 class HandOverInput(serializers.Serializer):
-    new_owner = serializers.IntegerField()
+    new_owner = id_field()
     promise = serializers.CharField(max_length=500)
     promise_due_at = serializers.DateTimeField()
 
@@ -271,7 +280,7 @@ class RateInput(serializers.Serializer):
 
 class MergeInput(serializers.Serializer):
     into = serializers.UUIDField(help_text=_("The order that carries on."))
-    note = serializers.CharField(required=False, default="", allow_blank=True)
+    note = serializers.CharField(required=False, default="", allow_blank=True, max_length=2000)
 
 
 class LinkGroupInput(serializers.Serializer):
@@ -279,7 +288,7 @@ class LinkGroupInput(serializers.Serializer):
 
 
 class GroupCaseInput(serializers.Serializer):
-    community = serializers.IntegerField()
+    community = id_field()
     title = serializers.CharField(max_length=200)
     media_sensitive = serializers.BooleanField(required=False, default=False)
 
@@ -305,7 +314,7 @@ class PlanInput(serializers.Serializer):
 
 class PlanDecideInput(serializers.Serializer):
     approve = serializers.BooleanField()
-    note = serializers.CharField(required=False, default="", allow_blank=True)
+    note = serializers.CharField(required=False, default="", allow_blank=True, max_length=2000)
 
 
 class SuggestionOutput(serializers.Serializer):

@@ -30,7 +30,7 @@ from ..selectors import (
     workorder_queue,
 )
 from ..services import IntakeRequest, group_case_create, plan_decide, plan_submit, workorder_intake
-from .base import ERRORS, PARSERS, IsStaff, detail_response
+from .base import ERRORS, PARSERS, IsStaff, detail_response, parse_id
 from .filters import WorkOrderFilter
 from .serializers import (
     BoardOutput,
@@ -101,6 +101,7 @@ class OrderDetailView(APIView):
 
 class RevealPhoneView(APIView):
     permission_classes = [IsStaff]
+    parser_classes = PARSERS
 
     @extend_schema(request=None, responses={200: PhoneOutput, 403: ERRORS[403], 404: ERRORS[404]})
     def post(self, request: Request, uuid: Any) -> Response:
@@ -120,10 +121,9 @@ class HouseholdOrdersView(APIView):
                    responses={200: StaffOrderOutput(many=True)})
     def get(self, request: Request) -> Response:
         """A household's open and recent orders, seen while taking a new call."""
-        try:
-            room_id = int(request.query_params.get("room", ""))
-        except ValueError:
-            raise ServiceError(_("Give the room."), code="room_required", field="room") from None
+        room_id = parse_id(request.query_params.get("room"))
+        if room_id is None:
+            raise ServiceError(_("Give the room."), code="room_required", field="room")
         room = Room.objects.filter(pk=room_id, community_id__in=community_ids_for_user(user=request.user)).first()
         if room is None:
             raise ServiceError(_("Unknown room."), code="unknown_room", field="room", status=404)
@@ -137,9 +137,7 @@ class BoardView(APIView):
     @extend_schema(parameters=[OpenApiParameter("community", int)], responses={200: BoardOutput})
     def get(self, request: Request) -> Response:
         """The supervisor's board in numbers: due soon, late, escalated, follow-ups, review, group cases."""
-        community = request.query_params.get("community")
-        board = supervisor_board(user=request.user, community=int(community) if community and
-                                 community.isdigit() else None)
+        board = supervisor_board(user=request.user, community=parse_id(request.query_params.get("community")))
         return Response(BoardOutput({name: qs.count() for name, qs in board.items()}).data)
 
 
@@ -155,6 +153,7 @@ class SuggestionsView(APIView):
 
 class PlansView(APIView):
     permission_classes = [IsStaff]
+    parser_classes = PARSERS
 
     @extend_schema(responses={200: PlanOutput(many=True)})
     def get(self, request: Request, uuid: Any) -> Response:
@@ -174,6 +173,7 @@ class PlansView(APIView):
 
 class PlanDecideView(APIView):
     permission_classes = [IsStaff]
+    parser_classes = PARSERS
 
     @extend_schema(request=PlanDecideInput, responses={200: PlanOutput, **ERRORS})
     def post(self, request: Request, uuid: Any) -> Response:
@@ -190,6 +190,7 @@ class GroupCasesView(ListAPIView):
 
     permission_classes = [IsStaff]
     serializer_class = GroupCaseOutput
+    parser_classes = PARSERS
     filter_backends: list[Any] = []
 
     def get_queryset(self) -> Any:
