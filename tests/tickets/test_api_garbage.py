@@ -97,3 +97,21 @@ def test_queue_board_and_household_refuse_garbage_query_strings(agent, file_orde
             _assert_clean(client.get("/api/v1/work-orders/", {name: value}), (name, value[:20]))
         _assert_clean(client.get("/api/v1/work-orders/board/", {"community": value}), ("board", value[:20]))
         _assert_clean(client.get("/api/v1/work-orders/household/", {"room": value}), ("household", value[:20]))
+
+
+def test_what_garbage_gets_told(agent, room, file_order):
+    order = file_order()
+    client = _client(agent)
+
+    surrogate = client.post(f"/api/v1/work-orders/{order.uuid}/notes/", data='{"note": "\\ud800"}',
+                            content_type="application/json")
+    huge_room = client.post("/api/v1/work-orders/", {"channel": "phone", "room": 2**70, "description": "漏水"},
+                            format="json")
+    half_community = client.get("/api/v1/work-orders/", {"queue": "community", "community": "1.5"})
+    essay = client.get("/api/v1/work-orders/", {"queue": "community", "q": "漏" * 101})
+
+    assert (surrogate.status_code, surrogate.json()["error"]["code"]) == (400, "parse_error")
+    assert (huge_room.status_code, list(huge_room.json()["error"]["fields"])) == (400, ["room"])
+    assert (half_community.status_code, list(half_community.json()["error"]["fields"])) == (400, ["community"])
+    assert (essay.status_code, list(essay.json()["error"]["fields"])) == (400, ["q"])
+    assert order.events.count() == 2  # created and classified: nothing was added

@@ -36,7 +36,7 @@ class WorkOrderFilter(filters.FilterSet):
     channel = filters.ChoiceFilter(choices=Channel.choices, method="_noop")
     created_from = filters.DateFilter(method="_noop")
     created_to = filters.DateFilter(method="_noop")
-    q = filters.CharFilter(method="_noop", help_text=_("Number, room code, contact name or description."))
+    q = filters.CharFilter(method="_noop", max_length=100, help_text=_("Number, room code, contact name or description."))
     open = filters.BooleanFilter(method="_noop")
 
     def _noop(self, queryset: QuerySet[Any], name: str, value: Any) -> QuerySet[Any]:
