@@ -71,6 +71,30 @@ def breakdown_rows(orders: QuerySet, dimension: Dimension) -> list[dict[str, Any
     return list(orders.values(**values).annotate(**counts))
 
 
+# The timeliness breakdowns share one grain: counting it once costs one pass of clock look-ups
+# instead of one per breakdown; each table then adds up the few grouped rows by its own key.
+TIMELINESS_GRAIN = {"category": "category", "department": "department", "zone": "zone_key"}
+
+
+def timeliness_grain_rows(orders: QuerySet) -> list[dict[str, Any]]:
+    """Counted orders grouped by category, department and zone at once (one GROUP BY)."""
+    on_time = KPI_BY_CODE["complaint_on_time"]
+    return list(orders.values("category", "department", zone_key=F("room__unit__building__zone_id"),
+                              zone_name=F("room__unit__building__zone__name"))
+                .annotate(total=Count("pk"), complaints=Count("pk", filter=Q(kind=Kind.COMPLAINT)),
+                          on_time_den=Count("pk", filter=on_time.population),
+                          on_time_num=Count("pk", filter=on_time.population & on_time.hit),
+                          late=Count("pk", filter=Q(handling_late=True))))
+
+
+def grain_rows_for(dimension: Dimension, grain: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``grain`` rows keyed by ``dimension`` (``breakdown_table`` adds up rows sharing a key)."""
+    column = TIMELINESS_GRAIN[dimension.code]
+    parts = ("total", "complaints", "on_time_den", "on_time_num", "late")
+    return [{"key": row[column], **({"name": row["zone_name"]} if dimension.name is not None else {}),
+             **{part: row[part] for part in parts}} for row in grain]
+
+
 def breakdown_table(dimension: Dimension, *parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The rows of ``parts`` (live counts, summarised months) added up by key, labelled and sorted."""
     merged: dict[Any, dict[str, Any]] = {}

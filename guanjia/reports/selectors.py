@@ -18,12 +18,18 @@ from guanjia.sla.models import Clock
 from guanjia.tickets.choices import RatingLevel, Status
 from guanjia.tickets.models import TicketSettings, WorkOrder
 
-from .dimensions import DIMENSIONS, breakdown_rows, breakdown_table
+from .dimensions import (
+    DIMENSIONS,
+    TIMELINESS_GRAIN,
+    breakdown_rows,
+    breakdown_table,
+    grain_rows_for,
+    timeliness_grain_rows,
+)
 from .kpis import HANDLING_CLOCKS, HOUSEHOLDS, KPI_BY_CODE, ORDERS, Sources, kpis_compute, late_clock
 from .scope import ReportScope
 from .sql import EpochSeconds, analytic_queries
 from .summaries import (
-    DIMENSION_COLUMNS,
     summarised_within,
     summary_breakdown,
     summary_kpi_parts,
@@ -134,12 +140,16 @@ def dashboard_figures(*, scope: ReportScope, now: datetime | None = None) -> Das
 def dashboard_breakdowns(sources: Sources) -> dict[str, list[dict[str, Any]]]:
     """Every breakdown table: the summarised months' rows added to the rest of the period counted live."""
     volumes = summary_volumes(sources)
+    live = sources.orders(live=True)
+    grain = timeliness_grain_rows(live)
     tables = {}
     for dimension in DIMENSIONS:
-        summarised = (summary_breakdown(sources, dimension) if dimension.code in DIMENSION_COLUMNS
-                      else volumes[dimension.code])
-        tables[dimension.code] = breakdown_table(dimension, breakdown_rows(sources.orders(live=True), dimension),
-                                                 summarised)
+        if dimension.code in TIMELINESS_GRAIN:
+            tables[dimension.code] = breakdown_table(dimension, grain_rows_for(dimension, grain),
+                                                     summary_breakdown(sources, dimension))
+        else:
+            tables[dimension.code] = breakdown_table(dimension, breakdown_rows(live, dimension),
+                                                     volumes[dimension.code])
     return tables
 
 
