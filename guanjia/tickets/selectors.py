@@ -125,8 +125,12 @@ def _keyword(text: str) -> Q:
     if code:
         return Q(room__code=code)
     words = Q(contact_name__icontains=text) | Q(description__icontains=text)
+    if _uses_bigram_index(text) and len(text) == 2:
+        # A two-character word is its own bigram: the index alone is exact, and PostgreSQL's
+        # estimate of it is right, so a common word walks the newest orders instead of fetching all.
+        return Q(_in_bigram_index(text))
     if _uses_bigram_index(text):
-        return Q(_in_bigram_index(text)) & words
+        return Q(_in_bigram_index(text)) & words  # the pairs are there; is the word itself?
     return Q(number__istartswith=text) | Q(room__code__istartswith=text) | words
 
 
