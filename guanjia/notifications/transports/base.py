@@ -1,5 +1,6 @@
 """The one interface every notification channel implements."""
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -21,7 +22,7 @@ class TransportError(Exception):
     """The channel refused or could not be reached; the delivery is retried later."""
 
 
-class Transport:
+class Transport(ABC):
     """A channel (in-app, log, e-mail, SMS/WeChat gateway). Subclasses stay small.
 
     ``address_for_user`` / ``address_for_phone`` say where this channel reaches someone
@@ -38,5 +39,6 @@ class Transport:
     def address_for_phone(self, phone: str) -> str:
         return ""
 
+    @abstractmethod
     def send(self, message: Message) -> None:
-        raise NotImplementedError
+        """Deliver ``message``; raise TransportError when the channel refuses or fails."""

@@ -1,5 +1,6 @@
 """What every work-order endpoint shares: who may call it and how an order is looked up."""
 
+from abc import ABC, abstractmethod
 from typing import Any, ClassVar
 
 from django.utils.translation import gettext_lazy as _
@@ -80,7 +81,7 @@ def detail_response(*, request: Request, order: WorkOrder, status: int = 200) ->
     return Response(output(order, context={"staff": staff}).data, status=status)
 
 
-class OrderAction(APIView):
+class OrderAction(ABC, APIView):
     """POST to one order: validate ``input_serializer``, call ``act`` (a service), answer the order.
 
     Each subclass gets its own documented ``post`` so the OpenAPI schema names its input.
@@ -102,8 +103,9 @@ class OrderAction(APIView):
         cls.post = extend_schema(request=cls.input_serializer, responses={200: output, **ERRORS},
                                  summary=(cls.__doc__ or "").strip().split("\n")[0] or None)(post)
 
+    @abstractmethod
     def act(self, *, order: WorkOrder, actor: Any, data: dict[str, Any]) -> None:
-        raise NotImplementedError
+        """Call the service this endpoint stands for."""
 
     def handle(self, request: Request, uuid: Any) -> Response:
         order = workorder_get(user=request.user, uuid=uuid)
