@@ -1,8 +1,8 @@
 import pytest
 
-from tests.console.people import agent, file_order, outsider, supervisor, technician, zhang
+from tests.console.people import file_order, outsider, zhang
 
-__all__ = ["agent", "file_order", "outsider", "supervisor", "technician", "zhang"]
+__all__ = ["file_order", "outsider", "zhang"]
 
 
 @pytest.fixture(autouse=True)

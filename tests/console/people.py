@@ -29,24 +29,6 @@ def zhang(room):
 
 
 @pytest.fixture
-def agent(community):
-    return staff_with_role(community=community, role=Role.CS_AGENT, username="agent_xiaoli",
-                           display_name="客服小李", department="customer_service")
-
-
-@pytest.fixture
-def supervisor(community):
-    return staff_with_role(community=community, role=Role.CS_SUPERVISOR, username="sup_chen",
-                           display_name="陈主管", department="customer_service")
-
-
-@pytest.fixture
-def technician(community):
-    return staff_with_role(community=community, role=Role.TECHNICIAN, username="tech_wang",
-                           display_name="王师傅", department="engineering", phone="13700000001")
-
-
-@pytest.fixture
 def outsider(other_community):
     return staff_with_role(community=other_community, role=Role.CS_AGENT, username="agent_other")
 

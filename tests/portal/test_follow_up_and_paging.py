@@ -6,10 +6,10 @@ from django.urls import reverse
 
 from guanjia.tickets.choices import EventType, Status
 from guanjia.tickets.services import workorder_request_info
-from tests.console.people import agent, file_order, jpeg_upload, zhang
+from tests.console.people import file_order, jpeg_upload, zhang
 from tests.factories import RoomFactory, resident_of
 
-__all__ = ["agent", "file_order", "zhang"]
+__all__ = ["file_order", "zhang"]
 pytestmark = pytest.mark.django_db
 
 

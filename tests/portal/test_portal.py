@@ -7,10 +7,10 @@ from guanjia.core.taxonomy import Channel
 from guanjia.tickets.choices import RatingLevel, Status
 from guanjia.tickets.models import WorkOrder
 from guanjia.tickets.services import workorder_dispatch, workorder_resolve
-from tests.console.people import agent, file_order, jpeg_upload, technician, zhang
+from tests.console.people import file_order, jpeg_upload, zhang
 from tests.factories import OccupancyFactory, RoomFactory, resident_of
 
-__all__ = ["agent", "file_order", "technician", "zhang"]
+__all__ = ["file_order", "zhang"]
 pytestmark = pytest.mark.django_db
 
 
