@@ -18,6 +18,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from django.utils.translation import gettext as _
+
+from guanjia.core.taxonomy import Category
+
 from . import features as feature_extraction
 from .lexicon import concepts_in
 from .model import FIELDS, FieldModel, Weights
@@ -94,28 +98,39 @@ def _readable(names: list[str]) -> list[str]:
     return [name.split(":", 1)[1] if ":" in name else name for name in names]
 
 
+def _rule(line: str) -> str:
+    # Evidence is read by agents in the console's language; the rule code inside stays as is.
+    return _("rule %(rule)s") % {"rule": line}
+
+
+def _default_for(category: str) -> str:
+    label = Category(category).label if category in Category.values else category
+    return _("default for %(category)s") % {"category": label}
+
+
 def _urgency(weights: Weights, item: Prepared) -> tuple[str, float, bool, list[str]]:
     """(urgency, confidence, uncertain, evidence). Urgent comes from the rules only."""
     safety = item.safety
     if safety.urgent:
-        return "urgent", 0.97, False, [f"rule {line}" for line in safety.evidence]
+        return "urgent", 0.97, False, [_rule(line) for line in safety.evidence]
     probabilities = weights.fields["urgency"].predict_proba(item.urgency_features)
     p_urgent = probabilities.get("urgent", 0.0)
     if p_urgent >= URGENT_MODEL_SURE and not (safety.voided or safety.evidence or RELAYED.search(item.text)):
-        return "urgent", round(p_urgent, 2), False, [f"model sure of urgency at {p_urgent:.2f} (no rule matched)"]
+        return "urgent", round(p_urgent, 2), False, [
+            _("model sure of urgency at %(probability).2f (no rule matched)") % {"probability": p_urgent}]
     p_complex, p_normal = probabilities.get("complex", 0.0), probabilities.get("normal", 0.0)
     cues = sorted(COMPLEX_CONCEPTS & item.concepts.keys())
-    evidence = [f"rule {line}" for line in safety.evidence]
-    evidence += [f"voided {line}" for line in safety.voided]
+    evidence = [_rule(line) for line in safety.evidence]
+    evidence += [_("voided %(rule)s") % {"rule": line} for line in safety.voided]
     if cues and p_complex >= p_normal * 0.5:
         urgency, confidence = "complex", p_complex / max(p_complex + p_normal, 1e-9)
-        evidence.append("complex cues: " + ", ".join(item.concepts[cue] for cue in cues))
+        evidence.append(_("complex cues: %(words)s") % {"words": ", ".join(item.concepts[cue] for cue in cues)})
     else:
         urgency = "complex" if p_complex > p_normal else "normal"
         confidence = max(p_complex, p_normal) / max(p_complex + p_normal, 1e-9)
     uncertain = safety.uncertain or p_urgent >= URGENT_MODEL_DOUBT
     if p_urgent >= URGENT_MODEL_DOUBT:
-        evidence.append(f"model sees urgency at {p_urgent:.2f} without a safety rule")
+        evidence.append(_("model sees urgency at %(probability).2f without a safety rule") % {"probability": p_urgent})
     if uncertain:
         confidence = min(confidence, 0.5)
     return urgency, round(confidence, 2), uncertain, evidence
@@ -142,7 +157,7 @@ def classify(text: str, *, weights: Weights | None = None) -> dict[str, Any]:
     result["department"] = department
     # The department is derived from kind and category, so it is as sure as the less sure of them.
     result["confidence"]["department"] = min(result["confidence"]["kind"], result["confidence"]["category"])
-    result["evidence"]["department"] = [reason if reason != "default" else f"default for {result['category']}"]
+    result["evidence"]["department"] = [reason if reason != "default" else _default_for(result["category"])]
     result["questions"] = follow_up_questions(text=item.text, concepts=item.concepts, kind=result["kind"],
                                               urgent=urgency == "urgent" or uncertain)
     ordered = ("kind", "category", "urgency", "department", "confidence", "questions", "evidence",

@@ -16,6 +16,9 @@ as urgent until a person decides.
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from .text import clauses
 
 # code → pattern. Codes are stable: they appear in evidence and as model features.
@@ -197,6 +200,18 @@ WINDOW = 3
 _NEGATION_REACH = 6
 
 
+# Why a trigger seen in the text did not count, as the agent reads it next to the rule code.
+VOID_REASONS = {
+    "negated": gettext_lazy("negated"),
+    "past": gettext_lazy("in the past"),
+    "hypothetical": gettext_lazy("hypothetical or a drill"),
+    "recurring": gettext_lazy("a recurring problem"),
+    "planned": gettext_lazy("a planned cut"),
+    "controlled burning": gettext_lazy("burning on purpose"),
+    "resolved": gettext_lazy("resolved later in the message"),
+}
+
+
 @dataclass
 class SafetyFinding:
     urgent: bool = False
@@ -262,10 +277,10 @@ def assess(text: str) -> SafetyFinding:
             if reason is None and _resolved_later(parts, index):
                 reason = "resolved"
             if reason is not None:
-                finding.voided.append(f"{seen} ({reason})")
+                finding.voided.append(_("%(seen)s (%(reason)s)") % {"seen": seen, "reason": VOID_REASONS[reason]})
             elif code not in FEAR_EXEMPT and FEARED.search(clause[:match.start()] + match.group(0)):
                 finding.uncertain = True
-                finding.evidence.append(f"{seen} (feared, not yet happening)")
+                finding.evidence.append(_("%(seen)s (feared, not yet happening)") % {"seen": seen})
             elif code not in finding.triggers:
                 finding.urgent = True
                 finding.triggers.append(code)
@@ -274,13 +289,14 @@ def assess(text: str) -> SafetyFinding:
             match = pattern.search(clause)
             if match and _void_reason(clause, match) is None and not _resolved_later(parts, index):
                 finding.uncertain = True
-                finding.evidence.append(f"{code}: {match.group(0)} (needs a person to judge)")
+                finding.evidence.append(_("%(code)s: %(words)s (needs a person to judge)")
+                                        % {"code": code, "words": match.group(0)})
     if finding.urgent and RELAYED.search(text) and not RELAYED_NOW.search(text):
         # A 12345 transfer summarises a call made hours earlier, usually about something the
         # caller has lived with for a while: the duty officer checks it before the urgent clocks
         # run (the intake still treats "uncertain" as urgent until then).
         finding.urgent = False
-        finding.evidence.append("relayed by the 12345 hotline: a person checks whether it is still happening")
+        finding.evidence.append(_("relayed by the 12345 hotline: a person checks whether it is still happening"))
     if finding.urgent:
         finding.uncertain = False
     elif finding.triggers:
