@@ -131,7 +131,7 @@ KPIS: tuple[Kpi, ...] = (
         _("repairs received in the period and resolved"), _("repairs"), "SAT-3 (baseline 4.2 h)",
         population=Q(kind=Kind.REPAIR, resolved_at__isnull=False), measure=_repair),
     Kpi("repair_hours_p90", _("Repair duration (90th percentile)"), HOURS, ORDERS, None, True,
-        _("hours from receipt to the latest resolution: 90% of repairs took at most this"),
+        _("hours from receipt to the latest resolution: 9 in 10 repairs took at most this"),
         _("repairs received in the period and resolved"), _("repairs"), "SAT-3",
         population=Q(kind=Kind.REPAIR, resolved_at__isnull=False), measure=_repair, fraction=0.9),
     Kpi("callback_on_time", _("Callbacks within 48 hours"), PERCENT, ORDERS, 95, False,
