@@ -6,7 +6,8 @@ gateway never breaks the request (a failed attempt is recorded and retried with 
 """
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -62,6 +63,49 @@ def notify(*, recipients: Iterable[Any], title: str, body: str, link: str = "", 
                                                     notification=note, **common))
         _store_and_send(deliveries)
 
+
+
+@dataclass(frozen=True)
+class StaffMessage:
+    """One message of ``notify_many``: the same title and body to each of ``recipients``."""
+
+    recipients: Sequence[Any]
+    title: str
+    body: str
+    link: str = ""
+    order: Any = None
+    community: Any = None
+    kind: str = ""
+
+
+def notify_many(*, messages: Iterable[StaffMessage]) -> int:
+    """``notify`` for many messages at once (the SLA sweep telling a thousand orders' people).
+
+    One INSERT of inbox rows and one of deliveries instead of two per message, and one task
+    queued after commit. Returns the number of inbox rows stored.
+    """
+    transports = [transport for transport in configured_transports() if transport.delivers]
+    notes: list[Notification] = []
+    for message in messages:
+        community = message.community if message.community is not None else getattr(message.order, "community", None)
+        common = {"title": str(message.title)[:_TITLE_MAX], "body": str(message.body), "link": message.link,
+                  "order": message.order, "community": community, "kind": message.kind}
+        notes += [Notification(recipient=user, **common) for user in _unique_active(message.recipients)]
+    if not notes:
+        return 0
+    with transaction.atomic():
+        Notification.objects.bulk_create(notes, batch_size=1000)
+        deliveries = []
+        for transport in transports:
+            for note in notes:
+                address = transport.address_for_user(note.recipient)
+                if address:
+                    deliveries.append(_new_delivery(
+                        transport.name, address=address, recipient=note.recipient, notification=note,
+                        title=note.title, body=note.body, link=note.link, order=note.order,
+                        community=note.community, kind=note.kind))
+        _store_and_send(deliveries)
+    return len(notes)
 
 def notify_resident(*, phone: str, person: Any = None, title: str, body: str, link: str = "",
                     order: Any = None, community: Any = None, kind: str = "") -> None:
