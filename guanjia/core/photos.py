@@ -15,6 +15,7 @@ assumes a local path: files are written and read only through the storage API.
 
 import io
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 import pillow_heif
@@ -38,8 +39,29 @@ JPEG_QUALITY = 85
 MAX_PIXELS = 50_000_000
 
 
+@dataclass(frozen=True)
+class PreparedPhoto:
+    """A photo checked and re-encoded in memory, not stored yet (see ``photo_prepare``)."""
+
+    full: bytes
+    thumbnail: bytes
+    ext: str
+    width: int
+    height: int
+    original_name: str
+
+
 def photo_store(*, file: Any, uploaded_by: Any = None, community: Any = None) -> Photo:
     """Check, clean and store an uploaded photo; raises ServiceError ``photo_invalid`` / ``photo_too_large``."""
+    return photo_save(prepared=photo_prepare(file=file), uploaded_by=uploaded_by, community=community)
+
+
+def photo_prepare(*, file: Any) -> PreparedPhoto:
+    """Check and clean an upload without storing anything (CPU only; raises like ``photo_store``).
+
+    A service can do this before it takes locks or numbers, and ``photo_save`` inside its
+    transaction: a refused picture then costs nothing, and the image work holds no lock.
+    """
     data = _read_limited(file)
     image = _open_checked(data)
     image = ImageOps.exif_transpose(image)
@@ -49,13 +71,18 @@ def photo_store(*, file: Any, uploaded_by: Any = None, community: Any = None) ->
     thumb = image.copy()
     thumb.thumbnail(THUMBNAIL_SIZE)
     small = _encode(thumb, keep_png=keep_png)
-    ext = "png" if keep_png else "jpg"
-    photo = Photo(uuid=uuid.uuid4(), uploaded_by=uploaded_by, community=community, size=len(full),
-                  original_name=str(getattr(file, "name", "") or "")[-200:])
-    photo.image.save(f"photo.{ext}", ContentFile(full), save=False)
-    photo.thumbnail.save(f"thumb.{ext}", ContentFile(small), save=False)
+    return PreparedPhoto(full=full, thumbnail=small, ext="png" if keep_png else "jpg", width=image.width,
+                         height=image.height, original_name=str(getattr(file, "name", "") or "")[-200:])
+
+
+def photo_save(*, prepared: PreparedPhoto, uploaded_by: Any = None, community: Any = None) -> Photo:
+    """Write a prepared photo's files through the storage and its row."""
+    photo = Photo(uuid=uuid.uuid4(), uploaded_by=uploaded_by, community=community, size=len(prepared.full),
+                  original_name=prepared.original_name)
+    photo.image.save(f"photo.{prepared.ext}", ContentFile(prepared.full), save=False)
+    photo.thumbnail.save(f"thumb.{prepared.ext}", ContentFile(prepared.thumbnail), save=False)
     # Set after the files: assigning a file name resets the width/height fields Django fills itself.
-    photo.width, photo.height = image.size
+    photo.width, photo.height = prepared.width, prepared.height
     photo.save()
     return photo
 

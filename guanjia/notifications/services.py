@@ -50,7 +50,9 @@ def notify(*, recipients: Iterable[Any], title: str, body: str, link: str = "", 
     title = str(title)[:_TITLE_MAX]
     common = {"title": title, "body": str(body), "link": link, "order": order, "community": community,
               "kind": kind}
-    with transaction.atomic():
+    # The inbox rows and their deliveries are stored together. No savepoint: inside a service's
+    # transaction a failure here fails the whole write anyway, and a savepoint is two more statements.
+    with transaction.atomic(savepoint=False):
         notes = Notification.objects.bulk_create([Notification(recipient=u, **common) for u in users])
         deliveries = []
         for transport in configured_transports():
@@ -114,7 +116,7 @@ def notify_resident(*, phone: str, person: Any = None, title: str, body: str, li
     community = community if community is not None else getattr(order, "community", None)
     common = {"title": str(title)[:_TITLE_MAX], "body": str(body), "link": link, "order": order,
               "community": community, "kind": kind}
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # no savepoint, as in ``notify``
         note = Notification.objects.create(recipient=account, **common) if account else None
         deliveries = []
         for transport in configured_transports():

@@ -32,16 +32,49 @@ def event_append(
         order=order,
         type=type,
         at=timezone.now(),
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=_author(actor),
         note=note,
         visibility=visibility,
         data=dict(data or {}),
     )
-    photo_list = list(photos)
-    if photo_list:
-        event.photos.add(*photo_list)
+    _attach(event, photos)
     clocks_on_event(order=order, event=event)
     return event
+
+
+def event_created(*, order: WorkOrder, actor: Any = None, data: Mapping[str, Any], photos: Iterable[Photo] = (),
+                  classified: Mapping[str, Any] | None = None) -> WorkOrderEvent:
+    """The order was taken (shown to the resident); with ``classified``, also where its
+    classification came from (internal), recorded at the same instant.
+
+    Both rows go in one INSERT. The clocks react once, to the creation: the order already carries
+    its classification when it is taken, so they start from it, and the classification recorded
+    at the same instant would only look again at the clocks just started (``_on_classified``
+    re-times a clock only when the rule differs, and here it cannot).
+    """
+    at, author = timezone.now(), _author(actor)
+    rows = [WorkOrderEvent(order=order, type=EventType.CREATED, at=at, actor=author, visibility=Visibility.RESIDENT,
+                           data=dict(data))]
+    if classified is not None:
+        rows.append(WorkOrderEvent(order=order, type=EventType.CLASSIFIED, at=at, actor=author,
+                                   visibility=Visibility.INTERNAL, data=dict(classified)))
+    created = WorkOrderEvent.objects.bulk_create(rows)[0]
+    _attach(created, photos)
+    clocks_on_event(order=order, event=created)
+    return created
+
+
+def _author(actor: Any) -> Any:
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def _attach(event: WorkOrderEvent, photos: Iterable[Photo]) -> None:
+    # One INSERT into the link table: ``event.photos.add`` would first read which links exist,
+    # and a new event has none (a photo given twice is linked once, as ``add`` would).
+    through = WorkOrderEvent.photos.through
+    links = [through(workorderevent_id=event.pk, photo_id=pk) for pk in dict.fromkeys(p.pk for p in photos)]
+    if links:
+        through.objects.bulk_create(links)
 
 
 def event_resident(*, order: WorkOrder, type: str, **kwargs: Any) -> WorkOrderEvent:

@@ -8,29 +8,30 @@ never wait on each other (no deadlock).
 import datetime
 from collections.abc import Iterable
 
-from django.db import IntegrityError, transaction
-from django.db.models import F, QuerySet
+from django.db import connection
+from django.db.models import QuerySet
 
 from .models import WorkOrder, WorkOrderCounter
 
 
 def next_order_sequence(*, community_id: int, day: datetime.date) -> int:
-    """Hand out the next number of ``community_id`` for ``day``; call inside a transaction.
+    """Hand out the next number of ``community_id`` for ``day``, in one statement.
 
-    The ``UPDATE … SET last = last + 1`` takes the row lock, so a concurrent intake waits
-    until this transaction ends and then reads the incremented value: no two orders share a
-    number. The first intake of a day creates the row; if two create it at once, the loser's
-    INSERT fails on the unique constraint (inside a savepoint) and it increments instead.
+    ``INSERT … ON CONFLICT DO UPDATE SET last = last + 1 RETURNING last`` creates the day's row
+    or increments it, and takes the row lock: a concurrent caller waits until this transaction
+    ends and then reads the incremented value, so no two orders share a number. Called outside
+    a transaction (autocommit, as intake does) the lock lasts for this statement only; inside one
+    it lasts until that transaction ends. PostgreSQL and SQLite (3.35+) both speak this SQL.
     """
-    counters = WorkOrderCounter.objects.filter(community_id=community_id, day=day)
-    if not counters.update(last=F("last") + 1):
-        try:
-            with transaction.atomic():
-                WorkOrderCounter.objects.create(community_id=community_id, day=day, last=1)
-            return 1
-        except IntegrityError:
-            counters.update(last=F("last") + 1)
-    return counters.values_list("last", flat=True).get()
+    counter = WorkOrderCounter._meta
+    quote = connection.ops.quote_name
+    table, last = quote(counter.db_table), quote(counter.get_field("last").column)
+    community, day_column = quote(counter.get_field("community").column), quote(counter.get_field("day").column)
+    sql = (f"INSERT INTO {table} ({community}, {day_column}, {last}) VALUES (%s, %s, 1) "  # noqa: S608 - names from the model
+           f"ON CONFLICT ({community}, {day_column}) DO UPDATE SET {last} = {table}.{last} + 1 RETURNING {last}")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [community_id, connection.ops.adapt_datefield_value(day)])
+        return int(cursor.fetchone()[0])
 
 
 def lock_work_orders(*, ids: Iterable[int]) -> QuerySet[WorkOrder]:

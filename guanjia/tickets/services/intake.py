@@ -24,12 +24,12 @@ from guanjia.properties.roomcodes import normalize_room_code
 from guanjia.properties.selectors import current_occupancy_q
 
 from ..choices import EventType, Status
-from ..events import event_internal, event_resident
+from ..events import event_created
 from ..lock_objects import lock_work_order, next_order_sequence
 from ..models import WorkOrder
 from ..triage_seam import Suggester, suggest_classification
 from .access import is_resident, require_staff, require_staff_in_community, require_staff_or_household
-from .attachments import photos_store
+from .attachments import photos_prepare, photos_save, photos_store
 from .classification import classification_clean
 from .messages import tell_desk, tell_resident
 from .ownership import claim_if_unowned
@@ -45,6 +45,7 @@ class IntakeRequest:
     description: str
     community: Community | None = None
     room: Room | None = None
+    room_id: int | None = None  # the API names a room by id; the service looks it up and checks it
     room_code: str = ""
     location: str = ""
     person: Person | None = None
@@ -69,12 +70,26 @@ def order_number(*, community: Community, day: datetime.date) -> str:
 
 def workorder_intake(*, actor: Any, request: IntakeRequest, idempotency_key: str | None = None,
                      suggest: Suggester | None = None) -> WorkOrder:
-    """Create a work order; a retry with the same ``idempotency_key`` returns the first one."""
+    """Create a work order; a retry with the same ``idempotency_key`` returns the first one.
+
+    Everything that can refuse the request (who, where, what, the photos) is checked before the
+    number is taken, and only reads until then; the write itself is one transaction.
+    """
     key = (idempotency_key or "").strip()[:80] or None
     if key and (existing := _by_key(actor=actor, key=key)):
         return existing
+    order, source = _draft(actor=actor, request=request, key=key, suggest=suggest)
+    # Photos are checked and re-encoded before the number is taken: a refused picture costs no
+    # number, and no one waits for image work.
+    photos = photos_prepare(files=request.photos, community=order.community)
+    # The number is taken last, just before the write. Outside a caller's transaction it is one
+    # statement committed at once, so the community's counter row is locked for that statement
+    # only, not while the order, its events, clocks and messages are written and flushed to disk
+    # (eight residents of a community filing at once used to queue one commit behind another).
+    # A write that fails after this point leaves a gap in the day's numbers, never a duplicate.
+    order.number = order_number(community=order.community, day=timezone.localdate())
     try:
-        return _intake(actor=actor, request=request, key=key, suggest=suggest)
+        return _save(order=order, actor=actor, source=source, photos=photos)
     except IntegrityError:
         # Two retries raced past the lookup above; the database let only one in. Return it.
         if key and (existing := _by_key(actor=actor, key=key)):
@@ -86,8 +101,9 @@ def _by_key(*, actor: Any, key: str) -> WorkOrder | None:
     return WorkOrder.objects.filter(created_by=actor, idempotency_key=key).first()
 
 
-@transaction.atomic
-def _intake(*, actor: Any, request: IntakeRequest, key: str | None, suggest: Suggester | None) -> WorkOrder:
+def _draft(*, actor: Any, request: IntakeRequest, key: str | None,
+           suggest: Suggester | None) -> tuple[WorkOrder, str]:
+    """The unsaved order, checked and classified; raises ServiceError on anything refused."""
     if not request.description.strip():
         raise ServiceError(_("Describe what happened."), code="description_required", field="description")
     if request.channel not in Channel.values:
@@ -102,20 +118,20 @@ def _intake(*, actor: Any, request: IntakeRequest, key: str | None, suggest: Sug
     order.asset_key = normalize_asset_key(request.asset_key or ("" if room else order.location))
     suggestion = suggest_classification(order.description, community=community, suggest=suggest)
     source = _fill_classification(order=order, request=request, suggestion=suggestion)
-    # Photos are checked and re-encoded before the number is taken: the counter row stays locked
-    # until commit, and other desks of the community should not wait for image work.
-    photos = photos_store(files=request.photos, actor=actor, community=community)
-    order.number = order_number(community=community, day=timezone.localdate())
     # First-responder ownership: staff who take the request own it; a resident's request is
     # owned by the first agent who acknowledges it.
     order.owner = None if is_resident(actor) else actor
+    return order, source
+
+
+@transaction.atomic
+def _save(*, order: WorkOrder, actor: Any, source: str, photos: list[Any]) -> WorkOrder:
+    stored = photos_save(prepared=photos, actor=actor, community=order.community)
     order.save()
-    event_resident(order=order, type=EventType.CREATED, actor=actor, photos=photos,
-                   data={"channel": order.channel, "number": order.number})
-    if source:
-        event_internal(order=order, type=EventType.CLASSIFIED, actor=actor, data={
-            "source": source, "kind": order.kind, "category": order.category, "urgency": order.urgency,
-            "department": order.department})
+    classified = {"source": source, "kind": order.kind, "category": order.category, "urgency": order.urgency,
+                  "department": order.department} if source else None
+    event_created(order=order, actor=actor, photos=stored, data={"channel": order.channel, "number": order.number},
+                  classified=classified)
     patterns_check(order=order)
     if order.owner_id is None:
         tell_desk(order=order, kind="new_request", body=order.description,
@@ -125,15 +141,12 @@ def _intake(*, actor: Any, request: IntakeRequest, key: str | None, suggest: Sug
 
 
 def _where(*, actor: Any, request: IntakeRequest) -> tuple[Room | None, Community]:
-    room = request.room or _room_by_code(request=request)
-    if room is None and request.room_code.strip():
+    if is_resident(actor):
+        return _resident_home(actor=actor, request=request)
+    room = request.room or _room_by_id(request=request) or _room_by_code(request=request)
+    if room is None and (request.room_code.strip() or request.room_id):
         raise ServiceError(_("No room %(code)s in this community.") % {"code": request.room_code},
                            code="unknown_room", field="room")
-    if is_resident(actor):
-        if room is None or not rooms_for_resident(user=actor).filter(pk=room.pk).exists():
-            raise ServiceError(_("You can only file requests for your own home."), code="room_not_yours",
-                               field="room", status=403)
-        return room, room.community
     community = request.community or (room.community if room else None)
     if community is None:
         raise ServiceError(_("Name the community, the room or the place."), code="community_required",
@@ -144,6 +157,27 @@ def _where(*, actor: Any, request: IntakeRequest) -> tuple[Room | None, Communit
         raise ServiceError(_("Give a room or a place."), code="location_required", field="location")
     require_staff_in_community(actor=actor, community_id=community.pk)
     return room, community
+
+
+def _resident_home(*, actor: Any, request: IntakeRequest) -> tuple[Room, Community]:
+    """A resident files only for a home of theirs: looked up, checked and loaded in one query."""
+    room = request.room or _room_by_code(request=request)
+    if room is None and request.room_id is None and request.room_code.strip():
+        raise ServiceError(_("No room %(code)s in this community.") % {"code": request.room_code},
+                           code="unknown_room", field="room")
+    wanted = room.pk if room is not None else request.room_id
+    home = (rooms_for_resident(user=actor).select_related("community").filter(pk=wanted).first()
+            if wanted is not None else None)
+    if home is None:
+        raise ServiceError(_("You can only file requests for your own home."), code="room_not_yours",
+                           field="room", status=403)
+    return home, home.community
+
+
+def _room_by_id(*, request: IntakeRequest) -> Room | None:
+    if request.room_id is None:
+        return None
+    return Room.objects.select_related("community").filter(pk=request.room_id).first()
 
 
 def _room_by_code(*, request: IntakeRequest) -> Room | None:

@@ -24,12 +24,16 @@ def normalize_asset_key(value: str) -> str:
 
 def patterns_check(*, order: WorkOrder) -> list[str]:
     """Flag ``order`` as a repeat complaint or a hot spot; returns the flags newly raised."""
+    may_repeat = not order.is_repeat and _may_repeat(order)
+    may_hotspot = bool(order.asset_key) and not order.is_hotspot
+    if not (may_repeat or may_hotspot):
+        return []  # most requests (a repair in someone's home): nothing to look up
     config = ticket_settings_for(community_id=order.community_id)
     raised = []
-    if not order.is_repeat and _is_repeat(order=order, window_days=config.repeat_window_days):
+    if may_repeat and _is_repeat(order=order, window_days=config.repeat_window_days):
         order.is_repeat = True
         raised.append("repeat")
-    if order.asset_key and not order.is_hotspot and _is_hotspot(order=order, config=config):
+    if may_hotspot and _is_hotspot(order=order, config=config):
         order.is_hotspot = True
         raised.append("hotspot")
     if raised:
@@ -39,10 +43,13 @@ def patterns_check(*, order: WorkOrder) -> list[str]:
     return raised
 
 
+def _may_repeat(order: WorkOrder) -> bool:
+    """Only a household's complaint with a category can repeat an earlier one."""
+    return order.kind == Kind.COMPLAINT and bool(order.category) and order.room_id is not None
+
+
 def _is_repeat(*, order: WorkOrder, window_days: int) -> bool:
     """The same household complained about the same kind of thing within the window (REQ: 30 days)."""
-    if order.kind != Kind.COMPLAINT or not order.category or order.room_id is None:
-        return False
     since = order.created_at - timedelta(days=window_days)
     return (WorkOrder.objects.filter(room_id=order.room_id, kind=Kind.COMPLAINT, category=order.category,
                                      created_at__gte=since, created_at__lte=order.created_at)
