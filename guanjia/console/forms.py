@@ -12,8 +12,14 @@ from guanjia.tickets.choices import RatingLevel, Status, Visibility
 from guanjia.tickets.models import GroupCase
 from guanjia.tickets.selectors import QueueFilters
 
+from .widgets import QuickModelChoiceField, QuickSelect
+
 BLANK = [("", _("Any"))]
 PHOTO_ACCEPT = {"accept": "image/*", "capture": "environment"}
+
+
+class ChoiceField(forms.ChoiceField):
+    widget = QuickSelect  # see widgets.py: the stock Select renders a template per option
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -39,15 +45,15 @@ class QueueFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100,
                         widget=forms.TextInput(attrs={"type": "search",
                                                       "placeholder": _("Number, room, name or words")}))
-    community = forms.ModelChoiceField(label=_("Community"), queryset=Community.objects.none(), required=False,
+    community = QuickModelChoiceField(label=_("Community"), queryset=Community.objects.none(), required=False,
                                        empty_label=_("Any"))
-    zone = forms.ModelChoiceField(label=_("Zone"), queryset=Zone.objects.none(), required=False,
+    zone = QuickModelChoiceField(label=_("Zone"), queryset=Zone.objects.none(), required=False,
                                   empty_label=_("Any"))
-    category = forms.ChoiceField(label=_("Category"), choices=BLANK + Category.choices, required=False)
-    urgency = forms.ChoiceField(label=_("Urgency"), choices=BLANK + Urgency.choices, required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False,
+    category = ChoiceField(label=_("Category"), choices=BLANK + Category.choices, required=False)
+    urgency = ChoiceField(label=_("Urgency"), choices=BLANK + Urgency.choices, required=False)
+    status = ChoiceField(label=_("Status"), required=False,
                                choices=BLANK + [("open", _("All open"))] + Status.choices)
-    channel = forms.ChoiceField(label=_("Channel"), choices=BLANK + Channel.choices, required=False)
+    channel = ChoiceField(label=_("Channel"), choices=BLANK + Channel.choices, required=False)
     date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
@@ -82,20 +88,20 @@ class QueueFilterForm(forms.Form):
 
 
 class ClassificationFields(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("Choose…"))] + Kind.choices, required=False)
-    category = forms.ChoiceField(label=_("Category"), choices=[("", _("Choose…"))] + Category.choices,
+    kind = ChoiceField(label=_("Kind"), choices=[("", _("Choose…"))] + Kind.choices, required=False)
+    category = ChoiceField(label=_("Category"), choices=[("", _("Choose…"))] + Category.choices,
                                  required=False)
-    urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices, initial=Urgency.NORMAL)
-    department = forms.ChoiceField(label=_("Department"), required=False,
+    urgency = ChoiceField(label=_("Urgency"), choices=Urgency.choices, initial=Urgency.NORMAL)
+    department = ChoiceField(label=_("Department"), required=False,
                                    choices=[("", _("Default for the category"))] + Department.choices)
 
 
 class IntakeForm(ClassificationFields):
-    community = forms.ModelChoiceField(label=_("Community"), queryset=Community.objects.none())
-    room = forms.ModelChoiceField(label=_("Household"), queryset=Room.objects.none(), required=False,
+    community = QuickModelChoiceField(label=_("Community"), queryset=Community.objects.none())
+    room = QuickModelChoiceField(label=_("Household"), queryset=Room.objects.none(), required=False,
                                   widget=forms.HiddenInput)
     location = forms.CharField(label=_("Place (common areas)"), max_length=200, required=False)
-    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices, initial=Channel.PHONE)
+    channel = ChoiceField(label=_("Channel"), choices=Channel.choices, initial=Channel.PHONE)
     contact_name = forms.CharField(label=_("Caller's name"), max_length=64, required=False)
     contact_phone = forms.CharField(label=_("Call-back number"), max_length=20, required=False)
     description = forms.CharField(label=_("What the caller says"), max_length=4000,
@@ -119,7 +125,7 @@ class IntakeForm(ClassificationFields):
 # Forms of the actions on the order page, one per service.
 class NoteForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
-    visibility = forms.ChoiceField(label=_("Who sees it"), choices=Visibility.choices,
+    visibility = ChoiceField(label=_("Who sees it"), choices=Visibility.choices,
                                    initial=Visibility.INTERNAL)
     photos = PhotosField(label=_("Photos"))
     material = forms.CharField(label=_("Materials used"), max_length=200, required=False,
@@ -154,15 +160,15 @@ class QuestionsForm(forms.Form):
 
 
 class ClassifyForm(ClassificationFields):
-    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
-    category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
+    kind = ChoiceField(label=_("Kind"), choices=Kind.choices)
+    category = ChoiceField(label=_("Category"), choices=Category.choices)
     confirm = forms.BooleanField(label=_("Confirm as supervisor"), required=False)
     note = forms.CharField(label=_("Note"), max_length=1000, required=False)
 
 
 class DispatchForm(forms.Form):
-    department = forms.ChoiceField(label=_("Department"), choices=Department.choices)
-    assignee = forms.ModelChoiceField(label=_("Assign to"), queryset=get_user_model().objects.none(),
+    department = ChoiceField(label=_("Department"), choices=Department.choices)
+    assignee = QuickModelChoiceField(label=_("Assign to"), queryset=get_user_model().objects.none(),
                                       required=False, empty_label=_("The department decides"))
     note = forms.CharField(label=_("Background for the person dispatched"), max_length=4000,
                            widget=forms.Textarea(attrs={"rows": 3}))
@@ -182,7 +188,7 @@ class ArriveForm(forms.Form):
 
 
 class HandOverForm(forms.Form):
-    new_owner = forms.ModelChoiceField(label=_("New owner"), queryset=get_user_model().objects.none())
+    new_owner = QuickModelChoiceField(label=_("New owner"), queryset=get_user_model().objects.none())
     promise = forms.CharField(label=_("What the resident is told"), max_length=200,
                               help_text=_("e.g. 张师傅 will call you within 1 hour"))
     promise_due_at = forms.DateTimeField(label=_("Promised by"),
@@ -199,7 +205,7 @@ class MergeForm(forms.Form):
 
 
 class CallbackForm(forms.Form):
-    level = forms.ChoiceField(label=_("How satisfied the resident is"), choices=RatingLevel.choices)
+    level = ChoiceField(label=_("How satisfied the resident is"), choices=RatingLevel.choices)
     comment = forms.CharField(label=_("What the resident said"), max_length=1000, required=False)
 
 
@@ -225,7 +231,7 @@ class PlanForm(forms.Form):
 
 
 class LinkGroupForm(forms.Form):
-    group_case = forms.ModelChoiceField(label=_("Existing group case"), queryset=GroupCase.objects.none(),
+    group_case = QuickModelChoiceField(label=_("Existing group case"), queryset=GroupCase.objects.none(),
                                         required=False, empty_label=_("A new group case"))
     title = forms.CharField(label=_("Title of a new group case"), max_length=200, required=False)
     media_sensitive = forms.BooleanField(label=_("The media follows it"), required=False)
@@ -253,7 +259,7 @@ class BoardFilterForm(QueueFilterForm):
 class PlanDecisionForm(forms.Form):
     """The project manager's answer to a plan: approve, or send it back saying why."""
 
-    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("send_back", _("Send back"))],
+    decision = ChoiceField(choices=[("approve", _("Approve")), ("send_back", _("Send back"))],
                                  error_messages={"required": _("Choose to approve or to send back."),
                                                  "invalid_choice": _("Choose to approve or to send back.")})
     note = forms.CharField(label=_("Note to the author (required when sending back)"), max_length=1000,
