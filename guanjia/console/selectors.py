@@ -47,12 +47,12 @@ def orders_queue(*, user: Any, queue: str, filters: tickets.QueueFilters) -> Que
 
 
 def board(*, user: Any, community: int | None = None) -> tuple[dict[str, list[WorkOrder]], list[GroupCase]]:
-    """The supervisor's board: one short list per concern, one query each, plus the group cases."""
+    """The supervisor's board: one short list per concern, one query each, the deadlines of every
+    list in one more query, plus the group cases."""
     sections = tickets.supervisor_board(user=user, community=community)
-    lists = {}
-    for name in BOARD_SECTIONS:
-        qs = sections[name].select_related("community", "room", "owner", "assignee")
-        lists[name] = attach_deadlines(list(qs[:BOARD_SECTION_SIZE]))
+    lists = {name: list(sections[name].select_related("community", "room", "owner", "assignee")[:BOARD_SECTION_SIZE])
+             for name in BOARD_SECTIONS}
+    attach_deadlines([order for orders in lists.values() for order in orders])
     return lists, list(sections["group_cases"][:BOARD_SECTION_SIZE])
 
 

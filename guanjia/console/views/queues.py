@@ -1,11 +1,11 @@
 """The queues and the supervisor's board, refreshed in place by htmx."""
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.accounts.scoping import communities_for_user
+from guanjia.tickets.pagination import CappedPaginator
 
 from .. import selectors
 from ..forms import BoardFilterForm, QueueFilterForm
@@ -35,11 +35,15 @@ def orders(request: HttpRequest) -> HttpResponse:
         queue = "mine"
     form = _filter_form(request)
     orders_qs = selectors.orders_queue(user=request.user, queue=queue, filters=form.filters())
-    page = Paginator(orders_qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Counted up to QUEUE_COUNT_CAP rows: a company-wide queue at a million orders is never COUNTed whole.
+    page = CappedPaginator(orders_qs, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = selectors.attach_deadlines(list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
+    # "Page 3 of 40+" when the count stopped at the cap.
+    page_total = f"{page.paginator.num_pages}+" if page.paginator.capped else str(page.paginator.num_pages)
     context = {"form": form, "queue": queue, "queues": QUEUE_TABS, "page": page, "query": query.urlencode(),
+               "page_total": page_total,
                "refresh": refresh_seconds(), "may_supervise": selectors.may_supervise(user=request.user)}
     return page_or_fragment(request, page="console/orders.html", fragment="console/htmx/order_list.html",
                             context=context)
