@@ -3,6 +3,7 @@
     .venv/bin/python bench/reports_bench.py                    # 1,000,000 orders on PostgreSQL
     .venv/bin/python bench/reports_bench.py --orders 100000    # smaller
     .venv/bin/python bench/reports_bench.py --reuse            # time again without regenerating
+    GUANJIA_REPORTS_BENCH_DB=other_name .venv/bin/python bench/reports_bench.py   # another database
 
 Generates, in the throw-away database ``guanjia_bench_reports``, a company of ``--communities``
 communities and ``--orders`` work orders spread over ``--months`` months, each with its SLA
@@ -25,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DB_NAME = "guanjia_bench_reports"
+DB_NAME = os.environ.get("GUANJIA_REPORTS_BENCH_DB", "guanjia_bench_reports")
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 SERVER = "postgresql://postgres@127.0.0.1:5432"
 os.environ["DJANGO_SETTINGS_MODULE"] = "guanjia.settings.test"

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guanjia.core.taxonomy import Category, Channel, Department, Kind
 
-from .kpis import KPI_BY_CODE
+from .kpis import KPI_BY_CODE, KPIS, ORDERS, kpi_aggregates
 from .scope import SHANGHAI
 
 
@@ -74,17 +74,49 @@ def breakdown_rows(orders: QuerySet, dimension: Dimension) -> list[dict[str, Any
 # The timeliness breakdowns share one grain: counting it once costs one pass of clock look-ups
 # instead of one per breakdown; each table then adds up the few grouped rows by its own key.
 TIMELINESS_GRAIN = {"category": "category", "department": "department", "zone": "zone_key"}
+# Parts of a grain row that are not counts or sums (they do not add up).
+_GRAIN_KEYS = ("category", "department", "zone_key", "zone_name")
 
 
-def timeliness_grain_rows(orders: QuerySet) -> list[dict[str, Any]]:
-    """Counted orders grouped by category, department and zone at once (one GROUP BY)."""
+def timeliness_grain_rows(orders: QuerySet, *, kpis: bool = False) -> list[dict[str, Any]]:
+    """Counted orders grouped by category, department and zone at once (one GROUP BY).
+
+    With ``kpis`` every order KPI's parts (``kpi_aggregates``) are counted in the same pass:
+    their totals (``grain_totals``) are the KPI query's row, so a page that shows both the KPIs
+    and the timeliness tables looks up each order's clocks once, not once per panel.
+    """
     on_time = KPI_BY_CODE["complaint_on_time"]
-    return list(orders.values("category", "department", zone_key=F("room__unit__building__zone_id"),
-                              zone_name=F("room__unit__building__zone__name"))
-                .annotate(total=Count("pk"), complaints=Count("pk", filter=Q(kind=Kind.COMPLAINT)),
-                          on_time_den=Count("pk", filter=on_time.population),
-                          on_time_num=Count("pk", filter=on_time.population & on_time.hit),
-                          late=Count("pk", filter=Q(handling_late=True))))
+    counts: dict[str, Any] = {
+        "total": Count("pk"), "complaints": Count("pk", filter=Q(kind=Kind.COMPLAINT)),
+        "late": Count("pk", filter=Q(handling_late=True))}
+    if kpis:
+        for kpi in KPIS:
+            if kpi.source == ORDERS:
+                counts.update(kpi_aggregates(kpi))
+    else:
+        counts.update(on_time_den=Count("pk", filter=on_time.population),
+                      on_time_num=Count("pk", filter=on_time.population & on_time.hit))
+    rows = list(orders.values("category", "department", zone_key=F("room__unit__building__zone_id"),
+                              zone_name=F("room__unit__building__zone__name")).annotate(**counts))
+    if kpis:
+        for row in rows:
+            row["on_time_den"], row["on_time_num"] = row[f"{on_time.code}__den"], row[f"{on_time.code}__num"]
+    return rows
+
+
+def grain_totals(grain: list[dict[str, Any]]) -> dict[str, Any]:
+    """The grain rows added up: what the same aggregate over all their orders returns (a sum
+    stays ``None`` when no row had one, as ``Sum`` over no rows)."""
+    totals: dict[str, Any] = {}
+    for row in grain:
+        for name, value in row.items():
+            if name in _GRAIN_KEYS:
+                continue
+            if value is None:
+                totals.setdefault(name, None)
+            else:
+                totals[name] = value if totals.get(name) is None else totals[name] + value
+    return totals
 
 
 def grain_rows_for(dimension: Dimension, grain: list[dict[str, Any]]) -> list[dict[str, Any]]:

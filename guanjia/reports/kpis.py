@@ -335,14 +335,18 @@ def kpi_value_from(kpi: Kpi, row: dict[str, Any], *, measured: float | None = No
 
 
 def kpis_compute(*, scope: ReportScope, now: datetime | None = None, kpis: tuple[Kpi, ...] = KPIS,
-                 sources: Sources | None = None, summary: dict[str, Any] | None = None) -> dict[str, KpiValue]:
+                 sources: Sources | None = None, summary: dict[str, Any] | None = None,
+                 live: dict[str, dict[str, Any]] | None = None) -> dict[str, KpiValue]:
     """Every KPI for ``scope``: one aggregate query per source, one per percentile.
 
     With ``summary`` (the summed parts of ``sources.summarised`` months, named like the
     aggregates) the queries count only the other months and the parts are added; a percentile
-    and the households cannot be added up, so they always count the whole period.
+    and the households cannot be added up, so they always count the whole period. ``live``
+    holds a source's live parts already counted by the caller (the dashboard counts the orders'
+    parts with its timeliness tables), and receives the rows of the sources counted here.
     """
     sources = sources or Sources(scope, now=now)
+    live = {} if live is None else live
     results: dict[str, KpiValue] = {}
     for source in (ORDERS, RATINGS, HOUSEHOLDS):
         chosen = [kpi for kpi in kpis if kpi.source == source]
@@ -351,7 +355,11 @@ def kpis_compute(*, scope: ReportScope, now: datetime | None = None, kpis: tuple
         aggregates: dict[str, Any] = {}
         for kpi in chosen:
             aggregates.update(kpi_aggregates(kpi))
-        row = _added(sources.rows(source, live=True).aggregate(**aggregates), summary or {})
+        if source in live:
+            counted = {name: live[source].get(name) for name in aggregates}
+        else:
+            counted = live[source] = sources.rows(source, live=True).aggregate(**aggregates)
+        row = _added(counted, summary or {})
         for kpi in chosen:
             measured = None
             if kpi.fraction is not None and kpi.measure is not None and row.get(f"{kpi.code}__den"):

@@ -216,28 +216,49 @@ def summary_volumes(sources: Sources) -> dict[str, list[dict[str, Any]]]:
     return by_code
 
 
-def trend_rows(sources: Sources, *, first: date) -> dict[date, dict[str, int]]:
+TREND_PARTS = ("total", "on_time_den", "on_time_num", "repeat_den", "repeat_num", "sat_den", "sat_num")
+
+
+def trend_parts_of(orders: dict[str, Any], ratings: dict[str, Any]) -> dict[str, int]:
+    """A month's trend parts from the KPI rows of exactly that month (``kpis_compute``'s ``live``)."""
+    parts = {"total": orders.get("total")}
+    for code, (den, num) in (("complaint_on_time", ("on_time_den", "on_time_num")),
+                             ("repeat_complaints", ("repeat_den", "repeat_num"))):
+        parts[den], parts[num] = orders.get(f"{code}__den"), orders.get(f"{code}__num")
+    parts["sat_den"], parts["sat_num"] = ratings.get("satisfaction__den"), ratings.get("satisfaction__num")
+    return {name: value or 0 for name, value in parts.items()}
+
+
+def trend_rows(sources: Sources, *, first: date,
+               known: dict[date, dict[str, int]] | None = None) -> dict[date, dict[str, int]]:
     """The trend parts per month from ``first`` to the scope's last month: summary where there is
-    one, counted live for the rest (the current month, months not yet summarised)."""
+    one, ``known`` (a month the caller already counted live), counted live for the rest (the
+    current month, months not yet summarised)."""
     scope = sources.scope
     last = scope.date_to.replace(day=1)
     done = summarised_months(first=first, last=last, now=sources.now)
-    trend = ("total", "on_time_den", "on_time_num", "repeat_den", "repeat_num", "sat_den", "sat_num")
+    trend = TREND_PARTS
     by_month: dict[date, dict[str, int]] = {}
     for row in _summary(scope, tuple(done)).values("month").annotate(**{part: Sum(part) for part in trend}):
         by_month[row.pop("month")] = row
-    live = [month for month in _months(first, last) if month not in done]
+    known = {month: parts for month, parts in (known or {}).items() if month not in done}
+    by_month.update(known)
+    live = [month for month in _months(first, last) if month not in done and month not in known]
     if live:
         start = datetime.combine(live[0], time.min, tzinfo=SHANGHAI)
+        # Months counted by the caller at the end of the range are not counted again.
+        following = _shift(live[-1], 1)
+        end = min(datetime.combine(following, time.min, tzinfo=SHANGHAI), scope.end)
         month = TruncMonth("created_at", tzinfo=SHANGHAI)
         orders_parts = {key: value for key, value in _order_parts().items() if key in trend}
-        orders = sources.orders(start=start).annotate(month=month).values("month").annotate(**orders_parts)
-        ratings = (sources.ratings(start=start).annotate(month=TruncMonth("at", tzinfo=SHANGHAI))
+        orders = (sources.orders(start=start, end=end).annotate(month=month).values("month")
+                  .annotate(**orders_parts))
+        ratings = (sources.ratings(start=start, end=end).annotate(month=TruncMonth("at", tzinfo=SHANGHAI))
                    .values("month").annotate(**_sat_parts()))
         for row in [*orders, *ratings]:
             key = row.pop("month")
             key = key.date() if isinstance(key, datetime) else key
-            if key in done:
+            if key in done or key in known:
                 continue
             by_month.setdefault(key, {}).update(row)
     return by_month

@@ -161,3 +161,21 @@ def test_an_order_recorded_after_the_summary_shows_once_it_is_refreshed(communit
     month_figures_refresh(month=date(2026, 10, 1))
     assert from_the_summary(october)[0]["repeat_complaints"] == (20.0, 1, 5)
     assert from_the_summary(october) == counted_live(october)
+
+
+def test_a_month_counted_live_gives_its_trend_point_from_the_same_count(community, supervisor, november):
+    """The dashboard of one open (or unsummarised) month counts its orders once, for the KPIs,
+    the timeliness tables and that month's trend point: the point is what counting it apart gives."""
+    three_months(community)
+    month_figures_refresh(month=date(2026, 9, 1))  # October is not summarised: counted live too
+
+    for month in ("2026-11", "2026-10"):
+        scope = report_scope_build(user=supervisor, params={"month": month})
+        dashboard = dashboard_figures(scope=scope)
+        points = {row["month"]: row for row in dashboard.trends if row["total"]}
+
+        assert dashboard.trends == monthly_trends(Sources(scope)), month
+        kpis = {value.kpi.code: value for value in dashboard.kpis}
+        assert points[month]["complaint_on_time"] == kpis["complaint_on_time"].value
+        assert points[month]["satisfaction"] == kpis["satisfaction"].value
+    assert points["2026-09"]["total"] == 4  # read from the summary
