@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Min, QuerySet
 
 from guanjia.accounts.choices import ROLES_SEEING_PHONES, SUPERVISING_ROLES
-from guanjia.accounts.scoping import community_ids_with_roles
+from guanjia.accounts.scoping import community_ids_with_roles, roles_for_user
 from guanjia.sla.choices import ClockState
 from guanjia.sla.models import Clock
 from guanjia.sla.selectors import clocks_for_order
@@ -81,12 +81,11 @@ def order_page(*, user: Any, uuid: Any) -> OrderPage:
         open_orders = [o for o in household["open"][:HISTORY_SIZE + 1] if o.pk != order.pk][:HISTORY_SIZE]
         recent = [o for o in household["recent"][:HISTORY_SIZE + 1] if o.pk != order.pk][:HISTORY_SIZE]
     handed = [e for e in order.visible_events if e.type == EventType.HANDED_OVER]
+    held = roles_for_user(user=user, community=order.community)  # one query answers both questions below
     return OrderPage(order=order, clocks=list(clocks_for_order(user=user, order=order)),
                      open_orders=open_orders, recent_orders=recent,
                      promise=handed[-1].data if handed else None,
-                     show_phone=order.community_id in community_ids_with_roles(user=user,
-                                                                               roles=ROLES_SEEING_PHONES),
-                     supervises=order.community_id in community_ids_with_roles(user=user, roles=SUPERVISING_ROLES))
+                     show_phone=bool(held & ROLES_SEEING_PHONES), supervises=bool(held & SUPERVISING_ROLES))
 
 
 def technician_jobs(*, user: Any) -> list[WorkOrder]:

@@ -65,7 +65,6 @@ def workorder_detail(*, user: Any, uuid: Any) -> WorkOrder:
 
     A resident gets only the events shown to residents and only approved plans.
     """
-    order = workorder_get(user=user, uuid=uuid)
     staff = is_staff(user)
     plans = Plan.objects.order_by("created_at", "id")
     if not staff:
@@ -73,11 +72,15 @@ def workorder_detail(*, user: Any, uuid: Any) -> WorkOrder:
     events = WorkOrderEvent.objects.select_related("actor").prefetch_related("photos").order_by("at", "id")
     if not staff:
         events = events.filter(visibility=Visibility.RESIDENT)
-    queryset = (WorkOrder.objects.filter(pk=order.pk).select_related(*_LIST_RELATED, "group_case",
-                                                                      "merged_into", "follow_up_of")
-                .prefetch_related(Prefetch("events", queryset=events, to_attr="visible_events"),
-                                  Prefetch("plans", queryset=plans, to_attr="visible_plans"), "ratings"))
-    return queryset.get()
+    # Scoped and loaded in one query (then one per prefetched list), not looked up and then loaded again.
+    order = (workorders_for_user(user=user).filter(uuid=uuid)
+             .select_related(*_LIST_RELATED, "group_case", "merged_into", "follow_up_of")
+             .prefetch_related(Prefetch("events", queryset=events, to_attr="visible_events"),
+                               Prefetch("plans", queryset=plans, to_attr="visible_plans"), "ratings")
+             .first())
+    if order is None:
+        raise NotFound(_("This work order does not exist or is not yours to see."), code="not_found")
+    return order
 
 
 @dataclass(frozen=True)
