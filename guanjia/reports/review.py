@@ -12,8 +12,14 @@ from guanjia.tickets.choices import RatingLevel
 from guanjia.tickets.models import Rating, WorkOrder
 
 from .choices import ActionStatus
-from .dimensions import DIMENSION_BY_CODE, breakdown
-from .kpis import NEVER_COUNTED, Sources, kpis_compute
+from .dimensions import (
+    DIMENSION_BY_CODE,
+    breakdown_table,
+    grain_rows_for,
+    grain_totals,
+    timeliness_grain_rows,
+)
+from .kpis import NEVER_COUNTED, ORDERS, Sources, kpis_compute
 from .models import ImprovementAction
 from .scope import scope_for_community_month
 from .selectors import hot_spots
@@ -31,13 +37,17 @@ def _order_brief(order: WorkOrder, **extra: Any) -> dict[str, Any]:
             "description": order.description[:200], **extra}
 
 
-def complaint_share(orders: QuerySet) -> list[dict[str, Any]]:
-    rows = list(orders.filter(kind=Kind.COMPLAINT).values("category").annotate(total=Count("pk"))
-                .order_by("-total", "category"))
-    total = sum(row["total"] for row in rows)
+def complaint_share(grain: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Complaints by category, from the month's grain rows (``timeliness_grain_rows``)."""
+    by_category: dict[str, int] = {}
+    for row in grain:
+        if row["complaints"]:
+            by_category[row["category"]] = by_category.get(row["category"], 0) + row["complaints"]
+    rows = sorted(by_category.items(), key=lambda item: (-item[1], item[0] or ""))
+    total = sum(count for _, count in rows)
     labels = dict(Category.choices)
-    return [{"category": row["category"], "label": str(labels.get(row["category"], row["category"] or "—")),
-             "total": row["total"], "share": round(100.0 * row["total"] / total, 1)} for row in rows]
+    return [{"category": category, "label": str(labels.get(category, category or "—")),
+             "total": count, "share": round(100.0 * count / total, 1)} for category, count in rows]
 
 
 def satisfaction_levels(sources: Sources) -> list[dict[str, Any]]:
@@ -123,13 +133,19 @@ def monthly_review_figures(*, community: Community, month: date, now: datetime |
 def _figures(community: Community, month: date, sources: Sources, orders: QuerySet,
              now: datetime | None) -> dict[str, Any]:
     scope = sources.scope
-    departments = breakdown(orders, DIMENSION_BY_CODE["department"])
+    # One pass over the month's orders and their clocks for the KPIs, the volume, the complaint
+    # share and the departments' timeliness (see ``timeliness_grain_rows``).
+    grain = timeliness_grain_rows(orders, kpis=True)
+    totals = grain_totals(grain)
+    department = DIMENSION_BY_CODE["department"]
+    departments = breakdown_table(department, grain_rows_for(department, grain))
     return {
         "community": {"id": community.pk, "name": community.name},
         "month": month.strftime("%Y-%m"),
-        "kpis": [value.as_dict() for value in kpis_compute(scope=scope, sources=sources).values()],
-        "volume": orders.aggregate(total=Count("pk"), complaints=Count("pk", filter=Q(kind=Kind.COMPLAINT))),
-        "complaint_share": complaint_share(orders),
+        "kpis": [value.as_dict() for value in
+                 kpis_compute(scope=scope, sources=sources, live={ORDERS: totals}).values()],
+        "volume": {"total": totals.get("total") or 0, "complaints": totals.get("complaints") or 0},
+        "complaint_share": complaint_share(grain),
         "on_time_by_department": [{k: row[k] for k in ("value", "label", "total", "complaints", "on_time_den",
                                                        "on_time_num", "on_time", "late")} for row in departments],
         "satisfaction_levels": satisfaction_levels(sources),
@@ -139,4 +155,3 @@ def _figures(community: Community, month: date, sources: Sources, orders: QueryS
         "review_cases": review_cases(sources),
         "actions": actions_with_effect(community=community, month=month, now=now),
     }
-
