@@ -5,11 +5,13 @@ rating; ``/t/<token>/photos/<uuid>`` serves only photos of that order's resident
 events; ``/t/<token>/qr.svg|png`` is the QR code printed on the work-order sheet.
 """
 
+import hashlib
 import io
 import mimetypes
 from typing import Any
 
 import segno
+from django.core.cache import cache
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -146,15 +148,28 @@ def tracking_qr(request: HttpRequest, token: str, kind: str) -> HttpResponse:
     order = tracking_order(token=token)
     if order is None:
         return _not_found(request)
-    qr = segno.make(tracking_url(order=order), error="m", micro=False)
-    out = io.BytesIO()
-    if kind == "svg":
-        qr.save(out, kind="svg", scale=4, border=2, xmldecl=False)
-        content_type = "image/svg+xml"
-    else:
-        qr.save(out, kind="png", scale=8, border=2)
-        content_type = "image/png"
-    response = HttpResponse(out.getvalue(), content_type=content_type)
+    response = HttpResponse(_qr_image(tracking_url(order=order), kind),
+                            content_type="image/svg+xml" if kind == "svg" else "image/png")
     response["Cache-Control"] = "private, max-age=86400"
     response["Content-Disposition"] = f'inline; filename="tracking-qr.{kind}"'
     return response
+
+
+# A token's link never changes, so neither does its QR code: drawn once, then served from the cache.
+QR_CACHE_SECONDS = 30 * 24 * 3600
+
+
+def _qr_image(url: str, kind: str) -> bytes:
+    # The key hashes the link: the token itself never becomes a cache key someone could list.
+    key = f"tracking-qr:{kind}:{hashlib.sha256(url.encode()).hexdigest()}"
+    image = cache.get(key)
+    if image is None:
+        qr = segno.make(url, error="m", micro=False)
+        out = io.BytesIO()
+        if kind == "svg":
+            qr.save(out, kind="svg", scale=4, border=2, xmldecl=False)
+        else:
+            qr.save(out, kind="png", scale=8, border=2)
+        image = out.getvalue()
+        cache.set(key, image, QR_CACHE_SECONDS)
+    return image

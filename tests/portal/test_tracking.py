@@ -168,6 +168,29 @@ def test_the_qr_code_encodes_the_public_tracking_url(client, zhang_order):
     assert svg.content == out.getvalue()
 
 
+def test_a_tokens_qr_code_is_drawn_once_and_then_served_from_the_cache(client, zhang_order, monkeypatch, settings):
+    from django.core.cache import cache
+
+    from guanjia.portal import tracking_views
+
+    cache.clear()
+    drawn = []
+    real_make = segno.make
+    monkeypatch.setattr(tracking_views.segno, "make", lambda url, **kw: drawn.append(url) or real_make(url, **kw))
+
+    first = client.get(f"/t/{zhang_order.tracking_token}/qr.svg").content
+    again = client.get(f"/t/{zhang_order.tracking_token}/qr.svg").content
+    assert again == first and len(drawn) == 1
+    client.get(f"/t/{zhang_order.tracking_token}/qr.png")
+    assert len(drawn) == 2  # the PNG is its own image
+
+    # A new public address is a new link, so a new code (the cache never serves the old address).
+    settings.PUBLIC_BASE_URL = "https://new.example.com"
+    moved = client.get(f"/t/{zhang_order.tracking_token}/qr.svg").content
+    assert moved != first and drawn[-1] == f"https://new.example.com/t/{zhang_order.tracking_token}"
+    assert client.get("/t/unknown-token-abc/qr.svg").status_code == 404
+
+
 def resolve(order, technician):
     order.status, order.resolved_at = Status.RESOLVED, timezone.now()
     order.on_site_at = order.resolved_at - timedelta(hours=1)
