@@ -34,11 +34,11 @@ STARTER_FILE = "starter.jsonl"
 # Fields learnt with complement naive Bayes (see model.FieldModel); urgency keeps the plain one.
 COMPLEMENT_FIELDS = frozenset({"kind", "category", "department"})
 # Below this the model's urgent probability is noise; above it, without a rule, a person looks.
-URGENT_MODEL_DOUBT = 0.35
+URGENT_MODEL_DOUBT = 0.5
 # Above this the model's urgent reading stands on its own (no rule needed). Chosen by 5-fold
 # cross-validation on the starter examples: at 0.9 about one message in a thousand that is
 # not urgent gets there, while wordings no rule foresaw still reach the urgent clocks.
-URGENT_MODEL_SURE = 0.9
+URGENT_MODEL_SURE = 0.95
 # Complex cues that make a hotline or repeated case complex even when the model hesitates.
 COMPLEX_CONCEPTS = frozenset({"repeat", "legacy", "group", "media"})
 

@@ -30,10 +30,13 @@ HARD_TRIGGERS: dict[str, str] = {
                        r"电梯.{0,15}(夹(到|住|伤)|警铃|报警铃|呼救|有人(喊|敲|拍)|两层(之间|中间)|半层|急停|掉下)|"
                        r"(关|困|卡)在.{0,6}电梯|电梯.{0,10}(卡住|卡在.{0,6}(中间|半|两层)|突然.{0,4}(停|掉|往下))|"
                        r"(trapped|stuck|locked).{0,20}(lift|elevator)|(lift|elevator).{0,20}(trapped|stuck)|"
-                       r"电梯.{0,8}(急坠|下坠|坠落|冲顶|蹲底|溜梯)",
+                       r"电梯.{0,8}(急坠|下坠|坠落|冲顶|蹲底|溜梯)|"
+                       # The person calling from inside: "我在电梯里,电梯不动了,门也打不开".
+                       r"(我|我们|我和|孩子|老人|小孩)(还|现在|正)?(在|困在|关在).{0,6}电梯(里|内).{0,25}(不动|停了|停住|卡住|卡了|打不开|开不了|出不去|没反应)|"
+                       r"电梯.{0,20}(不动|停了|卡住|卡了).{0,20}(我|我们|孩子|老人|小孩)(还)?在(里面|电梯里)",
     # A lift moving with its doors open ("门没关就走了": the negation is part of the event).
     "lift_doors_open_moving": r"电梯.{0,10}(开着门|门开着|门没关|没关门).{0,6}(走|运行|上|下|跑)",
-    "burst_pipe": r"爆管|爆水管|(?<![雨排])(水管|管道|管子|消防管|消防栓(?!箱)|消火栓(?!箱)|水龙头|阀门|接头|水表|热水器|暖气|地暖|软管|三角阀|水箱|pipe|water main)"
+    "burst_pipe": r"爆管|爆水管|(?<![雨排凝])(水管|管道|管子|消防管|消防栓(?!箱)|消火栓(?!箱)|水龙头|阀门|接头|水表|热水器|暖气|地暖|软管|三角阀|水箱|pipe|water main)"
                   r".{0,8}(爆|破裂|破了|裂开|裂了|断了|撞断|冻裂|喷|脱落|掉了|burst)|(水).{0,4}(往外冒|往外涌|涌出来|冒出来|喷出来)(?![臭气味])|"
                   r"(漏水|渗水|漏)(得|的)?(很|好|特别|非常|太)(厉害|凶|严重)|大量(漏水|渗水|进水|涌水)|"
                   r"burst.{0,10}pipe|喷水(?!池)|水喷|往外喷",
@@ -41,23 +44,24 @@ HARD_TRIGGERS: dict[str, str] = {
                              r"大量|流下来|一直往下|pouring|gushing)|(pouring|gushing).{0,20}ceiling|"
                              r"(水|water).{0,6}(漫|淹)(到|进|了|出)|漫出来|水漫金山|满地(都是)?水|(地上|家里|屋里|满屋|一地)(全是|都是)水|"
                              r"(水|water).{0,20}(coming|pouring|dripping|leaking|gushing) (through|from|out of) .{0,10}(ceiling|light|lamp)",
-    "flooding": r"水淹|淹水|被淹|进水了|倒灌|flood|没过(脚|膝|小腿)|淹到|泡在水里|泡水了|水漫进|跑水|发大水",
+    "flooding": r"水淹|淹水|被淹|(?<![扇机表灯])进水了|倒灌|flood|没过(脚|膝|小腿)|淹到|泡在水里|泡水了|水漫进|跑水|发大水",
     "ceiling_water_flowing": r"(天花|吊顶|顶上|灯(里|座|罩)|楼上).{0,10}(流水|出水|冒水|哗|灌水|漏得(很|好|特别)?"
                              r"(厉害|凶|严重))",
     "sewage_backflow": r"(污水|粪水|脏水|下水道|马桶|地漏|sewage).{0,10}(倒灌|反涌|反上来|冒出|涌出|漫|溢|往上冒|往外冒(?![臭气味])|"
                        r"冒水|返水|反水|往上返|往上涌|"
-                       r"返上来|冒上来|back(ing)? up|overflow)(?![臭气味])|反水.{0,6}(家里|屋里|客厅|满地)",
-    "electric_leak": r"漏电|触电|电到人|被电|电了一下|麻手|electric shock|electrocut|live wire|"
+                       r"返上来|冒上来|back(ing)? up|overflow)(?![臭气味])|反水.{0,6}(家里|屋里|客厅|满地)|"
+                       r"(地面|地上|地漏|井盖|井口|化粪池|大堂).{0,4}(冒|涌|漫)(出)?(黑水|污水|脏水|粪水)",
+    "electric_leak": r"漏电|触电|电到人|被电|电了一下|麻手|麻电|摸着?.{0,3}(有电|带电|麻麻)|(墙|水龙头|热水器|门把手?|栏杆|水面|金属|外壳).{0,4}(有电|带电)|electric shock|electrocut|live wire|"
                      r"电线.{0,6}(断了|掉下|垂下|掉在|落在|拖在地)|高压线.{0,6}(断|掉|垂|落)",
     "life_support_power": r"(呼吸机|制氧机|氧气机|透析|ventilator).{0,20}(停电|没电|断电)|"
                           r"(停电|没电|断电).{0,20}(呼吸机|制氧机|氧气机|透析|ventilator)",
     "explosion": r"爆炸|炸了|explosion|exploded|自燃|电池.{0,6}(鼓包|冒烟|起火)",
     "sparks": r"火花|跳火|(插座|插头|电线|开关|电箱|电表|电闸).{0,6}(烧黑|烧焦|烧坏|烧化|熔化|化了|发烫|烫手)|冒火|emoji_spark.{0,10}(插座|电)|spark|电线.{0,6}(烧|着)|短路.{0,6}(冒|烧)",
     "fire": r"(?<![不没])着火|着了火|火光|火势|烧着|起火|失火|火灾(?!报警|警报|隐患|演练)|火苗|明火|烧起来|烧着了|火(很|好|特别)大|大火|火警(?!警报|报警|铃|钟|系统)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! extinguisher| door| exit| lane| drill| alarm test)",
-    "smoke": r"冒烟|浓烟|飘出.{0,2}烟|烟从.{0,8}(冒|出来|飘)|呛人|呛得|很呛|(全是|都是|满是|好大的|很大的|很浓的|好浓的)烟(?!味)|烟(很|好|特别)浓|烟(很大|好大|特别大)|"
-             r"(很|好|特别)(浓|重|大)的?烟味|烟味(很|好|特别)(浓|重|大)|烟雾(?!报警|探测)|好多烟(?!味)|很多烟(?!味)|(?<![抽吸])有烟(?!味)|黑烟|白烟|"
+    "smoke": r"冒烟|浓烟|(?<![抽吸])烟(?![味头蒂盒]).{0,4}(飘进|灌进|钻进|进了?)(我|我们|屋|家|房间)|飘出.{0,2}烟|烟从.{0,8}(冒|出来|飘)|呛人|呛得|很呛|(全是|都是|满是|好大的|很大的|很浓的|好浓的)烟(?![味头蒂盒])|烟(很|好|特别)浓|烟(很大|好大|特别大)|"
+             r"(很|好|特别)(浓|重|大)的?烟味|烟味(很|好|特别)(浓|重|大)|烟雾(?!报警|探测)|好多烟(?![味头蒂盒])|很多烟(?![味头蒂盒])|(?<![抽吸])有烟(?![味头蒂盒])|黑烟|白烟|"
              r"smoke(?! alarm| detector|r|s\b|d\b)",
-    "gas_leak": r"(煤气|燃气|天然气|gas).{0,8}(味|泄漏|泄露|漏|嘶嘶|呲呲|smell|leak)|(闻到|有).{0,4}(煤气|燃气)|"
+    "gas_leak": r"(煤气|燃气|天然气|gas).{0,8}(味|泄漏|泄露|漏|嘶嘶|呲呲|smell|leak)|闻到.{0,4}(煤气|燃气|天然气)|"
                 r"smell.{0,20}gas|漏(煤气|燃气|天然气|气)(?!费)",
     "person_hurt": r"受伤|流血|烫伤|烧伤|割伤|划伤|撞伤|磕破|头破|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|跌倒|跌伤|跌了一跤|滑倒|被砸|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
                    r"救护车|(?<![0-9])120(?![0-9])|砸到人|压住(了)?(一个)?人|压到人|砸伤|咬伤|(狗|dog).{0,4}咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|(?<![狗猫])被.{0,5}(狗|dog)咬|injur|bleeding|fainted|collapsed|unconscious|"
@@ -68,7 +72,8 @@ HARD_TRIGGERS: dict[str, str] = {
     "intruder_now": r"(有人|陌生人|小偷|贼).{0,8}(正在|在)(撬|翻|爬|偷)|(家里?|屋里|房间|店里)进(了)?(人|小偷|贼)|(有人|陌生人|不认识的人).{0,10}(一直|在)(敲门|按门铃|砸门|踹门|拧门).{0,20}(现在|还在|没走)|有人进了我家|"
                     r"(陌生人|陌生(男|女)的?|不认识的人|可疑的人).{0,10}(徘徊|转悠|转了|盯着|转来转去|蹲守|敲门|按门铃|跟着)|可疑.{0,4}(人|男|女).{0,10}(徘徊|转悠|蹲|盯|"
                     r"敲门|试门|拉门|撬)|(拉|试|拽).{0,3}车门|正在撬|撬门|撬锁|门.{0,4}被撬|被撬了|翻窗|翻墙进|入室|"
-                    r"闯进|破门|有贼|trying to (get|break) in|break(ing)? in|burglar|intruder",
+                    r"闯进|破门|有贼|撬紧|撬.{0,6}(门锁|防盗门|窗)|翻越.{0,6}(围墙|墙|栏杆|护栏|大门|铁门)|翻(过|进)(了)?(围墙|墙)|"
+                    r"trying to (get|break) in|trying to open .{0,30}(door|window|gate)|break(ing)? in|burglar|intruder",
     "fight_now": r"打架|打群架|群殴|斗殴|打起来|打人|动手了|持刀|拿刀|拿着?(菜刀|刀|棍子|铁棍|砖头)|动刀|被(人|他|她|保安|邻居)打|挨打|抢劫|抢包|被抢|"
                  r"fighting|knife|robbed|mugged",
     "theft_in_progress": r"(撬|剪)(开)?.{0,6}(电动车|电瓶车|自行车|摩托|车)的?(锁|电瓶)|(正在|现在|还在).{0,10}(偷|撬|剪锁)|(偷|撬|剪锁).{0,10}(快来|赶紧|还在|还没走)",
@@ -80,10 +85,10 @@ HARD_TRIGGERS: dict[str, str] = {
     "rescue_blocked": r"(救护车|ambulance).{0,10}(进不来|开不进|过不去)|担架|"
                       r"(病人|急救).{0,12}(抬下楼|背下楼|电梯坏)",
     "threat_now": r"闹事|砸(东西|车|门|玻璃|窗)|家暴|呼救|喊救命|尾随|跟踪|(一直)?跟着我|骚扰|威胁|发酒疯|耍酒疯|醉汉|持棍|拿棍|"
-                  r"harass|following me|threaten",
+                  r"harass|following me|threaten|smash(ing)? .{0,20}(window|door|car)",
     "open_manhole": r"井盖.{0,6}(没了|丢了|不见|被偷|破|碎|塌|翻|移开|掉|缺)|没有井盖|open manhole|manhole cover",
     "hazard_animal": r"蛇(?!虫|蜕|皮)|snake|(马蜂|胡蜂|黄蜂|蜜蜂|wasp|hornet|bee).{0,8}(蛰|叮|追|攻击|sting|attack)",
-    "chemical": r"刺鼻|有毒|毒气|化学品|农药味|chemical|toxic",
+    "chemical": r"刺鼻|有毒|毒气|化学品|chemical|toxic",
     "cooking_unattended": r"(锅|灶|炉|煤气|燃气|天然气|电饭锅|电热毯|取暖器).{0,8}(还开着|没关|还在烧|烧着|开着火)|"
                           r"(stove|oven|heater).{0,10}(still on|left on)",
     "car_hits_person": r"(车|car).{0,6}(撞到人|撞了人|撞人|压到人|碾(到|了|过)?(人|孩子|小孩|脚))|(?<![门杆柱墙桩闸树灯栏])被车撞|hit by a car",
@@ -102,7 +107,7 @@ HARD_TRIGGERS: dict[str, str] = {
                       r"(树|广告牌|外墙|空调外机|玻璃|防火门|单元门|窗(户|框|扇)|防盗窗|招牌|吊顶|天花|石膏板|门头|雨棚|铁门|大门|门框)"
                       r".{0,8}(倒了|倒下|压在|砸|掉下|要掉|往下掉|坠落|塌|摇摇欲坠|晃得厉害|随时)|"
                       r"塌了|倒塌|(从楼上|楼上|高处|外墙).{0,6}(瓷砖|墙砖|砖|石头|花盆).{0,6}(掉下|掉到|掉在|砸|落下|坠)|"
-                      r"玻璃.{0,6}(爆裂|自爆|爆了|碎了一地|碎一地)|玻璃渣|(挂着|悬着|吊着)(要|快)掉|快(要)?掉下来|摇摇欲坠|collapse|falling off|falling down",
+                      r"玻璃.{0,6}(爆裂|自爆|爆了|碎了一地|碎一地)|玻璃渣|(挂着|悬着|吊着)(要|快)掉|(花盆|花架|空调外机|招牌|广告牌|雨棚).{0,10}(在晃|晃动|松动).{0,20}(坠落|掉下|砸)|已(经)?有.{0,4}(坠落|掉下来)|快(要)?掉下来|摇摇欲坠|collapse|falling off|falling down",
     # Water where it can reach electrics, a car park filling up, a fire alarm going off now.
     "water_near_power": r"(水|漏水|渗水|积水|淋水).{0,10}(电箱|配电箱|配电柜|插座|电表箱|灯座|灯里|电梯井|电梯机房|电缆井)|"
                         r"(电箱|配电箱|配电柜|插座|电表箱|电梯井|电梯机房|电缆井).{0,8}(进水|泡水|淋水|在滴水|有水|渗水|漏水|泡在水)",
@@ -112,9 +117,10 @@ HARD_TRIGGERS: dict[str, str] = {
     "fire_alarm_sounding": r"(火警|火灾|消防|烟感|烟雾)(警报|报警器|报警|警铃|铃|喇叭|广播)?.{0,6}(一直响|响个不停|在响|响了|狂响|鸣|叫个不停)|"
                            r"fire alarm.{0,10}(going off|ringing|sounding)",
     "caught_in_gate": r"(道闸|闸机|栏杆|升降杆|卷帘门|自动门|旋转门|电动门|车库门|伸缩门|电梯门).{0,8}(夹|砸|压|撞|卡)(到|住|伤|了).{0,4}"
-                      r"(人|孩子|小孩|老人|腿|手|头|脚|身上)(?!行|车)|(头|手|脚|腿|胳膊|孩子|小孩|宝宝|老人|人).{0,4}(卡在|夹在).{0,6}(栏杆|护栏|门|闸|缝|里)",
-    "person_unwell": r"(起不来|爬不起来|站不起来|脸色(很|好|特别)?(差|白|发白|发紫)|嘴唇发紫|口唇发紫|(老人|人|他|她|[妈爸]).{0,6}叫不醒|一动不动|没有反应|没反应了|喘不上气|喘不过气|呼吸困难|晕过去|犯病|发病|"
-                     r"中风|脑梗|心梗|中暑|胸口疼|心口疼|倒在地上|躺在地上不动|口吐白沫|can't get up|not breathing|not responding)",
+                      r"(人|孩子|小孩|老人|腿|手|头|脚|身上)(?!行|车)|(手|脚|腿|头|胳膊|手指).{0,4}被.{0,6}(门|闸|栏杆).{0,2}(夹|卡|压)(住|到|伤)|(头|手|脚|腿|胳膊|孩子|小孩|宝宝|老人|人).{0,4}(卡在|夹在).{0,6}(栏杆|护栏|门|闸|缝|里)",
+    "person_unwell": r"(起不来|爬不起来|站不起来|脸色(很|好|特别)?(差|白|发白|发紫)|嘴唇发紫|口唇发紫|(老人|人|他|她|[妈爸]).{0,6}叫不醒|一动不动|(人|他|她|老人|[妈爸]|奶奶|爷爷|阿姨|大爷|孩子|小孩|喊|叫).{0,8}(没有反应|没反应)|喘不上气|喘不过气|呼吸困难|晕过去|犯病|发病|"
+                     r"中风|脑梗|心梗|中暑|胸口疼|心口疼|倒在地上|躺在地上不动|口吐白沫|can't get up|not breathing|not responding|"
+                     r"(he|she|man|woman|lady|person|someone|child|kid).{0,10}(isn't|is not|not) moving|unresponsive|lying (on|in) the (ground|floor|path|road|grass|stairs))",
     "people_shut_in": r"(门|单元门|大门|卷帘门|防火门|电子门|地库门).{0,10}(打不开|开不了|锁死|锁住).{0,10}(出不去|困在|关在|人在里面|有人在里)|"
                       r"(出不去|困在里面|关在里面).{0,10}(门|卷帘门|防火门)",
     # A car blocking a way out only becomes urgent with a reason it cannot wait (SLA-2).
@@ -142,7 +148,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "cry_for_help": r"救命|help!|help me!|sos\b|emergency(?! exit| light| lighting| door)",
     "burning_smell": r"焦味|烧焦|糊味|burning smell|smell of burning|smells like burning",
     "welfare_check": r"(一个人住|一个人在家|自己住|(?<![0-9])[妈爸]|母亲|父亲|奶奶|爷爷|外婆|外公|老人|独居|老太太|老大爷|老爷子|老奶奶|老伯).{0,25}(没人应|不开门|没反应|没出门|联系不上|好几天没|打电话没人接|都没人接|电话没人接|没有人听|一直不接|"
-                     r"不接电话|没动静|没回应|敲门不开)",
+                     r"不接电话|没动静|没回应|敲门不开|(电话|微信|信息).{0,6}(都|也)?(不接|没接|不回|没回|没有回|没有覆|没覆)|没有?(覆|复|回)(电话|信息|微信)|不听电话)",
     "water_heavy": r"水很大|水好大|瀑布|水冲得|水柱|水.{0,4}顺着.{0,6}(楼梯|墙|电梯|楼道).{0,4}(往下流|流下来|流)|gushing|pouring|(水|阀|龙头).{0,6}(止不住|关不掉|关不住)|哗哗|水龙头.{0,6}没关.{0,10}(不在家|出差|漫)",
 }
 
@@ -156,20 +162,24 @@ SOFT_TRIGGERS: dict[str, str] = {
 }
 
 # Markers that void a trigger in the same clause when they come before it.
-NEGATION = re.compile(r"(没有|没(?!法|办法)|无(?!法)|不是|并非|未|不会|不用|\bno\b|\bnot\b|\bnever\b|"
+NEGATION = re.compile(r"((?<!有)没有|(?<!有)没(?!法|办法)|无(?!法)|不是|并非|未|不会|不用|\bno\b|\bnot\b|\bnever\b|"
                       r"nobody|no one|n't)")
 HISTORY = re.compile(r"(之前(?!的)|上次|上回|上个月|上周|去年|前年|以前|那次|曾经|之前那次|前段时间|上礼拜|昨晚|昨天晚上|前天|"
-                     r"前几天|last (time|week|month|year|night)|yesterday|previously|used to)")
+                     r"前几天|前两天|前些天|前阵子|last (time|week|month|year|night)|yesterday|previously|used to)")
 # Burning on purpose (paper offerings, barbecues, fireworks) is an order complaint, not a fire —
 # unless it is spreading.
 CONTROLLED_BURNING = re.compile(r"(烧纸|烧烤|烧香|焚烧|烧垃圾|烧树叶|烧秸秆|放鞭炮|鞭炮|烟花|抽烟|吸烟|油烟|做饭|炒菜|"
                                 r"烧菜|barbecue|bbq|cooking)")
 # "经常困人", "老是跳闸": a recurring problem is a complaint about reliability, not an emergency now.
-HABITUAL = re.compile(r"(经常|老是|总是|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
+HABITUAL = re.compile(r"(经常|老是|总是|一下(大|暴)?雨就?|下(大|暴)?雨(时|的时候)|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
                       r"always|often|keeps? |every (day|night))")
-SPREADING = re.compile(r"(蔓延|烧到|失控|着起来|烧起来了|spread)")
+SPREADING = re.compile(r"(蔓延|烧到|失控|着起来|烧起来了|没灭|spread)")
+# An open fire lit indoors (paper offerings in a stairwell) is not "controlled", and neither is one
+# whose smoke fills the flats; a cigarette or a wok is, wherever it is.
+OPEN_FIRE = re.compile(r"(烧纸|焚烧|烧垃圾|烧香|烧树叶|烧东西)")
+INDOORS = re.compile(r"(楼梯间|楼道|走廊|电梯|地库|车库|飘进|灌进)")
 # …unless the clause says it is still going on ("从昨晚开始一直有煤气味").
-ONGOING = re.compile(r"(一直|还在|还是|到现在|开始|仍然|越来越|still|since)")
+ONGOING = re.compile(r"(一直|还在|到现在|开始|仍然|越来越|still|since)")
 HYPOTHETICAL = re.compile(r"(如果|万一|假如|假设|(?<!主)要是|演练|演习|培训|预案|宣传|讲座|知识|"
                           r"\bif\b|in case|drill|training)")
 FEARED = re.compile(r"(隐患|担心|害怕|(?<!可)怕|容易|可能会|会不会|以免|防止|预防|小心|差点|差一点|险些|"
@@ -179,6 +189,14 @@ RELAYED = re.compile(r"12345|市民反映|市民来电|来电人|诉求人|该�
 RELAYED_NOW = re.compile(r"(立即|立刻|马上|紧急|正在|仍在|目前仍|现场)")
 # A cut announced for maintenance, or a question about when power comes back, is not an emergency.
 PLANNED_OUTAGE = re.compile(r"(检修|计划|通知|预计|什么时候来电|几点来电|几点恢复|什么时候恢复)")
+# A little water ("不多", "一点") from a drain or a pipe is a repair, not a flood.
+MINOR = re.compile(r"((?<!差)不多|不大|不严重|不太严重|一点点|有一点|一点儿|少量|轻微|a little|slightly)")
+WATER_CODES = frozenset({"burst_pipe", "water_through_ceiling", "flooding", "ceiling_water_flowing", "sewage_backflow",
+                         "water_heavy"})
+# Garden sprinklers and fountains spray water by design: a broken one is a repair.
+SPRAYING_BY_DESIGN = re.compile(r"(喷灌|洒水器|浇灌|喷泉|喷头|sprinkler head|fountain)")
+# Thanks for an emergency handled ("业主到前台致谢:…拨打120") reports it, it does not raise it.
+THANKS = re.compile(r"(致谢|表扬|锦旗|感谢信|感谢.{0,12}(及时|帮忙|救|送医))")
 RESOLVED = re.compile(r"(已经修好|修好了|已修好|已经好了|已修复|恢复正常|已经恢复|处理好了|已经处理|已处理|已解决|"
                       r"已经解决|救出来|劝离|已离开|已经走了|已制止|已带离|已经出来|人出来了|火灭了|已经灭了|扑灭|没事了|fixed|resolved|sorted out|is out now)")
 
@@ -188,7 +206,7 @@ _NEGATIVE_WORDING = {HARD_TRIGGERS["open_manhole"], HARD_TRIGGERS["leak_nobody_h
                      HARD_TRIGGERS["outage_vulnerable"], HARD_TRIGGERS["child_alone"], HARD_TRIGGERS["lift_doors_open_moving"], HARD_TRIGGERS["animal_attack"], HARD_TRIGGERS["person_missing"],
                      HARD_TRIGGERS["life_support_power"],
                      HARD_TRIGGERS["cooking_unattended"], HARD_TRIGGERS["water_heavy"],
-                     HARD_TRIGGERS["welfare_check"]}
+                     HARD_TRIGGERS["welfare_check"], HARD_TRIGGERS["person_unwell"]}
 # Smoke or a smell may come from a fire lit on purpose a clause earlier; a fire itself may not.
 SMOKE_ONLY = frozenset({"smoke", "burning_smell"})
 # A near miss ("差点砸到") is not a fear: the object already fell and the thrower may go on; a call
@@ -209,6 +227,8 @@ VOID_REASONS = {
     "planned": gettext_lazy("a planned cut"),
     "controlled burning": gettext_lazy("burning on purpose"),
     "resolved": gettext_lazy("resolved later in the message"),
+    "thanks": gettext_lazy("thanks for help already given"),
+    "minor": gettext_lazy("minor or by design"),
 }
 
 
@@ -225,7 +245,8 @@ class SafetyFinding:
         return self.triggers
 
 
-def _void_reason(clause: str, match: re.Match[str], *, context: str = "") -> str | None:
+def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previous: str = "",
+                 code: str = "") -> str | None:
     before = clause[:match.start()]
     # The negation may sit inside the match too: "电梯里没有人被困住" (not for triggers whose
     # words contain one: "井盖没了", "停电没电").
@@ -236,8 +257,13 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "") -> str
         return "past"
     if clause[match.end():match.end() + 1] == "过" or re.search(r"(困|漏|着|爆|摔)过", match.group(0)):
         return "past"
-    if HYPOTHETICAL.search(before) or "的话" in clause[match.end():]:
+    # A drill or a hypothetical is often announced a clause earlier ("要搞消防演习,烟雾是假的吧").
+    if HYPOTHETICAL.search(previous + before) or "的话" in clause[match.end():]:
         return "hypothetical"
+    if THANKS.search(previous + clause):
+        return "thanks"
+    if code in WATER_CODES and (MINOR.search(clause) or SPRAYING_BY_DESIGN.search(previous + clause)):
+        return "minor"
     if HABITUAL.search(before + match.group(0)) and not re.search(r"(现在|正在|又|此刻|right now)", clause):
         return "recurring"
     if match.re.pattern == HARD_TRIGGERS["outage_vulnerable"] and PLANNED_OUTAGE.search(clause):
@@ -246,7 +272,8 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "") -> str
         return "recurring"  # "一年爆了三次": a reliability complaint
     # The fire may be named a clause before the smoke it makes ("有人烧纸,烟很大").
     context = context or clause
-    if CONTROLLED_BURNING.search(context) and not SPREADING.search(context) and re.search(
+    indoor_fire = OPEN_FIRE.search(context) and INDOORS.search(context)
+    if CONTROLLED_BURNING.search(context) and not SPREADING.search(context) and not indoor_fire and re.search(
             r"火|烟|焦|糊|fire|smoke|burn", match.group(0)):
         return "controlled burning"
     return None
@@ -273,7 +300,8 @@ def assess(text: str) -> SafetyFinding:
                 continue
             seen = f"{code}: {match.group(0)}"
             context = ",".join(parts[max(index - 1, 0):index + 2]) if code in SMOKE_ONLY else clause
-            reason = _void_reason(clause, match, context=context)
+            reason = _void_reason(clause, match, context=context, previous=parts[index - 1] if index else "",
+                                  code=code)
             if reason is None and _resolved_later(parts, index):
                 reason = "resolved"
             if reason is not None:
