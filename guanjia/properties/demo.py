@@ -24,11 +24,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import connection, models, transaction
 from django.db.models import ProtectedError, Q, RestrictedError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.accounts.choices import Role, UserKind
 from guanjia.accounts.services import resident_account_create, staff_create
+from guanjia.core.bulk import BulkTable, allocate_ids, indexes_deferred
 from guanjia.core.errors import Conflict
 from guanjia.core.taxonomy import Department
 
@@ -45,8 +45,8 @@ DEMO_COMPANY_NAME = "示范物业"
 DEMO_PASSWORD = "guanjia2026"  # noqa: S105 - the published demo password, printed by load_demo
 DEFAULT_SEED = 2026
 BATCH = 2000  # objects per bulk_create
-# Rows per raw INSERT: 500 × 7 parameters stays under SQLite's 32,766-variable limit.
-INSERT_ROWS = 500
+# A register this big is written with its secondary indexes and foreign keys built afterwards.
+DEFERRED_INDEXES_FROM_ROOMS = 20_000
 
 # One staff member per role, all working in the first community (the administrator company-wide).
 DEMO_STAFF: list[tuple[str, str, str, str]] = [
@@ -171,7 +171,8 @@ class _People:
         return date(start_year, 1, 1) + timedelta(days=self.rng.randrange((2025 - start_year) * 365))
 
 
-def _build_rooms(community: Community, layout: CommunityLayout, rng: random.Random) -> list[Room]:
+def _build_rooms(community: Community, layout: CommunityLayout, rng: random.Random) -> list[tuple[int, str]]:
+    """The community's buildings, units and rooms; returns (room id, state) per room."""
     zones = Zone.objects.bulk_create([Zone(community=community, name=data.ZONE_NAMES[i % len(data.ZONE_NAMES)]
                                            + ("" if i < len(data.ZONE_NAMES) else str(i)))
                                       for i in range(layout.zones)])
@@ -182,7 +183,7 @@ def _build_rooms(community: Community, layout: CommunityLayout, rng: random.Rand
                   floors=layout.floors) for i in range(count)], batch_size=BATCH)
     units = Unit.objects.bulk_create([Unit(building=b, number=str(u + 1)) for b in buildings
                                       for u in range(layout.units)], batch_size=BATCH)
-    rooms = []
+    rooms: list[tuple[int, str, int, str, str, Decimal]] = []  # unit, number, floor, state, code, area
     for unit in units:
         for floor in range(1, layout.floors + 1):
             for position in range(1, layout.per_floor + 1):
@@ -190,63 +191,57 @@ def _build_rooms(community: Community, layout: CommunityLayout, rng: random.Rand
                     break
                 number = f"{floor}{position:02d}"
                 occupied = rng.random() < layout.occupied_share
-                state = RoomState.OCCUPIED if occupied else rng.choice(
-                    [RoomState.VACANT, RoomState.VACANT, RoomState.RENOVATING])
-                rooms.append(Room(community=community, unit=unit, number=number, floor=floor, state=state,
-                                  code=room_code(building=unit.building.number, unit=unit.number, number=number),
-                                  area=Decimal(rng.choice([78, 89, 96, 110, 125, 143])) + Decimal("0.45")))
-    return Room.objects.bulk_create(rooms, batch_size=BATCH)
+                state = RoomState.OCCUPIED.value if occupied else rng.choice(_EMPTY_STATES)
+                rooms.append((unit.pk, number, floor, state,
+                              room_code(building=unit.building.number, unit=unit.number, number=number),
+                              Decimal(rng.choice([78, 89, 96, 110, 125, 143])) + Decimal("0.45")))
+    ids = allocate_ids(Room, len(rooms))
+    BulkTable(Room, ["id", "community_id", "unit_id", "number", "floor", "state", "code", "area"]).write(
+        [(pk, community.pk, *room) for pk, room in zip(ids, rooms, strict=True)])
+    return [(pk, room[3]) for pk, room in zip(ids, rooms, strict=True)]
 
 
-def _household(room: Room, people: _People) -> list[tuple[str, str, date, bool]]:
-    """Who is attached to ``room``: (relation, name, moved in, primary contact)."""
+_EMPTY_STATES = [RoomState.VACANT.value, RoomState.VACANT.value, RoomState.RENOVATING.value]
+
+
+def _household(state: str, people: _People) -> list[tuple[str, str, date, bool]]:
+    """Who is attached to a room in ``state``: (relation, name, moved in, primary contact)."""
     rng = people.rng
     owner_since = people.moved_in()
-    if room.state != RoomState.OCCUPIED:
-        return [(Relation.OWNER, people.name(), owner_since, True)]
+    if state != RoomState.OCCUPIED:
+        return [(Relation.OWNER.value, people.name(), owner_since, True)]
     if rng.random() < 0.12:  # let to tenants: the tenant is who calls the desk
         tenant_since = people.moved_in(2022)
-        members = [(Relation.OWNER, people.name(), owner_since, False),
-                   (Relation.TENANT, people.name(), tenant_since, True)]
+        members = [(Relation.OWNER.value, people.name(), owner_since, False),
+                   (Relation.TENANT.value, people.name(), tenant_since, True)]
         if rng.random() < 0.4:
-            members.append((Relation.TENANT, people.name(), tenant_since, False))
+            members.append((Relation.TENANT.value, people.name(), tenant_since, False))
         return members
-    members = [(Relation.OWNER, people.name(), owner_since, True)]
+    members = [(Relation.OWNER.value, people.name(), owner_since, True)]
     if rng.random() < 0.55:
-        members.append((Relation.FAMILY, people.name(), owner_since, False))
+        members.append((Relation.FAMILY.value, people.name(), owner_since, False))
     return members
 
 
-def _insert_rows(model: type[models.Model], columns: list[str], rows: list[tuple[object, ...]]) -> None:
-    """Multi-row INSERTs for rows whose ids nobody needs back: several times faster than
-    ``bulk_create`` at the 100,000-room scale, where Django's per-object work dominates."""
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    table = connection.ops.quote_name(model._meta.db_table)
-    names = ", ".join(connection.ops.quote_name(c) for c in [*columns, "created_at", "updated_at"])
-    marks = "(" + ", ".join(["%s"] * (len(columns) + 2)) + ")"
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), INSERT_ROWS):
-            chunk = rows[start:start + INSERT_ROWS]
-            cursor.execute(f"INSERT INTO {table} ({names}) VALUES {', '.join([marks] * len(chunk))}",  # noqa: S608
-                           [value for row in chunk for value in (*row, now, now)])
-
-
-def _build_people(community: Community, rooms: list[Room], people: _People) -> dict[str, int]:
-    plan = [(room, member) for room in rooms for member in _household(room, people)]
-    persons = Person.objects.bulk_create(
-        [Person(company_id=community.company_id, name=name, id_number=people.id_number(),
-                preferred_language="en" if people.rng.random() < 0.02 else "zh-hans")
-         for _room, (_rel, name, _since, _primary) in plan], batch_size=BATCH)
-    _insert_rows(PhoneNumber, ["person_id", "number", "last4", "label", "is_primary"],
-                 [(person.pk, number, number[-4:], "", True) for person in persons for number in [people.phone()]])
-    _insert_rows(Occupancy, ["person_id", "room_id", "relation", "moved_in", "is_primary_contact"],
-                 [(person.pk, room.pk, relation, connection.ops.adapt_datefield_value(since), primary)
-                  for person, (room, (relation, _name, since, primary)) in zip(persons, plan, strict=True)])
-    drivers = [p for p, (room, member) in zip(persons, plan, strict=True)
-               if member[3] and room.state == RoomState.OCCUPIED and people.rng.random() < 0.25]
-    Vehicle.objects.bulk_create([Vehicle(person=p, community=community, plate=people.plate()) for p in drivers],
-                                batch_size=BATCH)
-    return {"people": len(persons), "vehicles": len(drivers)}
+def _build_people(community: Community, rooms: list[tuple[int, str]], people: _People) -> dict[str, int]:
+    """Households, their phones and their cars, written with ``core.bulk`` (COPY on PostgreSQL):
+    ``bulk_create`` spends most of a 100,000-room build preparing model instances."""
+    rng = people.rng
+    plan = [(room, state, member) for room, state in rooms for member in _household(state, people)]
+    ids = allocate_ids(Person, len(plan))
+    BulkTable(Person, ["id", "company_id", "name", "id_number", "preferred_language"]).write(
+        [(pk, community.company_id, name, people.id_number(), "en" if rng.random() < 0.02 else "zh-hans")
+         for pk, (_room, _state, (_rel, name, _since, _primary)) in zip(ids, plan, strict=True)])
+    BulkTable(PhoneNumber, ["person_id", "number", "last4", "label", "is_primary"]).write(
+        [(pk, number, number[-4:], "", True) for pk in ids for number in [people.phone()]])
+    BulkTable(Occupancy, ["person_id", "room_id", "relation", "moved_in", "is_primary_contact"]).write(
+        [(pk, room, relation, since, primary)
+         for pk, (room, _state, (relation, _name, since, primary)) in zip(ids, plan, strict=True)])
+    drivers = [pk for pk, (_room, state, member) in zip(ids, plan, strict=True)
+               if member[3] and state == RoomState.OCCUPIED and rng.random() < 0.25]
+    BulkTable(Vehicle, ["person_id", "community_id", "plate"]).write(
+        [(pk, community.pk, people.plate()) for pk in drivers])
+    return {"people": len(ids), "vehicles": len(drivers)}
 
 
 def _build_staff(company: Company, communities: list[Community]) -> list[DemoLogin]:
@@ -308,18 +303,23 @@ def demo_build(*, rooms: int | None = None, communities: int = 2, seed: int = DE
                           created=False, counts=_counts(company))
     rng = random.Random(seed)
     people = _People(rng)
+    big = (rooms or 0) >= DEFERRED_INDEXES_FROM_ROOMS
     with transaction.atomic():
         company = Company.objects.create(name=DEMO_COMPANY_NAME, code=DEMO_COMPANY_CODE)
         built = []
-        for layout in demo_layouts(rooms=rooms, communities=communities):
-            community = Community.objects.create(
-                company=company, name=layout.name, code=layout.code, address=f"示范市湖滨路{len(built) + 1}号",
-                service_phone=f"0571-8888{6666 + len(built):04d}")
-            _build_people(community, _build_rooms(community, layout, rng), people)
-            built.append(community)
+        with indexes_deferred(_REGISTER_TABLES if big else []):
+            for layout in demo_layouts(rooms=rooms, communities=communities):
+                community = Community.objects.create(
+                    company=company, name=layout.name, code=layout.code,
+                    address=f"示范市湖滨路{len(built) + 1}号", service_phone=f"0571-8888{6666 + len(built):04d}")
+                _build_people(community, _build_rooms(community, layout, rng), people)
+                built.append(community)
         logins = _build_staff(company, built) + _build_residents(built)
     _analyze()
     return DemoResult(company=company, communities=built, logins=logins, created=True, counts=_counts(company))
+
+
+_REGISTER_TABLES = [Room, Person, PhoneNumber, Occupancy, Vehicle]
 
 
 def _analyze() -> None:

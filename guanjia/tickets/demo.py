@@ -5,22 +5,36 @@ and, with bigger numbers, the benchmark's million orders. Real intake goes throu
 ``tickets.services``; this generator writes rows in bulk instead (a million orders through the
 services would take hours), so it sets by hand what the services would have set: numbers
 unique per community and day, the per-day counters, the event log, the SLA clocks (met, late or
-running), ratings, and the flags the reports read.
+running), ratings, and the repeat-complaint and hot-spot flags intake raises.
+
+Each community's history comes from its own random stream (the seed and the community's code),
+so the same seed gives the same history however the work is split. A big load on PostgreSQL is
+split over one process per core, one community at a time, with the history tables' secondary
+indexes and foreign keys built once at the end (``core.bulk.indexes_deferred``).
+
+Times are whole seconds since the epoch inside the generator: a ``datetime`` per event costs
+more than everything else an event needs.
 """
 
+import json
+import multiprocessing
+import os
 import random
-from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+import secrets
+import uuid
+from bisect import bisect
+from collections import defaultdict, deque
+from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from guanjia.accounts.choices import Role
 from guanjia.accounts.models import StaffRole
-from guanjia.core.bulk import allocate_ids, bulk_insert
+from guanjia.core.bulk import BulkTable, allocate_ids, epoch_seconds, indexes_deferred
 from guanjia.core.taxonomy import Category, Channel, Kind, Urgency, default_department
 from guanjia.properties.models import Community, Occupancy, Room
 from guanjia.sla.choices import ClockState, ClockType
@@ -29,20 +43,12 @@ from guanjia.sla.models import Clock
 from . import demo_texts as texts
 from .choices import EventType, RatingLevel, RatingSource, Status, Visibility
 from .models import Rating, WorkOrder, WorkOrderCounter, WorkOrderEvent
+from .services.patterns import ticket_settings_for
 
-Row = dict[str, Any]
-
-
-class _Rec(dict):
-    """A row as a dict that reads and writes like a model instance, to keep the story readable."""
-
-    def __getattr__(self, name: str) -> Any:
-        return self.get(name)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        self[name] = value
-
-BATCH_ORDERS = 2000  # orders per round of INSERTs: bounded memory, few round trips
+MINUTE, HOUR, DAY = 60, 3600, 86400
+# A load this big on PostgreSQL goes to worker processes with the indexes built afterwards;
+# below it (the demo, the tests) one transaction in this process is quicker than the rebuild.
+PARALLEL_FROM_ORDERS = 20_000
 
 KINDS = [(Kind.REPAIR, 45), (Kind.COMPLAINT, 20), (Kind.INQUIRY, 15), (Kind.SERVICE, 12),
          (Kind.SUGGESTION, 5), (Kind.PRAISE, 3)]
@@ -64,32 +70,109 @@ RATINGS = [(RatingLevel.VERY_SATISFIED, 46), (RatingLevel.SATISFIED, 40), (Ratin
 HOUR_WEIGHTS = [1, 1, 1, 1, 1, 2, 4, 8, 14, 16, 15, 12, 8, 10, 13, 14, 13, 11, 10, 9, 7, 5, 3, 2]
 
 
-_CUMULATIVE: dict[int, tuple[list[str], list[int]]] = {}
+class _Weighted:
+    """Draws from a weighted table with one ``random()`` and a bisect (``choices`` costs 3x more)."""
 
-
-def _pick(rng: random.Random, weighted: list[tuple[str, int]]) -> str:
-    # Cumulative weights computed once per table: this runs millions of times for the benchmark.
-    table = _CUMULATIVE.get(id(weighted))
-    if table is None:
-        values, running, total = [], [], 0
-        for value, weight in weighted:
+    def __init__(self, weighted: list[tuple[Any, int]]) -> None:
+        # str() turns a choice into its plain value: cheaper to compare and to write.
+        self.values = [str(value) if isinstance(value, str) else value for value, _weight in weighted]
+        self.cumulative, total = [], 0
+        for _value, weight in weighted:
             total += weight
-            values.append(str(value))
-            running.append(total)
-        table = _CUMULATIVE[id(weighted)] = (values, running)
-    return rng.choices(table[0], cum_weights=table[1])[0]
+            self.cumulative.append(total)
+        self.total = total
+
+    def __call__(self, rng: random.Random) -> Any:
+        return self.values[bisect(self.cumulative, rng.random() * self.total)]
+
+
+_KIND = _Weighted(KINDS)
+_CHANNEL = _Weighted(CHANNELS)
+_CATEGORY = {str(kind): _Weighted(table) for kind, table in CATEGORY_FOR_KIND.items()}
+_RATING = _Weighted(RATINGS)
+_HOUR = _Weighted([(hour, weight) for hour, weight in enumerate(HOUR_WEIGHTS)])
+_SOURCES = [str(s) for s in RatingSource.values]
+
+# Plain strings: the generator compares and writes these millions of times.
+S_NEW, S_ACK, S_DISPATCHED, S_ACCEPTED, S_EN_ROUTE, S_ON_SITE, S_ON_HOLD, S_RESOLVED, S_CLOSED, S_CANCELLED, \
+    S_MERGED = (s.value for s in (Status.NEW, Status.ACKNOWLEDGED, Status.DISPATCHED, Status.ACCEPTED,
+                                  Status.EN_ROUTE, Status.ON_SITE, Status.ON_HOLD, Status.RESOLVED, Status.CLOSED,
+                                  Status.CANCELLED, Status.MERGED))
+_OPEN_CHOICES = [S_NEW, S_ACK, S_DISPATCHED, S_ACCEPTED, S_ON_SITE, S_ON_HOLD, S_RESOLVED, S_CLOSED]
+_PROGRESS = [S_NEW, S_ACK, S_DISPATCHED, S_ACCEPTED, S_EN_ROUTE, S_ON_SITE, S_RESOLVED, S_CLOSED]
+
+
+def _reached_table() -> dict[str, frozenset[str]]:
+    """For each final status, the steps of the progress an order in it went through."""
+    table = {status: frozenset(_PROGRESS[:_PROGRESS.index(status) + 1]) for status in _PROGRESS}
+    table[S_ON_HOLD] = table[S_ACCEPTED]
+    table[S_CANCELLED] = table[S_MERGED] = frozenset({S_NEW, S_ACK})
+    return table
+
+
+_REACHED = _reached_table()
+K_REPAIR, K_COMPLAINT, K_INQUIRY, K_SERVICE, K_PRAISE = (
+    Kind.REPAIR.value, Kind.COMPLAINT.value, Kind.INQUIRY.value, Kind.SERVICE.value, Kind.PRAISE.value)
+FIELD_WORK = frozenset({K_REPAIR, K_COMPLAINT, K_SERVICE})
+U_URGENT, U_COMPLEX, U_NORMAL = Urgency.URGENT.value, Urgency.COMPLEX.value, Urgency.NORMAL.value
+RESIDENT = Visibility.RESIDENT.value
+INTERNAL = Visibility.INTERNAL.value
+DISSATISFIED = RatingLevel.DISSATISFIED.value
+E = {t.name: t.value for t in EventType}
+C_MET, C_BREACHED, C_RUNNING, C_CANCELLED = (ClockState.MET.value, ClockState.BREACHED.value,
+                                             ClockState.RUNNING.value, ClockState.CANCELLED.value)
+CANCEL_NOTE = "业主表示问题已自行解决"
+HOLD_NOTE = "等待业主约定上门时间"
+
+ORDER_COLUMNS = [
+    "id", "community_id", "number", "uuid", "tracking_token", "channel", "room_id", "person_id", "contact_name",
+    "contact_phone", "description", "kind", "category", "urgency", "department", "status", "created_by_id",
+    "owner_id", "assignee_id", "asset_key", "created_at", "updated_at", "acknowledged_at",
+    "classification_confirmed_at", "classification_confirmed_by_id", "on_site_at", "resolved_at", "closed_at",
+    "cancel_reason", "for_review", "escalation_level", "is_repeat", "is_hotspot",
+]
+COL = {name: index for index, name in enumerate(ORDER_COLUMNS)}
+EVENT_COLUMNS = ["order_id", "type", "at", "actor_id", "note", "visibility", "data"]
+CLOCK_COLUMNS = ["order_id", "type", "state", "started_at", "due_at", "warn_at", "duration", "met_at",
+                 "breached_at", "cancelled_at", "escalation_level", "created_at", "updated_at"]
+RATING_COLUMNS = ["order_id", "level", "comment", "source", "rated_by_id", "at"]
+HISTORY_MODELS = [WorkOrder, WorkOrderEvent, Clock, Rating]
+
+
+_JSON: dict[tuple[tuple[str, str], ...], str] = {}
+
+
+def _json(*pairs: tuple[str, str]) -> str:
+    """JSON text for an event's data, encoded once per distinct value."""
+    text = _JSON.get(pairs)
+    if text is None:
+        text = _JSON[pairs] = json.dumps(dict(pairs), ensure_ascii=False)
+    return text
+
+
+_DEPARTMENTS: dict[tuple[str, str], str] = {}
+
+
+def _department(kind: str, category: str) -> str:
+    found = _DEPARTMENTS.get((kind, category))
+    if found is None:
+        found = _DEPARTMENTS[(kind, category)] = str(default_department(kind=kind, category=category))
+    return found
 
 
 @dataclass
 class _Desk:
-    """Who works in one community and which households live there, loaded once."""
+    """Who works in one community, which households live there, and its pattern settings."""
 
-    community: Community
+    community_id: int
+    code: str
     households: list[tuple[int, int | None, str, str]]  # room id, person id, name, phone
-    agents: list[int]
-    technicians: list[int]
-    supervisor: int | None
-    assets: list[str] = field(default_factory=list)
+    agents: list[int | None]
+    technicians: list[int | None]
+    assets: list[str]
+    repeat_window: int  # seconds
+    hotspot_window: int  # seconds
+    hotspot_threshold: int
 
 
 def _desk_for(community: Community) -> _Desk:
@@ -102,260 +185,267 @@ def _desk_for(community: Community) -> _Desk:
     if not households:
         households = {pk: (pk, None, "", "") for pk in Room.objects.filter(community=community)
                       .values_list("pk", flat=True)}
-    roles = StaffRole.objects.filter(community=community).values_list("role", "user_id")
     by_role: dict[str, list[int]] = defaultdict(list)
-    for role, user_id in roles:
+    for role, user_id in StaffRole.objects.filter(community=community).values_list("role", "user_id"):
         by_role[role].append(user_id)
     if not by_role:  # a benchmark community without its own staff borrows the company's
         for role, user_id in StaffRole.objects.filter(company_id=community.company_id).values_list("role", "user_id"):
             by_role[role].append(user_id)
-    agents = by_role[Role.CS_AGENT] or by_role[Role.CS_SUPERVISOR] or [None]
+    agents: list[int | None] = list(by_role[Role.CS_AGENT] or by_role[Role.CS_SUPERVISOR]) or [None]
     buildings = sorted({code.split("-")[0] for code in Room.objects.filter(community=community)
                         .values_list("code", flat=True)[:400]}) or ["1"]
-    assets = [template.format(b=b) for b in buildings[:12] for template in texts.ASSETS]
-    return _Desk(community, list(households.values()), agents, by_role[Role.TECHNICIAN] or agents,
-                 (by_role[Role.CS_SUPERVISOR] or [None])[0], assets)
+    config = ticket_settings_for(community_id=community.pk)
+    return _Desk(community.pk, community.code, list(households.values()), agents,
+                 list(by_role[Role.TECHNICIAN]) or agents,
+                 [template.format(b=b) for b in buildings[:12] for template in texts.ASSETS],
+                 repeat_window=config.repeat_window_days * DAY, hotspot_window=config.hotspot_window_days * DAY,
+                 hotspot_threshold=config.hotspot_threshold)
 
 
-@dataclass
-class _Plan:
-    """One order being written: its row, events, clocks and rating (plain dicts for bulk_insert)."""
-
-    order: Row
-    events: list[Row]
-    clocks: list[Row]
-    rating: Row | None
+_DAY_TEXT: dict[int, str] = {}
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
-def _when(rng: random.Random, start: datetime, span: timedelta) -> datetime:
-    day = start + timedelta(days=rng.randrange(max(1, span.days)))
-    hour = rng.choices(range(24), weights=HOUR_WEIGHTS)[0]
-    local = timezone.localtime(day).replace(hour=hour, minute=rng.randrange(60), second=rng.randrange(60))
-    return local
+def _day_text(local_day: int) -> str:
+    text = _DAY_TEXT.get(local_day)
+    if text is None:
+        text = _DAY_TEXT[local_day] = date.fromordinal(_EPOCH_ORDINAL + local_day).strftime("%Y%m%d")
+    return text
 
 
-def _final_status(rng: random.Random, age: timedelta, kind: str) -> str:
-    if rng.random() < 0.03:
-        return Status.CANCELLED
-    if rng.random() < 0.01:
-        return Status.MERGED
-    if age > timedelta(days=4) or (kind in (Kind.INQUIRY, Kind.PRAISE) and age > timedelta(hours=3)):
-        return Status.CLOSED if rng.random() < 0.97 else Status.RESOLVED
-    return str(rng.choice([Status.NEW, Status.ACKNOWLEDGED, Status.DISPATCHED, Status.ACCEPTED, Status.ON_SITE,
-                           Status.ON_HOLD, Status.RESOLVED, Status.CLOSED]))
+class _History:
+    """One community's orders, planned one at a time in the order they came in."""
 
+    def __init__(self, rng: random.Random, desk: _Desk, *, now: int, offset: int,
+                 sequence: dict[str, int]) -> None:
+        self.rng, self.desk, self.now, self.offset, self.sequence = rng, desk, now, offset, sequence
+        self.orders: list[list[Any]] = []
+        self.events: list[tuple[Any, ...]] = []
+        self.clocks: list[tuple[Any, ...]] = []
+        self.ratings: list[tuple[Any, ...]] = []
 
-_PROGRESS = [Status.NEW, Status.ACKNOWLEDGED, Status.DISPATCHED, Status.ACCEPTED, Status.EN_ROUTE,
-             Status.ON_SITE, Status.RESOLVED, Status.CLOSED]
+    def _final_status(self, age: int, kind: str) -> str:
+        rng = self.rng
+        if rng.random() < 0.03:
+            return S_CANCELLED
+        if rng.random() < 0.01:
+            return S_MERGED
+        if age > 4 * DAY or (kind in (K_INQUIRY, K_PRAISE) and age > 3 * HOUR):
+            return S_CLOSED if rng.random() < 0.97 else S_RESOLVED
+        return _OPEN_CHOICES[int(rng.random() * len(_OPEN_CHOICES))]
 
-
-def _reached(status: str, step: str) -> bool:
-    if status in (Status.CANCELLED, Status.MERGED):
-        return step in (Status.NEW, Status.ACKNOWLEDGED)
-    if status == Status.ON_HOLD:
-        status = Status.ACCEPTED
-    return _PROGRESS.index(step) <= _PROGRESS.index(status)
-
-
-def _clock(kind: str, start: datetime, span: timedelta, done: datetime | None, now: datetime) -> Row:
-    due = start + span
-    if done is not None:
-        state, met, breached = ClockState.MET, done, due if done > due else None
-    elif now > due:
-        state, met, breached = ClockState.BREACHED, None, due
-    else:
-        state, met, breached = ClockState.RUNNING, None, None
-    return _Rec(type=kind, state=state, started_at=start, due_at=due,
-                warn_at=due - min(span * 0.2, timedelta(hours=1)), duration=span, met_at=met,
-                breached_at=breached, escalation_level=1 if breached and not met else 0,
-                created_at=start, updated_at=done or start)
-
-
-class _Writer:
-    """Plans one order at a time; the caller flushes them in batches."""
-
-    def __init__(self, rng: random.Random, now: datetime) -> None:
-        self.rng, self.now = rng, now
-        self.sequence: dict[tuple[int, str], int] = defaultdict(int)
-
-    def plan(self, desk: _Desk, created: datetime) -> _Plan:
-        rng, now = self.rng, self.now
-        kind = _pick(rng, KINDS)
-        category = _pick(rng, CATEGORY_FOR_KIND[kind])
-        urgent_share = 0.12 if kind == Kind.REPAIR and category == Category.FACILITY else 0.01
-        urgency = (Urgency.URGENT if rng.random() < urgent_share
-                   else Urgency.COMPLEX if kind == Kind.COMPLAINT and rng.random() < 0.12 else Urgency.NORMAL)
-        room_id, person_id, name, phone = rng.choice(desk.households)
-        local = timezone.localtime(created)
-        day = local.strftime("%Y%m%d")
-        self.sequence[(desk.community.pk, day)] += 1
-        status = _final_status(rng, now - created, kind)
-        agent, tech = rng.choice(desk.agents), rng.choice(desk.technicians)
+    def add(self, order_id: int, created: int) -> None:
+        rng, desk = self.rng, self.desk
+        kind = _KIND(rng)
+        category = _CATEGORY[kind](rng)
+        urgent_share = 0.12 if kind == K_REPAIR and category == Category.FACILITY else 0.01
+        urgency = (U_URGENT if rng.random() < urgent_share
+                   else U_COMPLEX if kind == K_COMPLAINT and rng.random() < 0.12 else U_NORMAL)
+        room_id, person_id, name, phone = desk.households[int(rng.random() * len(desk.households))]
+        day = _day_text((created + self.offset) // DAY)
+        number = self.sequence[day] = self.sequence.get(day, 0) + 1
+        status = self._final_status(self.now - created, kind)
+        agent = desk.agents[int(rng.random() * len(desk.agents))]
+        tech = desk.technicians[int(rng.random() * len(desk.technicians))]
         description, asset = texts.describe(rng, kind=kind, category=category, urgency=urgency, assets=desk.assets)
-        order = _Rec(
-            community_id=desk.community.pk, number=f"{desk.community.code}-{day}-{self.sequence[(desk.community.pk, day)]:04d}",
-            channel=_pick(rng, CHANNELS), room_id=room_id, person_id=person_id, contact_name=name,
-            contact_phone=phone, description=description, kind=kind, category=category, urgency=urgency,
-            department=default_department(kind=kind, category=category), status=status, created_by_id=agent,
-            owner_id=agent, asset_key=asset, created_at=created, updated_at=created,
-        )
-        return self._history(order, agent=agent, tech=tech)
+        order = [order_id, desk.community_id, f"{desk.code}-{day}-{number:04d}", str(uuid.uuid4()),
+                 secrets.token_urlsafe(16), _CHANNEL(rng), room_id, person_id, name, phone, description, kind,
+                 category, urgency, _department(kind, category), status, agent, agent, None, asset, created,
+                 created, None, None, None, None, None, None, "", False, 0, False, False]
+        self.orders.append(order)
+        self._history(order, agent=agent, tech=tech)
 
-    def _history(self, order: WorkOrder, *, agent: int | None, tech: int | None) -> _Plan:
-        rng, now, status = self.rng, self.now, order.status
-        urgent = order.urgency == Urgency.URGENT
-        t = order.created_at
-        events = [_Rec(type=EventType.CREATED, at=t, actor_id=agent,
-                                 visibility=Visibility.RESIDENT)]
+    def _history(self, order: list[Any], *, agent: int | None, tech: int | None) -> None:
+        rng, now, events = self.rng, self.now, self.events
+        oid, status, kind = order[COL["id"]], order[COL["status"]], order[COL["kind"]]
+        urgent = order[COL["urgency"]] == U_URGENT
+        reached = _REACHED[status]
+        t = order[COL["created_at"]]
+        events.append((oid, E["CREATED"], t, agent, "", RESIDENT, "{}"))
 
-        def step(minutes: float) -> datetime:
+        def step(minutes: float) -> int:
             nonlocal t
-            t = min(t + timedelta(minutes=max(1.0, rng.expovariate(1 / minutes))), now)
+            t = min(t + max(MINUTE, int(rng.expovariate(1 / minutes) * MINUTE)), now)
             return t
 
-        ack_done = step(6 if urgent else 12) if _reached(status, Status.ACKNOWLEDGED) else None
-        if ack_done:
-            order.acknowledged_at = ack_done
-            order.classification_confirmed_at = ack_done
-            events.append(_Rec(type=EventType.ACKNOWLEDGED, at=ack_done, actor_id=agent,
-                                         visibility=Visibility.RESIDENT))
-            events.append(_Rec(type=EventType.CLASSIFIED, at=ack_done, actor_id=agent,
-                                         data={"kind": order.kind, "category": order.category,
-                                               "urgency": order.urgency}))
-        field_work = order.kind in (Kind.REPAIR, Kind.COMPLAINT, Kind.SERVICE)
+        ack = step(6 if urgent else 12) if S_ACK in reached else None
+        if ack is not None:
+            order[COL["acknowledged_at"]] = order[COL["classification_confirmed_at"]] = ack
+            order[COL["classification_confirmed_by_id"]] = agent
+            events.append((oid, E["ACKNOWLEDGED"], ack, agent, "", RESIDENT, "{}"))
+            events.append((oid, E["CLASSIFIED"], ack, agent, "", INTERNAL, _json(
+                ("kind", kind), ("category", order[COL["category"]]), ("urgency", order[COL["urgency"]]))))
+        field_work = kind in FIELD_WORK
         on_site = None
-        if field_work and _reached(status, Status.DISPATCHED):
-            order.assignee_id = tech
-            events.append(_Rec(type=EventType.DISPATCHED, at=step(5), actor_id=agent,
-                                         data={"department": order.department}, visibility=Visibility.RESIDENT))
-            if _reached(status, Status.ACCEPTED):
-                events.append(_Rec(type=EventType.ACCEPTED, at=step(4), actor_id=tech))
-            if _reached(status, Status.ON_SITE):
-                events.append(_Rec(type=EventType.SET_OUT, at=step(3), actor_id=tech,
-                                             visibility=Visibility.RESIDENT))
-                on_site = step(8 if urgent else 90)
-                order.on_site_at = on_site
-                events.append(_Rec(type=EventType.ARRIVED, at=on_site, actor_id=tech,
-                                             visibility=Visibility.RESIDENT))
-                events.append(_Rec(type=EventType.NOTE, at=step(40), actor_id=tech,
-                                             note=rng.choice(texts.NOTES), visibility=Visibility.RESIDENT))
-        if status == Status.ON_HOLD:
-            events.append(_Rec(type=EventType.PAUSED, at=step(30), actor_id=tech or agent,
-                                         note="等待业主约定上门时间", visibility=Visibility.RESIDENT))
+        if field_work and S_DISPATCHED in reached:
+            order[COL["assignee_id"]] = tech
+            events.append((oid, E["DISPATCHED"], step(5), agent, "", RESIDENT,
+                           _json(("department", order[COL["department"]]))))
+            if S_ACCEPTED in reached:
+                events.append((oid, E["ACCEPTED"], step(4), tech, "", INTERNAL, "{}"))
+            if S_ON_SITE in reached:
+                events.append((oid, E["SET_OUT"], step(3), tech, "", RESIDENT, "{}"))
+                on_site = order[COL["on_site_at"]] = step(8 if urgent else 90)
+                events.append((oid, E["ARRIVED"], on_site, tech, "", RESIDENT, "{}"))
+                events.append((oid, E["NOTE"], step(40), tech, rng.choice(texts.NOTES), RESIDENT, "{}"))
+        if status == S_ON_HOLD:
+            events.append((oid, E["PAUSED"], step(30), tech or agent, HOLD_NOTE, RESIDENT, "{}"))
         resolved = None
-        if _reached(status, Status.RESOLVED):
-            resolved = step(120 if field_work else 20)
-            order.resolved_at = resolved
-            events.append(_Rec(type=EventType.RESOLVED, at=resolved,
-                                         actor_id=tech if field_work else agent, visibility=Visibility.RESIDENT))
-        rating = None
-        if status == Status.CLOSED:
-            closed = step(60 * 20)
-            level = _pick(rng, RATINGS)
-            rating = _Rec(level=level, source=rng.choice(list(RatingSource.values)),
-                            rated_by_id=agent, at=closed, comment=rng.choice(texts.RATING_COMMENTS[level]))
-            events.append(_Rec(type=EventType.CALLBACK, at=closed, actor_id=agent,
-                                         data={"level": level}))
-            events.append(_Rec(type=EventType.CLOSED, at=closed, actor_id=agent,
-                                         visibility=Visibility.RESIDENT))
-            order.closed_at = closed
-            order.for_review = level == RatingLevel.DISSATISFIED
-        if status in (Status.CANCELLED, Status.MERGED):
-            events.append(_Rec(type=EventType.CANCELLED if status == Status.CANCELLED
-                                         else EventType.MERGED, at=step(30), actor_id=agent,
-                                         note="业主表示问题已自行解决" if status == Status.CANCELLED else ""))
-            order.cancel_reason = "业主表示问题已自行解决" if status == Status.CANCELLED else ""
-        order.updated_at = t
-        return _Plan(order, events, self._clocks(order, ack_done, on_site, resolved), rating)
+        if S_RESOLVED in reached:
+            resolved = order[COL["resolved_at"]] = step(120 if field_work else 20)
+            events.append((oid, E["RESOLVED"], resolved, tech if field_work else agent, "", RESIDENT, "{}"))
+        if status == S_CLOSED:
+            closed = order[COL["closed_at"]] = step(60 * 20)
+            level = _RATING(rng)
+            self.ratings.append((oid, level, rng.choice(texts.RATING_COMMENTS[level]),
+                                 _SOURCES[int(rng.random() * len(_SOURCES))], agent, closed))
+            events.append((oid, E["CALLBACK"], closed, agent, "", INTERNAL, _json(("level", level))))
+            events.append((oid, E["CLOSED"], closed, agent, "", RESIDENT, "{}"))
+            order[COL["for_review"]] = level == DISSATISFIED
+        if status in (S_CANCELLED, S_MERGED):
+            cancelled = status == S_CANCELLED
+            events.append((oid, E["CANCELLED"] if cancelled else E["MERGED"], step(30), agent,
+                           CANCEL_NOTE if cancelled else "", INTERNAL, "{}"))
+            order[COL["cancel_reason"]] = CANCEL_NOTE if cancelled else ""
+        order[COL["updated_at"]] = t
+        self._clocks(order, ack, on_site, resolved)
 
-    def _clocks(self, order: WorkOrder, ack: datetime | None, on_site: datetime | None,
-                resolved: datetime | None) -> list[Clock]:
-        now, start = self.now, order.created_at
-        finished = order.status in (Status.CANCELLED, Status.MERGED)
-        clocks = [_clock(ClockType.ACKNOWLEDGE, start, timedelta(minutes=15), ack, now)]
-        if order.urgency == Urgency.URGENT:
-            span = timedelta(minutes=5 if order.category == Category.ORDER else 15)
-            clocks.append(_clock(ClockType.ON_SITE, start, span, on_site, now))
-        if order.kind == Kind.COMPLAINT:
-            clocks.append(_clock(ClockType.CLOSE, start, timedelta(hours=48), resolved, now))
+    def _clocks(self, order: list[Any], ack: int | None, on_site: int | None, resolved: int | None) -> None:
+        start, oid, now = order[COL["created_at"]], order[COL["id"]], self.now
+        finished = order[COL["status"]] in (S_CANCELLED, S_MERGED)
+        specs = [(ClockType.ACKNOWLEDGE.value, start, 15 * MINUTE, ack)]
+        if order[COL["urgency"]] == U_URGENT:
+            span = (5 if order[COL["category"]] == Category.ORDER else 15) * MINUTE
+            specs.append((ClockType.ON_SITE.value, start, span, on_site))
+        if order[COL["kind"]] == K_COMPLAINT:
+            specs.append((ClockType.CLOSE.value, start, 48 * HOUR, resolved))
         if resolved is not None:
-            clocks.append(_clock(ClockType.CALLBACK, resolved, timedelta(hours=48), order.closed_at, now))
-        if finished:
-            for clock in clocks:
-                if clock.state != ClockState.MET:
-                    clock.state, clock.cancelled_at, clock.breached_at = ClockState.CANCELLED, order.updated_at, None
-                    clock.escalation_level = 0
-        late = [c for c in clocks if c.state == ClockState.BREACHED]
-        order.escalation_level = max((c.escalation_level for c in late), default=0)
-        return clocks
+            specs.append((ClockType.CALLBACK.value, resolved, 48 * HOUR, order[COL["closed_at"]]))
+        level = 0
+        for clock_type, begin, span, done in specs:
+            due = begin + span
+            if done is not None:
+                state, met, breached = C_MET, done, (due if done > due else None)
+            elif now > due:
+                state, met, breached = C_BREACHED, None, due
+            else:
+                state, met, breached = C_RUNNING, None, None
+            escalation = 1 if breached is not None and met is None else 0
+            cancelled = None
+            if finished and state != C_MET:
+                state, cancelled, breached, escalation = C_CANCELLED, order[COL["updated_at"]], None, 0
+            level = max(level, escalation)
+            self.clocks.append((oid, clock_type, state, begin, due, due - min(span // 5, HOUR), span, met, breached,
+                                cancelled, escalation, begin, done or begin))
+        order[COL["escalation_level"]] = level
+
+    def flag_patterns(self) -> None:
+        """Repeat complaints and hot spots, as intake flags them when each order comes in."""
+        desk, last_complaint = self.desk, {}
+        recent: dict[str, deque[list[Any]]] = defaultdict(deque)
+        for order in self.orders:  # in the order they came in
+            if order[COL["status"]] == S_MERGED:  # intake leaves merged duplicates out of both counts
+                continue
+            created = order[COL["created_at"]]
+            if order[COL["kind"]] == K_COMPLAINT and order[COL["room_id"]] is not None:
+                key = (order[COL["room_id"]], order[COL["category"]])
+                earlier = last_complaint.get(key)
+                order[COL["is_repeat"]] = earlier is not None and created - earlier <= desk.repeat_window
+                last_complaint[key] = created
+            if order[COL["asset_key"]]:
+                window = recent[order[COL["asset_key"]]]
+                window.append(order)
+                while window[0][COL["created_at"]] < created - desk.hotspot_window:
+                    window.popleft()
+                if len(window) >= desk.hotspot_threshold:  # the earlier ones are marked too
+                    for same in window:
+                        same[COL["is_hotspot"]] = True
 
 
-@transaction.atomic
+@dataclass(frozen=True)
+class _Task:
+    """One community's share of the history: what a worker process needs (picklable)."""
+
+    community_id: int
+    orders: int
+    start: int
+    now: int
+    offset: int
+    seed: int
+
+
+def _moments(rng: random.Random, task: _Task) -> list[int]:
+    """When the calls came in: any day of the span, at an hour weighted like a real desk's."""
+    first = (task.start + task.offset) // DAY
+    days = max(1, (task.now - task.start) // DAY)
+    moments = sorted((first + int(rng.random() * days)) * DAY + _HOUR(rng) * HOUR + int(rng.random() * HOUR)
+                     - task.offset for _ in range(task.orders))
+    return [m for m in moments if m <= task.now]
+
+
+def _community_history(task: _Task) -> int:
+    """Plan and write one community's history in one transaction; returns the orders written."""
+    community = Community.objects.get(pk=task.community_id)
+    rng = random.Random(f"{task.seed}:{community.code}")
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # generated data: losing the last commit on a crash is fine
+                cursor.execute("SET LOCAL synchronous_commit = off")
+        # Continue each day's numbering where earlier history (or real intake) left it.
+        sequence = {day.strftime("%Y%m%d"): last for day, last in
+                    WorkOrderCounter.objects.filter(community=community).values_list("day", "last")}
+        history = _History(rng, _desk_for(community), now=task.now, offset=task.offset, sequence=sequence)
+        moments = _moments(rng, task)
+        for order_id, created in zip(allocate_ids(WorkOrder, len(moments)), moments, strict=True):
+            history.add(order_id, created)
+        history.flag_patterns()
+        BulkTable(WorkOrder, ORDER_COLUMNS).write(history.orders)
+        BulkTable(WorkOrderEvent, EVENT_COLUMNS).write(history.events)
+        BulkTable(Clock, CLOCK_COLUMNS).write(history.clocks)
+        BulkTable(Rating, RATING_COLUMNS).write(history.ratings)
+        WorkOrderCounter.objects.bulk_create(  # intake after the history continues the numbering
+            [WorkOrderCounter(community_id=community.pk, day=date(int(d[:4]), int(d[4:6]), int(d[6:])), last=last)
+             for d, last in sequence.items()],
+            batch_size=2000, update_conflicts=True, unique_fields=["community", "day"], update_fields=["last"])
+    return len(moments)
+
+
 def demo_orders_build(*, communities: list[Community], orders_per_community: int, months: int = 6,
                       seed: int = 2026, now: datetime | None = None) -> int:
     """Write ``orders_per_community`` orders over the last ``months`` months for each community."""
     now = now or timezone.now()
-    rng = random.Random(seed)
-    writer = _Writer(rng, now)
-    # Continue each day's numbering where earlier history (or real intake) left it.
-    for community_id, day, last in WorkOrderCounter.objects.filter(
-            community__in=communities).values_list("community_id", "day", "last"):
-        writer.sequence[(community_id, day.strftime("%Y%m%d"))] = last
-    start = now - timedelta(days=30 * months)
-    total = 0
-    for community in communities:
-        desk = _desk_for(community)
-        moments = sorted(_when(rng, start, now - start) for _ in range(orders_per_community))
-        moments = [m for m in moments if m <= now]
-        for offset in range(0, len(moments), BATCH_ORDERS):
-            _flush([writer.plan(desk, created) for created in moments[offset:offset + BATCH_ORDERS]])
-        total += len(moments)
-    _write_counters(writer.sequence)
-    _mark_patterns(communities)
+    end = epoch_seconds(now)
+    offset = int(timezone.localtime(now).utcoffset().total_seconds())  # Asia/Shanghai: no DST since 1991
+    tasks = [_Task(c.pk, orders_per_community, end - 30 * months * DAY, end, offset, seed) for c in communities]
+    if _worth_parallel(orders_per_community * len(communities)):
+        with indexes_deferred(HISTORY_MODELS):
+            connections.close_all()  # each worker opens its own connection; none may share the parent's
+            workers = max(1, min(len(tasks), os.cpu_count() or 1))
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                total = sum(pool.imap_unordered(_community_history, tasks))
+    else:
+        with transaction.atomic():
+            total = sum(_community_history(task) for task in tasks)
+    _analyze()
     return total
 
 
-def _flush(plans: list[_Plan]) -> None:
-    for plan, order_id in zip(plans, allocate_ids(WorkOrder, len(plans)), strict=True):
-        plan.order["id"] = order_id
-        for row in (*plan.events, *plan.clocks, *([plan.rating] if plan.rating else [])):
-            row["order_id"] = order_id
-    children = [(WorkOrderEvent, [e for p in plans for e in p.events]),
-                (Clock, [c for p in plans for c in p.clocks]),
-                (Rating, [p.rating for p in plans if p.rating])]
-    bulk_insert(WorkOrder, [p.order for p in plans])
-    for model, rows in children:
-        for row, pk in zip(rows, allocate_ids(model, len(rows)), strict=True):
-            row["id"] = pk
-        bulk_insert(model, rows)
+def _worth_parallel(orders: int) -> bool:
+    """Processes and an index rebuild pay off for a big load into tables holding less than it,
+    on PostgreSQL (SQLite has one writer), outside a transaction (workers could not see into it)."""
+    return (connection.vendor == "postgresql" and not connection.in_atomic_block
+            and orders >= PARALLEL_FROM_ORDERS and WorkOrder.objects.count() < orders)
 
 
-def _write_counters(sequence: dict[tuple[int, str], int]) -> None:
-    """Intake after the history continues the day's numbering instead of colliding with it."""
-    rows = [WorkOrderCounter(community_id=community_id, day=date.fromisoformat(day), last=last)
-            for (community_id, day), last in sequence.items()]
-    WorkOrderCounter.objects.bulk_create(rows, batch_size=2000, update_conflicts=True,
-                                         unique_fields=["community", "day"], update_fields=["last"])
-
-
-def _mark_patterns(communities: list[Community]) -> None:
-    """Flag repeat complaints and monthly hot spots as intake would have, in set-based UPDATEs."""
-    from django.db.models import Count, Exists, OuterRef
-    from django.db.models.functions import TruncMonth
-
-    ids = [c.pk for c in communities]
-    complaints = WorkOrder.objects.filter(community_id__in=ids, kind=Kind.COMPLAINT).exclude(room=None)
-    earlier = WorkOrder.objects.filter(
-        room_id=OuterRef("room_id"), category=OuterRef("category"), kind=Kind.COMPLAINT,
-        created_at__lt=OuterRef("created_at"), created_at__gte=OuterRef("created_at") - timedelta(days=30))
-    complaints.filter(Exists(earlier)).update(is_repeat=True)
-    hot = (WorkOrder.objects.filter(community_id__in=ids).exclude(asset_key="")
-           .annotate(month=TruncMonth("created_at")).values("community_id", "asset_key", "month")
-           .annotate(n=Count("id")).filter(n__gte=3))
-    for row in list(hot):
-        month_end = (row["month"] + timedelta(days=32)).replace(day=1)
-        WorkOrder.objects.filter(community_id=row["community_id"], asset_key=row["asset_key"],
-                                 created_at__gte=row["month"], created_at__lt=month_end).update(is_hotspot=True)
+def _analyze() -> None:
+    """Fresh planner statistics: the queues and reports are planned against the new rows at once."""
+    tables = [m._meta.db_table for m in (*HISTORY_MODELS, WorkOrderCounter)]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
+        elif connection.vendor == "sqlite":
+            for table in tables:
+                cursor.execute("ANALYZE " + connection.ops.quote_name(table))
 
 
 DEMO_ORDERS_PER_COMMUNITY = 1500  # about six months of a mid-sized desk's requests
