@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Min, Q, QuerySet
+from django.db.models import Exists, Min, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -67,14 +67,24 @@ def orders_due_soon(*, user: Any, within: timedelta = timedelta(hours=2),
                     now: datetime | None = None) -> QuerySet[WorkOrder]:
     """Orders with a running clock due within ``within`` but not yet late, soonest first."""
     now = now or timezone.now()
-    due = Q(clocks__state=ClockState.RUNNING, clocks__due_at__gt=now, clocks__due_at__lte=now + within)
-    return (_scoped_orders(user).filter(due).annotate(next_due_at=Min("clocks__due_at", filter=due))
-            .order_by("next_due_at", "id"))
+    due = Q(state=ClockState.RUNNING, due_at__gt=now, due_at__lte=now + within)
+    return _with_first_due(user, due, "next_due_at").order_by("next_due_at", "id")
 
 
 def orders_late(*, user: Any, now: datetime | None = None) -> QuerySet[WorkOrder]:
     """Orders with a missed deadline still open: recorded breaches, or running past due."""
     now = now or timezone.now()
-    late = Q(clocks__state=ClockState.BREACHED) | Q(clocks__state=ClockState.RUNNING, clocks__due_at__lte=now)
-    return (_scoped_orders(user).filter(late).annotate(late_since=Min("clocks__due_at", filter=late))
-            .order_by("late_since", "id"))
+    late = Q(state=ClockState.BREACHED) | Q(state=ClockState.RUNNING, due_at__lte=now)
+    return _with_first_due(user, late, "late_since").order_by("late_since", "id")
+
+
+def _with_first_due(user: Any, condition: Q, name: str) -> QuerySet[WorkOrder]:
+    """Orders with a clock matching ``condition``, annotated with the earliest such due time.
+
+    EXISTS and a correlated MIN are index lookups per order. Joining the clocks and grouping
+    instead made PostgreSQL group whole order rows (with the community, room and people the
+    board selects beside them): most of the supervisor's board time.
+    """
+    clocks = Clock.objects.filter(condition, order_id=OuterRef("pk"))
+    first = clocks.order_by().values("order_id").annotate(first=Min("due_at")).values("first")
+    return _scoped_orders(user).filter(Exists(clocks)).annotate(**{name: Subquery(first)})
