@@ -16,9 +16,9 @@ from ..selectors import workorders_for_resident
 from ..services import (
     IntakeRequest,
     workorder_confirm,
-    workorder_intake,
     workorder_rate,
     workorder_receive_info,
+    workorder_take,
 )
 from .base import ERRORS, PARSERS, IsResident, OrderAction, detail_response
 from .serializers import (
@@ -29,6 +29,7 @@ from .serializers import (
     ResidentCreateInput,
     ResidentOrderDetailOutput,
     ResidentOrderOutput,
+    ResidentTakenOutput,
 )
 
 
@@ -60,13 +61,17 @@ class MyRequestsView(ListAPIView):
         data.is_valid(raise_exception=True)
         values = data.validated_data
         # The service looks the room up among the resident's homes (one query) and refuses another's.
-        order = workorder_intake(actor=request.user, idempotency_key=request.headers.get("Idempotency-Key"),
-                                 request=IntakeRequest(channel=Channel.PORTAL, room_id=values["room"],
-                                                       description=values["description"],
-                                                       expectation=values["expectation"],
-                                                       preferred_visit=values["preferred_visit"],
-                                                       photos=values["photos"]))
-        return detail_response(request=request, order=order, status=201)
+        taken = workorder_take(actor=request.user, idempotency_key=request.headers.get("Idempotency-Key"),
+                               request=IntakeRequest(channel=Channel.PORTAL, room_id=values["room"],
+                                                     description=values["description"],
+                                                     expectation=values["expectation"],
+                                                     preferred_visit=values["preferred_visit"],
+                                                     photos=values["photos"]))
+        if taken.created is None:  # a retry: the order filed the first time, as it is now
+            return detail_response(request=request, order=taken.order, status=201)
+        output = ResidentTakenOutput(taken.order, context={"staff": False, "created": taken.created,
+                                                           "photos": taken.photos})
+        return Response(output.data, status=201)
 
 
 class MyRequestDetailView(APIView):

@@ -120,6 +120,37 @@ class ResidentOrderDetailOutput(ResidentOrderOutput):
     ratings = RatingOutput(many=True, source="ratings.all")
 
 
+class TakenEventOutput(EventOutput):
+    """An event written in this request: its photos are the ones just stored (context ``photos``)."""
+
+    photos = serializers.SerializerMethodField()
+
+    def get_photos(self, event: WorkOrderEvent) -> Any:
+        return PhotoOutput(self.context["photos"], many=True).data
+
+
+class ResidentTakenOutput(ResidentOrderDetailOutput):
+    """The 201 answer to a resident's new request, from what intake wrote (context ``created``, ``photos``).
+
+    A new order's timeline as the resident sees it is its creation, and it has no plan or rating
+    yet; the order itself was just saved. So the answer is the same as ``ResidentOrderDetailOutput``
+    of a re-read (a test compares them) without the six queries of reading it back.
+    """
+
+    events = serializers.SerializerMethodField()
+    plans = serializers.SerializerMethodField()
+    ratings = serializers.SerializerMethodField()
+
+    def get_events(self, order: WorkOrder) -> Any:
+        return TakenEventOutput([self.context["created"]], many=True, context=self.context).data
+
+    def get_plans(self, order: WorkOrder) -> list[Any]:
+        return []
+
+    def get_ratings(self, order: WorkOrder) -> list[Any]:
+        return []
+
+
 class StaffOrderOutput(_OrderBase):
     department = serializers.CharField()
     contact_name = serializers.CharField()

@@ -13,11 +13,13 @@ from .field import (
 )
 from .intake import (
     IntakeRequest,
+    Taken,
     order_number,
     workorder_acknowledge,
     workorder_intake,
     workorder_receive_info,
     workorder_request_info,
+    workorder_take,
 )
 from .lifecycle import (
     group_case_create,
@@ -35,12 +37,12 @@ from .rating import workorder_callback, workorder_rate
 from .transitions import TRANSITIONS, transition_allowed, workorder_transition
 
 __all__ = [
-    "TRANSITIONS", "IntakeRequest", "classification_clean", "group_case_create", "order_number",
+    "TRANSITIONS", "IntakeRequest", "Taken", "classification_clean", "group_case_create", "order_number",
     "patterns_check", "plan_decide", "plan_submit", "ticket_settings_for", "transition_allowed",
     "workorder_accept", "workorder_acknowledge", "workorder_agree_visit", "workorder_arrive",
     "workorder_callback", "workorder_cancel", "workorder_classify", "workorder_confirm",
     "workorder_dispatch", "workorder_hand_over", "workorder_intake", "workorder_link_group",
     "workorder_merge", "workorder_note", "workorder_pause", "workorder_rate", "workorder_receive_info",
     "workorder_reopen", "workorder_request_info", "workorder_resolve", "workorder_resume",
-    "workorder_set_out", "workorder_transition",
+    "workorder_set_out", "workorder_take", "workorder_transition",
 ]

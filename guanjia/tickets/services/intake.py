@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guanjia.accounts.scoping import rooms_for_resident
 from guanjia.core.errors import ServiceError
+from guanjia.core.models import Photo
 from guanjia.core.taxonomy import Channel, Urgency
 from guanjia.properties.choices import Relation
 from guanjia.properties.models import Community, Occupancy, Person, Room
@@ -26,7 +27,7 @@ from guanjia.properties.selectors import current_occupancy_q
 from ..choices import EventType, Status
 from ..events import event_created
 from ..lock_objects import lock_work_order, next_order_sequence
-from ..models import WorkOrder
+from ..models import WorkOrder, WorkOrderEvent
 from ..triage_seam import Suggester, suggest_classification
 from .access import is_resident, require_staff, require_staff_in_community, require_staff_or_household
 from .attachments import photos_prepare, photos_save, photos_store
@@ -68,16 +69,31 @@ def order_number(*, community: Community, day: datetime.date) -> str:
     return f"{community.code}-{day:%Y%m%d}-{seq:04d}"
 
 
+@dataclass
+class Taken:
+    """What one intake call did: the order, and what it wrote (None when a retry got the first one)."""
+
+    order: WorkOrder
+    created: WorkOrderEvent | None = None
+    photos: list[Photo] = field(default_factory=list)
+
+
 def workorder_intake(*, actor: Any, request: IntakeRequest, idempotency_key: str | None = None,
                      suggest: Suggester | None = None) -> WorkOrder:
-    """Create a work order; a retry with the same ``idempotency_key`` returns the first one.
+    """Create a work order; a retry with the same ``idempotency_key`` returns the first one."""
+    return workorder_take(actor=actor, request=request, idempotency_key=idempotency_key, suggest=suggest).order
+
+
+def workorder_take(*, actor: Any, request: IntakeRequest, idempotency_key: str | None = None,
+                   suggest: Suggester | None = None) -> Taken:
+    """``workorder_intake``, also telling what it wrote (an API answers from it without re-reading).
 
     Everything that can refuse the request (who, where, what, the photos) is checked before the
     number is taken, and only reads until then; the write itself is one transaction.
     """
     key = (idempotency_key or "").strip()[:80] or None
     if key and (existing := _by_key(actor=actor, key=key)):
-        return existing
+        return Taken(order=existing)
     order, source = _draft(actor=actor, request=request, key=key, suggest=suggest)
     # Photos are checked and re-encoded before the number is taken: a refused picture costs no
     # number, and no one waits for image work.
@@ -93,7 +109,7 @@ def workorder_intake(*, actor: Any, request: IntakeRequest, idempotency_key: str
     except IntegrityError:
         # Two retries raced past the lookup above; the database let only one in. Return it.
         if key and (existing := _by_key(actor=actor, key=key)):
-            return existing
+            return Taken(order=existing)
         raise
 
 
@@ -125,19 +141,19 @@ def _draft(*, actor: Any, request: IntakeRequest, key: str | None,
 
 
 @transaction.atomic
-def _save(*, order: WorkOrder, actor: Any, source: str, photos: list[Any]) -> WorkOrder:
+def _save(*, order: WorkOrder, actor: Any, source: str, photos: list[Any]) -> Taken:
     stored = photos_save(prepared=photos, actor=actor, community=order.community)
     order.save()
     classified = {"source": source, "kind": order.kind, "category": order.category, "urgency": order.urgency,
                   "department": order.department} if source else None
-    event_created(order=order, actor=actor, photos=stored, data={"channel": order.channel, "number": order.number},
-                  classified=classified)
+    created = event_created(order=order, actor=actor, photos=stored, classified=classified,
+                            data={"channel": order.channel, "number": order.number})
     patterns_check(order=order)
     if order.owner_id is None:
         tell_desk(order=order, kind="new_request", body=order.description,
                   title=gettext("New request %(number)s from %(room)s") % {"number": order.number,
                                                                           "room": order.room or order.location})
-    return order
+    return Taken(order=order, created=created, photos=stored)
 
 
 def _where(*, actor: Any, request: IntakeRequest) -> tuple[Room | None, Community]:
