@@ -14,7 +14,7 @@ from typing import Any
 from django import forms
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 
@@ -24,16 +24,28 @@ def _attrs(attrs: dict[str, Any]) -> SafeString:
 
 
 class QuickSelect(forms.Select):
-    """``forms.Select`` with the same markup, built without a template per option."""
+    """``forms.Select`` with the same markup, built without a template per option.
+
+    Follows ``Select.optgroups``: values compare as strings, only the first match is selected
+    (a single choice), a group's options are wrapped in ``<optgroup>``.
+    """
 
     def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html("<select name=\"{}\"{}>", widget["name"], _attrs(widget["attrs"]))]
-        for group_name, options, _index in widget["optgroups"]:
-            rendered = format_html_join("", "<option value=\"{}\"{}>{}</option>",
-                                        ((str(o["value"]), _attrs(o["attrs"]), o["label"]) for o in options))
-            parts.append(format_html("<optgroup label=\"{}\">{}</optgroup>", group_name, rendered)
-                         if group_name else rendered)
+        wanted = set(self.format_value(value))
+        chosen = False
+        parts = [format_html("<select name=\"{}\"{}>", name, _attrs(self.build_attrs(self.attrs, attrs)))]
+        for group_value, group_label in self.choices:
+            grouped = isinstance(group_label, list | tuple)
+            options = group_label if grouped else [(group_value, group_label)]
+            rendered = []
+            for option_value, option_label in options:
+                text = "" if option_value is None else str(option_value)
+                selected = text in wanted and not chosen
+                chosen = chosen or selected
+                rendered.append(format_html("<option value=\"{}\"{}>{}</option>", text,
+                                            mark_safe(" selected") if selected else "", option_label))  # noqa: S308
+            body = mark_safe("".join(rendered))  # noqa: S308 - each option was escaped by format_html
+            parts.append(format_html("<optgroup label=\"{}\">{}</optgroup>", group_value, body) if grouped else body)
         parts.append("</select>")
         return mark_safe("".join(parts))  # noqa: S308 - every part above was escaped by format_html
 
