@@ -1,4 +1,10 @@
-"""A real server for the load client: gunicorn with 2 workers on 127.0.0.1, production settings."""
+"""A real server for the load client: gunicorn with 2 workers on 127.0.0.1, production settings.
+
+As in production, messages are queued to Redis after commit and a Celery worker (one process,
+competing for the same cores) sends them. ``GJ_BENCH_REDIS_URL`` names the Redis database
+(default ``redis://127.0.0.1:6379/15``, kept apart from anything else on the machine); set it
+empty to send them inline in the web worker instead, as the embedded setup does.
+"""
 
 import os
 import subprocess
@@ -10,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PORT = 8765
 URL = f"http://127.0.0.1:{PORT}"
+REDIS_URL = os.environ.get("GJ_BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 def environment(database_url: str, var_dir: Path) -> dict[str, str]:
@@ -24,15 +31,26 @@ def environment(database_url: str, var_dir: Path) -> dict[str, str]:
         "GUANJIA_VAR_DIR": str(var_dir),
         "LOG_LEVEL": "WARNING",
     })
-    env.pop("REDIS_URL", None)  # notifications run inline, as in the embedded setup
+    if REDIS_URL:
+        env["REDIS_URL"] = REDIS_URL
+    else:
+        env.pop("REDIS_URL", None)  # notifications run inline, as in the embedded setup
     return env
 
 
 class Server:
     def __init__(self, env: dict[str, str], workers: int = 2) -> None:
         self.env, self.workers, self.process = env, workers, None
+        self.celery: subprocess.Popen | None = None
 
     def __enter__(self) -> "Server":
+        if self.env.get("REDIS_URL"):
+            _check_redis(self.env["REDIS_URL"])
+            # One worker process, no beat: the bench measures requests, not the periodic sweeps.
+            self.celery = subprocess.Popen(
+                [str(Path(sys.executable).parent / "celery"), "-A", "guanjia", "worker", "--concurrency", "1",
+                 "--loglevel", "WARNING", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+                cwd=ROOT, env=self.env)
         self.process = subprocess.Popen(
             [str(Path(sys.executable).parent / "gunicorn"), "guanjia.wsgi", "-w", str(self.workers),
              "-b", f"127.0.0.1:{PORT}", "--timeout", "120", "--log-level", "warning"],
@@ -61,10 +79,21 @@ class Server:
         return peak / 1024
 
     def __exit__(self, *exc: object) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-            self.process = None
+        for process in (self.process, self.celery):
+            if process is not None:
+                process.terminate()
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+        self.process = self.celery = None
+
+
+def _check_redis(url: str) -> None:
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        raise RuntimeError(f"Redis is not reachable at {url} ({exc}); start it, or set GJ_BENCH_REDIS_URL= "
+                           "(empty) to send messages inline in the web worker") from exc
