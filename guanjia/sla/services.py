@@ -59,10 +59,13 @@ def _timing(ctx: _Context, rule: Rule) -> tuple[timedelta, bool, bool]:
     return duration, resolved.working_time, resolved.pauses
 
 
-def _start(ctx: _Context, clock_type: str, *, started_at: datetime) -> Clock | None:
-    """Start ``clock_type`` if a rule applies and none of that type is still active."""
+def _start(ctx: _Context, clock_type: str, *, started_at: datetime, none_active: bool = False) -> Clock | None:
+    """Start ``clock_type`` if a rule applies and none of that type is still active.
+
+    ``none_active``: the caller has just read the order's clocks and knows (saves a query per clock).
+    """
     rule = ctx.rule(clock_type)
-    if rule is None or ctx.active([clock_type]).exists():
+    if rule is None or (not none_active and ctx.active([clock_type]).exists()):
         return None
     duration, working_time, pauses = _timing(ctx, rule)
     due = clockmath.due_at(cal=ctx.cal, started_at=started_at, duration=duration,
@@ -141,7 +144,8 @@ def _sync_receipt_clocks(ctx: _Context, *, start_new_at: datetime) -> None:
         elif clock is not None:
             _retime(ctx, clock, rule)
         elif _stage_allows(ctx.order, clock_type):
-            _start(ctx, clock_type, started_at=start_new_at)
+            # No clock of this type but cancelled ones: none is active.
+            _start(ctx, clock_type, started_at=start_new_at, none_active=True)
 
 
 def _on_created(ctx: _Context) -> None:

@@ -23,7 +23,7 @@ from .conftest import jpeg_upload
 # rules and the calendar, start each), the desk's people, their inbox and delivery rows (a savepoint
 # here: the test runs inside a transaction). Token lookup and the triage model come on top in
 # production. The same request made 40 queries before it was counted.
-INTAKE_QUERIES = 16
+INTAKE_QUERIES = 14
 
 
 def resident_client(user):
