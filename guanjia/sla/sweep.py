@@ -1,40 +1,66 @@
 """The SLA sweep: warn before a deadline, record the breach, climb the escalation ladder (SLA-5).
 
-Run every minute (Celery beat, or the scheduler inside ``guanjia serve``). Every step selects
-candidate ids through a partial index, then claims each row with a conditional UPDATE and
-acts only if it changed exactly one row — so two workers, a rerun or a clock met a second
-earlier never produce a second warning or escalation. Each row is its own transaction: an
-error on one order is logged and the sweep carries on with the rest.
+Run every minute (Celery beat, or the scheduler inside ``guanjia serve``). Each step works in
+batches, one transaction per batch, set by set rather than row by row:
+
+1. claim: lock up to ``SWEEP_BATCH_SIZE`` due rows nobody else holds (``FOR UPDATE SKIP
+   LOCKED`` through the partial indexes), then their work orders the same way — an order a
+   desk is changing right now waits for the next run;
+2. work out in Python what each row needs (level, next rung, words, recipients, resolved once
+   per community) — a row whose arithmetic fails is logged and left as it was;
+3. write: one conditional bulk UPDATE whose row count must equal the claim, one or two UPDATEs
+   of the orders, one INSERT of events, one of notifications and deliveries (``notify_many``).
+
+Two workers split the due rows between them and never tell anyone twice; a rerun finds nothing
+left; a crash rolls a batch back whole and the next run does it. A batch that fails as a whole
+(a database error no row check foresaw) is retried one row per transaction, so one bad row
+cannot hold up the others.
 """
 
 import logging
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from functools import cached_property
+from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from guanjia.notifications.services import notify
+from guanjia.notifications.services import StaffMessage, notify_many
 from guanjia.tickets.choices import OPEN_STATUSES, EventType
 from guanjia.tickets.models import GroupCase, WorkOrder, WorkOrderEvent
 
 from . import clocks as clockmath
-from . import recipients
-from .choices import ClockState
+from . import lock_objects, recipients
+from .bulk import update_each
+from .calendar import WorkCalendar
+from .choices import ClockState, ClockType
 from .models import Clock
 from .selectors import calendar_overrides, working_calendar
 
 logger = logging.getLogger(__name__)
 
-# Rows claimed per step per run. A minute's sweep finishes well inside the minute even after an
-# outage left thousands late; the rest are picked up on the next runs, oldest deadline first.
-SWEEP_BATCH_SIZE = 200
+# Rows per transaction. 500 keeps a batch's locks short (well under a second) and its
+# statements small, while a thousand newly due clocks still take only two round trips.
+SWEEP_BATCH_SIZE = 500
+# Batches per step and run: 10,000 rows a minute clears the backlog of a long outage at the
+# largest company within a few runs; the rest waits for the next minute, oldest first.
+SWEEP_MAX_BATCHES = 20
 # SLA-5: a group complaint of this many households goes to the project manager at once.
 GROUP_CASE_HOUSEHOLDS = 20
+PM, SUPERVISOR = recipients.PROJECT_MANAGER_LEVEL, recipients.SUPERVISOR_LEVEL
+# What a batch reads of each clock and its order: only the columns it uses. Owners, assignees and
+# zone managers are a few dozen people shared by hundreds of orders: loaded once by id instead.
+_CLOCK_COLUMNS = ("order_id", "type", "state", "due_at", "duration", "working_time", "escalation_level",
+                  "next_escalation_at", "warned_at", "breached_at", "order__uuid", "order__number",
+                  "order__owner_id", "order__assignee_id", "order__media_sensitive", "order__escalation_level",
+                  "order__community__company_id", "order__community__desk_hours",
+                  "order__group_case__media_sensitive")
 
 
 @dataclass
@@ -47,163 +73,341 @@ class SweepReport:
     errors: list[str] = field(default_factory=list)
 
 
-def _each(ids: list[int], action: Callable[[int], bool], report: SweepReport, counter: str) -> None:
-    for pk in ids:
-        try:
-            with transaction.atomic():
-                done = action(pk)
-        except Exception as error:  # one bad row must not stop the sweep for everyone else
-            logger.exception("SLA sweep: %s failed for id %s", counter, pk)
-            report.failed += 1
-            report.errors.append(f"{counter} {pk}: {error!r}")
-            continue
-        if done:
-            setattr(report, counter, getattr(report, counter) + 1)
+class ClaimLost(Exception):
+    """A claimed row changed before the write (SQLite, which has no row locks): redo row by row."""
 
 
-def _load(pk: int) -> Clock:
-    return Clock.objects.select_related(
-        "order__community", "order__owner", "order__assignee", "order__room__unit__building__zone__manager",
-        "order__group_case").get(pk=pk)
+@dataclass
+class _Run:
+    """What one sweep run looks up once and shares between its batches."""
+
+    now: datetime
+    overrides: dict[date, bool]
+    directory: recipients.Directory = field(default_factory=recipients.Directory)
+    calendars: dict[int, WorkCalendar] = field(default_factory=dict)
+
+    @cached_property
+    def words(self) -> dict[str, str]:
+        """Each message template translated once per run, not once per row."""
+        return {"due": _("%(clock)s due at %(due)s"), "approaching": _("Deadline approaching: %(number)s"),
+                "was_due": _("%(clock)s was due at %(due)s"), "late": _("Late (level %(level)s): %(number)s"),
+                "still_late": _("%(clock)s still late since %(due)s"),
+                **{f"clock:{value}": str(label) for value, label in ClockType.choices}}
+
+    def labels(self, clock: Clock) -> dict[str, str]:
+        return {"number": clock.order.number, "clock": self.words.get(f"clock:{clock.type}", clock.type),
+                "due": timezone.localtime(clock.due_at).strftime("%Y-%m-%d %H:%M")}
+
+    @cached_property
+    def link_pattern(self) -> str:
+        return _link_pattern()
+
+    def link(self, order: WorkOrder) -> str:
+        """The order's console page: one ``reverse`` per run, then a string replacement per order."""
+        return self.link_pattern.replace(str(_SAMPLE_UUID), str(order.uuid))
+
+    def calendar(self, community: Any) -> WorkCalendar:
+        if community.pk not in self.calendars:
+            self.calendars[community.pk] = working_calendar(community=community, overrides=self.overrides)
+        return self.calendars[community.pk]
 
 
-def _event(order: WorkOrder, type: str, now: datetime, note: str, **data: object) -> None:
-    WorkOrderEvent.objects.create(order=order, type=type, at=now, note=note, data=data)
+@dataclass
+class _Batch:
+    """One batch's outcome: rows looked at, rows done, rows left for the next run."""
+
+    seen: int = 0
+    done: int = 0
+    leave: set[int] = field(default_factory=set)
+    failures: list[tuple[int, str]] = field(default_factory=list)
+
+    def fail(self, pk: int, error: Exception, what: str) -> None:
+        logger.error("SLA sweep: %s failed for id %s: %r", what, pk, error, exc_info=error)
+        self.failures.append((pk, repr(error)))
+        self.leave.add(pk)
 
 
-def order_link(order: WorkOrder) -> str:
+@dataclass
+class _Writes:
+    """Events and messages of one batch, written in one INSERT each."""
+
+    now: datetime
+    events: list[WorkOrderEvent] = field(default_factory=list)
+    messages: list[StaffMessage] = field(default_factory=list)
+
+    def flush(self) -> None:
+        WorkOrderEvent.objects.bulk_create(self.events, batch_size=1000)
+        notify_many(messages=self.messages)
+
+
+def _event(order: WorkOrder, type: str, now: datetime, note: str, **data: object) -> WorkOrderEvent:
+    return WorkOrderEvent(order=order, type=type, at=now, note=note, data=data)
+
+
+_SAMPLE_UUID = uuid.UUID(int=0)
+
+
+def _link_pattern() -> str:
     # The console owns the page; a message without a link is better than no message.
     try:
-        return reverse("console:order", kwargs={"uuid": order.uuid})
+        return reverse("console:order", kwargs={"uuid": _SAMPLE_UUID})
     except NoReverseMatch:
         return ""
 
 
-def _labels(clock: Clock) -> dict[str, str]:
-    return {"number": clock.order.number, "clock": str(clock.get_type_display()),
-            "due": timezone.localtime(clock.due_at).strftime("%Y-%m-%d %H:%M")}
+def _households(group_case_ids: Iterable[int | None]) -> dict[int, int]:
+    """Distinct rooms among each group case's orders, for all the batch's group cases at once."""
+    ids = {pk for pk in group_case_ids if pk is not None}
+    if not ids:
+        return {}
+    rows = (WorkOrder.objects.filter(group_case_id__in=ids, room__isnull=False).order_by()
+            .values("group_case_id").annotate(n=Count("room_id", distinct=True)).values_list("group_case_id", "n"))
+    return dict(rows)
 
 
-def warn_one(pk: int, now: datetime) -> bool:
-    claimed = Clock.objects.filter(pk=pk, state=ClockState.RUNNING, warned_at__isnull=True).update(warned_at=now)
-    if not claimed:
-        return False
-    clock = _load(pk)
-    labels = _labels(clock)
-    note = _("%(clock)s due at %(due)s") % labels
-    _event(clock.order, EventType.DEADLINE_WARNING, now, note, clock=clock.type, clock_id=pk)
-    notify(recipients=recipients.order_people(clock.order), title=_("Deadline approaching: %(number)s") % labels,
-           body=note, link=order_link(clock.order), order=clock.order, kind="sla_warning")
-    return True
-
-
-def is_sensitive(order: WorkOrder) -> bool:
+def _is_sensitive(order: WorkOrder, households: dict[int, int]) -> bool:
     """Media-sensitive, or part of a group case of 20+ households: the project manager at once."""
     group = order.group_case
     if order.media_sensitive or (group is not None and group.media_sensitive):
         return True
-    return group is not None and group_households(group.pk) >= GROUP_CASE_HOUSEHOLDS
+    return group is not None and households.get(group.pk, 0) >= GROUP_CASE_HOUSEHOLDS
 
 
-def group_households(group_case_id: int) -> int:
-    return (WorkOrder.objects.filter(group_case_id=group_case_id, room__isnull=False)
-            .values("room_id").distinct().count())
+def _escalation(run: _Run, clock: Clock, level: int, note: str) -> tuple[WorkOrderEvent, StaffMessage]:
+    people = run.directory.for_level(clock.order, level, clock.zone_manager_id)
+    event = _event(clock.order, EventType.ESCALATED, run.now, note, clock=clock.type, clock_id=clock.pk,
+                   level=level, to=[user.pk for user in people])
+    title = run.words["late"] % {"level": level, "number": clock.order.number}
+    return event, StaffMessage(recipients=people, title=title, body=note, link=run.link(clock.order),
+                               order=clock.order, kind="sla_escalation")
 
 
-def _raise_order(order: WorkOrder, level: int) -> None:
-    WorkOrder.objects.filter(pk=order.pk, escalation_level__lt=level).update(escalation_level=level)
+def _write(claimable: QuerySet[Any], rows: list[Any], fields: list[str]) -> None:
+    """The claim: every row must still match ``claimable``, or the whole batch is rolled back."""
+    if update_each(claimable, rows, fields) != len(rows):
+        raise ClaimLost
 
 
-def breach_one(pk: int, now: datetime) -> bool:
-    clock = _load(pk)
-    order = clock.order
-    level = recipients.PROJECT_MANAGER_LEVEL if is_sensitive(order) else recipients.SUPERVISOR_LEVEL
-    cal = working_calendar(community=order.community, overrides=calendar_overrides())
-    following = clockmath.next_escalation(cal=cal, after=clock.due_at, level=level, duration=clock.duration,
-                                          working_time=clock.working_time)
-    claimed = Clock.objects.filter(pk=pk, state=ClockState.RUNNING, due_at__lte=now).update(
-        state=ClockState.BREACHED, breached_at=now, escalation_level=level, next_escalation_at=following)
-    if not claimed:
-        return False
-    _raise_order(order, level)
-    labels = _labels(clock)
-    note = _("%(clock)s was due at %(due)s") % labels
-    _event(order, EventType.DEADLINE_BREACHED, now, note, clock=clock.type, clock_id=pk,
-           due_at=clock.due_at.isoformat())
-    _escalate(clock, level, now, note)
-    return True
+def _raise_orders(clocks: list[Clock]) -> None:
+    """The order's own level is the highest any of its clocks reached."""
+    for level in sorted({clock.escalation_level for clock in clocks}):
+        ids = [clock.order_id for clock in clocks if clock.escalation_level == level]
+        WorkOrder.objects.filter(pk__in=ids, escalation_level__lt=level).update(escalation_level=level)
 
 
-def _escalate(clock: Clock, level: int, now: datetime, note: str) -> None:
-    people = recipients.for_level(clock.order, level)
-    _event(clock.order, EventType.ESCALATED, now, note, clock=clock.type, clock_id=clock.pk, level=level,
-           to=[user.pk for user in people])
-    title = _("Late (level %(level)s): %(number)s") % {"level": level, "number": clock.order.number}
-    notify(recipients=people, title=title, body=note, link=order_link(clock.order), order=clock.order,
-           kind="sla_escalation")
+def _warn(run: _Run, claimable: QuerySet[Clock], clocks: list[Clock], batch: _Batch) -> None:
+    writes, done = _Writes(run.now), []
+    for clock in clocks:
+        try:
+            labels = run.labels(clock)
+            note = run.words["due"] % labels
+            message = StaffMessage(recipients=run.directory.order_people(clock.order, clock.zone_manager_id), body=note,
+                                   title=run.words["approaching"] % labels,
+                                   link=run.link(clock.order), order=clock.order, kind="sla_warning")
+        except Exception as error:  # one bad row is left for the next run, the rest go on
+            batch.fail(clock.pk, error, "warning")
+            continue
+        clock.warned_at = run.now
+        writes.events.append(_event(clock.order, EventType.DEADLINE_WARNING, run.now, note, clock=clock.type,
+                                    clock_id=clock.pk))
+        writes.messages.append(message)
+        done.append(clock)
+    _write(claimable, done, ["warned_at"])
+    writes.flush()
+    batch.done = len(done)
 
 
-def climb_one(pk: int, now: datetime) -> bool:
-    clock = _load(pk)
-    level = clock.escalation_level + 1
-    cal = working_calendar(community=clock.order.community, overrides=calendar_overrides())
-    following = clockmath.next_escalation(cal=cal, after=clock.next_escalation_at or now, level=level,
-                                          duration=clock.duration, working_time=clock.working_time)
-    claimed = Clock.objects.filter(pk=pk, state=ClockState.BREACHED, escalation_level=clock.escalation_level,
-                                   next_escalation_at__lte=now).update(escalation_level=level,
-                                                                        next_escalation_at=following)
-    if not claimed:
-        return False
-    _raise_order(clock.order, level)
-    _escalate(clock, level, now, _("%(clock)s still late since %(due)s") % _labels(clock))
-    return True
+def _breach(run: _Run, claimable: QuerySet[Clock], clocks: list[Clock], batch: _Batch) -> None:
+    writes, done = _Writes(run.now), []
+    households = _households(clock.order.group_case_id for clock in clocks)
+    for clock in clocks:
+        try:
+            level = PM if _is_sensitive(clock.order, households) else SUPERVISOR
+            following = clockmath.next_escalation(cal=run.calendar(clock.order.community), after=clock.due_at,
+                                                  level=level, duration=clock.duration,
+                                                  working_time=clock.working_time)
+            note = run.words["was_due"] % run.labels(clock)
+            escalated, message = _escalation(run, clock, level, note)
+        except Exception as error:  # e.g. a corrupt duration overflowing the ladder arithmetic
+            batch.fail(clock.pk, error, "breach")
+            continue
+        clock.state, clock.breached_at = ClockState.BREACHED, run.now
+        clock.escalation_level, clock.next_escalation_at = level, following
+        writes.events += [_event(clock.order, EventType.DEADLINE_BREACHED, run.now, note, clock=clock.type,
+                                 clock_id=clock.pk, due_at=clock.due_at.isoformat()), escalated]
+        writes.messages.append(message)
+        done.append(clock)
+    _write(claimable, done, ["state", "breached_at", "escalation_level", "next_escalation_at"])
+    _raise_orders(done)
+    writes.flush()
+    batch.done = len(done)
 
 
-def sensitive_one(pk: int, now: datetime) -> bool:
-    """Send a media-sensitive order, or a 20+ household group case, to the project manager now."""
-    order = WorkOrder.objects.select_related("community", "group_case").get(pk=pk)
-    level = recipients.PROJECT_MANAGER_LEVEL
-    claimed = WorkOrder.objects.filter(pk=pk, escalation_level=order.escalation_level).update(escalation_level=level)
-    if not claimed:
-        return False
-    group = order.group_case
-    if group is not None and not order.media_sensitive and not group.media_sensitive:
-        note = _("Group case “%(title)s”: %(households)s households") % {
-            "title": group.title, "households": group_households(group.pk)}
-    else:
-        note = _("Media-sensitive case")
-    people = recipients.project_managers(order)
-    _event(order, EventType.ESCALATED, now, note, level=level, to=[user.pk for user in people])
-    # One message per group case, not one per household: the first order claimed speaks for all.
-    already_told = group is not None and WorkOrder.objects.filter(
-        group_case=group, escalation_level__gte=level).exclude(pk=pk).exists()
-    if not already_told:
-        notify(recipients=people, title=_("To the project manager: %(number)s") % {"number": order.number},
-               body=note, link=order_link(order), order=order, kind="sla_escalation")
-    return True
+def _climb(run: _Run, claimable: QuerySet[Clock], clocks: list[Clock], batch: _Batch) -> None:
+    writes, done = _Writes(run.now), []
+    for clock in clocks:
+        try:
+            level = clock.escalation_level + 1
+            following = clockmath.next_escalation(cal=run.calendar(clock.order.community),
+                                                  after=clock.next_escalation_at or run.now, level=level,
+                                                  duration=clock.duration, working_time=clock.working_time)
+            escalated, message = _escalation(run, clock, level,
+                                             run.words["still_late"] % run.labels(clock))
+        except Exception as error:
+            batch.fail(clock.pk, error, "escalation")
+            continue
+        clock.escalation_level, clock.next_escalation_at = level, following
+        writes.events.append(escalated)
+        writes.messages.append(message)
+        done.append(clock)
+    _write(claimable, done, ["escalation_level", "next_escalation_at"])
+    _raise_orders(done)
+    writes.flush()
+    batch.done = len(done)
 
 
-def _sensitive_ids() -> list[int]:
+@dataclass(frozen=True)
+class _ClockStep:
+    counter: str  # the SweepReport field it adds to
+    candidates: Callable[[datetime], QuerySet[Clock]]  # each answered by one partial index
+    order_by: str
+    act: Callable[[_Run, QuerySet[Clock], list[Clock], _Batch], None]
+
+    def peek(self, run: _Run, leave: set[int]) -> list[int]:
+        return list(self.candidates(run.now).exclude(pk__in=leave).order_by(self.order_by, "pk")
+                    .values_list("pk", flat=True)[:SWEEP_BATCH_SIZE])
+
+    def batch(self, run: _Run, leave: set[int], only: int | None) -> _Batch:
+        claimable = self.candidates(run.now)
+        scope = claimable.filter(pk=only) if only is not None else claimable.exclude(pk__in=leave)
+        locked = lock_objects.lock_due_clocks(candidates=scope, order_by=self.order_by, limit=SWEEP_BATCH_SIZE)
+        free = lock_objects.lock_free_orders(ids={order_id for _, order_id in locked})
+        batch = _Batch(seen=len(locked), leave={pk for pk, order_id in locked if order_id not in free})
+        clocks = list(Clock.objects.filter(pk__in=[pk for pk, order_id in locked if order_id in free])
+                      .select_related("order__community", "order__group_case").only(*_CLOCK_COLUMNS)
+                      .annotate(zone_manager_id=F("order__room__unit__building__zone__manager_id"))
+                      .order_by(self.order_by, "pk"))
+        if clocks:
+            run.directory.load({clock.order.community for clock in clocks})
+            run.directory.load_users(user_id for clock in clocks for user_id in (
+                clock.order.owner_id, clock.order.assignee_id, clock.zone_manager_id))
+            self.act(run, claimable, clocks, batch)
+        return batch
+
+
+def _running(now: datetime) -> QuerySet[Clock]:
+    return Clock.objects.filter(state=ClockState.RUNNING)
+
+
+_STEPS = (
+    _ClockStep("warned", lambda now: _running(now).filter(warned_at__isnull=True, warn_at__lte=now, due_at__gt=now),
+               "warn_at", _warn),
+    _ClockStep("breached", lambda now: _running(now).filter(due_at__lte=now), "due_at", _breach),
+    _ClockStep("escalated", lambda now: Clock.objects.filter(state=ClockState.BREACHED,
+                                                             next_escalation_at__lte=now),
+               "next_escalation_at", _climb),
+)
+
+
+def _sensitive_candidates() -> QuerySet[WorkOrder]:
     big = (GroupCase.objects.annotate(households=Count("work_orders__room", distinct=True))
            .filter(households__gte=GROUP_CASE_HOUSEHOLDS).values("pk"))
-    return list(WorkOrder.objects.filter(
+    return WorkOrder.objects.filter(
         Q(media_sensitive=True) | Q(group_case__media_sensitive=True) | Q(group_case__in=big),
-        status__in=OPEN_STATUSES, escalation_level__lt=recipients.PROJECT_MANAGER_LEVEL,
-    ).order_by("created_at", "pk").values_list("pk", flat=True)[:SWEEP_BATCH_SIZE])
+        status__in=OPEN_STATUSES, escalation_level__lt=PM)
+
+
+def _sensitive_note(order: WorkOrder, households: dict[int, int]) -> str:
+    group = order.group_case
+    if group is not None and not order.media_sensitive and not group.media_sensitive:
+        return _("Group case “%(title)s”: %(households)s households") % {
+            "title": group.title, "households": households.get(group.pk, 0)}
+    return _("Media-sensitive case")
+
+
+class _SensitiveStep:
+    """Send media-sensitive orders, and group cases of 20+ households, to the project manager now."""
+
+    counter = "sensitive"
+
+    def peek(self, run: _Run, leave: set[int]) -> list[int]:
+        return list(_sensitive_candidates().exclude(pk__in=leave).order_by("created_at", "pk")
+                    .values_list("pk", flat=True)[:SWEEP_BATCH_SIZE])
+
+    def batch(self, run: _Run, leave: set[int], only: int | None) -> _Batch:
+        ids = [only] if only is not None else self.peek(run, leave)
+        claimable = WorkOrder.objects.filter(status__in=OPEN_STATUSES, escalation_level__lt=PM)
+        free = lock_objects.lock_free_orders(ids=ids, candidates=claimable)
+        batch = _Batch(seen=len(ids), leave=set(ids) - free)
+        orders = list(WorkOrder.objects.filter(pk__in=free).select_related("community", "group_case")
+                      .order_by("created_at", "pk"))
+        groups = {order.group_case_id for order in orders if order.group_case_id}
+        # One message per group case, not one per household: whoever holds the group speaks for all.
+        lock_objects.lock_group_cases(ids=groups)
+        told = set(WorkOrder.objects.filter(group_case_id__in=groups, escalation_level__gte=PM)
+                   .exclude(pk__in=free).values_list("group_case_id", flat=True))
+        households = _households(groups)
+        run.directory.load({order.community for order in orders})
+        writes, done = _Writes(run.now), []
+        for order in orders:
+            try:
+                note, people = _sensitive_note(order, households), run.directory.project_managers(order)
+            except Exception as error:
+                batch.fail(order.pk, error, "sensitive case")
+                continue
+            order.escalation_level = PM
+            writes.events.append(_event(order, EventType.ESCALATED, run.now, note, level=PM,
+                                        to=[user.pk for user in people]))
+            if order.group_case_id not in told:
+                writes.messages.append(StaffMessage(
+                    recipients=people, title=_("To the project manager: %(number)s") % {"number": order.number},
+                    body=note, link=run.link(order), order=order, kind="sla_escalation"))
+                if order.group_case_id is not None:
+                    told.add(order.group_case_id)
+            done.append(order)
+        if claimable.filter(pk__in=[order.pk for order in done]).update(escalation_level=PM) != len(done):
+            raise ClaimLost
+        writes.flush()
+        batch.done = len(done)
+        return batch
+
+
+def _one_by_one(run: _Run, step: Any, ids: list[int]) -> _Batch:
+    total = _Batch(seen=len(ids))
+    for pk in ids:
+        try:
+            with transaction.atomic():
+                one = step.batch(run, set(), pk)
+        except Exception as error:  # one bad row must not stop the sweep for everyone else
+            total.fail(pk, error, step.counter)
+            continue
+        total.done += one.done
+        total.leave |= one.leave
+        total.failures += one.failures
+    return total
+
+
+def _run_step(run: _Run, step: Any, report: SweepReport) -> None:
+    leave: set[int] = set()  # rows this run will not retry: failed, or their order was busy
+    for _batch_number in range(SWEEP_MAX_BATCHES):
+        try:
+            with transaction.atomic():
+                batch = step.batch(run, leave, None)
+        except Exception:
+            logger.exception("SLA sweep: a %s batch failed; retrying its rows one by one", step.counter)
+            batch = _one_by_one(run, step, step.peek(run, leave))
+        setattr(report, step.counter, getattr(report, step.counter) + batch.done)
+        report.failed += len(batch.failures)
+        report.errors += [f"{step.counter} {pk}: {error}" for pk, error in batch.failures]
+        leave |= batch.leave
+        if batch.seen < SWEEP_BATCH_SIZE:
+            return
 
 
 def sweep(*, now: datetime | None = None) -> SweepReport:
     """One step of the sweep at ``now``: warnings, breaches, ladder climbs, sensitive cases."""
-    now = now or timezone.now()
+    run = _Run(now=now or timezone.now(), overrides=calendar_overrides())
     report = SweepReport()
-    running = Clock.objects.filter(state=ClockState.RUNNING)
-    warn_ids = list(running.filter(warned_at__isnull=True, warn_at__lte=now, due_at__gt=now)
-                    .order_by("warn_at").values_list("pk", flat=True)[:SWEEP_BATCH_SIZE])
-    _each(warn_ids, lambda pk: warn_one(pk, now), report, "warned")
-    breach_ids = list(running.filter(due_at__lte=now).order_by("due_at").values_list("pk", flat=True)[:SWEEP_BATCH_SIZE])
-    _each(breach_ids, lambda pk: breach_one(pk, now), report, "breached")
-    climb_ids = list(Clock.objects.filter(state=ClockState.BREACHED, next_escalation_at__lte=now)
-                     .order_by("next_escalation_at").values_list("pk", flat=True)[:SWEEP_BATCH_SIZE])
-    _each(climb_ids, lambda pk: climb_one(pk, now), report, "escalated")
-    _each(_sensitive_ids(), lambda pk: sensitive_one(pk, now), report, "sensitive")
+    for step in (*_STEPS, _SensitiveStep()):
+        _run_step(run, step, report)
     return report
