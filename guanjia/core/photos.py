@@ -28,6 +28,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from guanjia.core.errors import ServiceError
 from guanjia.core.models import Photo
 
+ORIENTATION = 0x0112  # the EXIF tag
 # iPhones save HEIC by default; the opener teaches Pillow to read it.
 pillow_heif.register_heif_opener()
 
@@ -64,10 +65,13 @@ def photo_prepare(*, file: Any) -> PreparedPhoto:
     """
     data = _read_limited(file)
     image = _open_checked(data)
-    image = ImageOps.exif_transpose(image)
+    image = ImageOps.exif_transpose(image) if _needs_turning(image) else image
     # A PNG/WebP with see-through pixels (a marked-up screenshot) stays PNG; everything else is JPEG.
     keep_png = _has_transparency(image)
-    full = _encode(image, keep_png=keep_png)
+    # Optimised Huffman tables make a phone photo about 3% smaller and cost three times the
+    # encoding (measured: 46 ms instead of 15 for 1920×1440), paid inside every upload request;
+    # the thumbnail is small enough to optimise for free.
+    full = _encode(image, keep_png=keep_png, optimize=False)
     thumb = image.copy()
     thumb.thumbnail(THUMBNAIL_SIZE)
     small = _encode(thumb, keep_png=keep_png)
@@ -126,17 +130,24 @@ def _open_checked(data: bytes) -> Image.Image:
     return image
 
 
+def _needs_turning(image: Image.Image) -> bool:
+    # exif_transpose returns a full copy even when the picture is already upright.
+    return image.getexif().get(ORIENTATION, 1) != 1
+
+
 def _has_transparency(image: Image.Image) -> bool:
     if image.mode in ("RGBA", "LA", "PA"):
         return image.getchannel("A").getextrema()[0] < 255
     return image.mode == "P" and "transparency" in image.info
 
 
-def _encode(image: Image.Image, *, keep_png: bool) -> bytes:
+def _encode(image: Image.Image, *, keep_png: bool, optimize: bool = True) -> bytes:
     out = io.BytesIO()
+    mode = "RGBA" if keep_png else "RGB"
+    pixels = image if image.mode == mode else image.convert(mode)  # convert() copies even when it need not
     # Only pixels are written: no exif=, icc_profile= or xmp= is passed, so metadata is dropped.
     if keep_png:
-        image.convert("RGBA").save(out, format="PNG", optimize=True)
+        pixels.save(out, format="PNG", optimize=optimize)
     else:
-        image.convert("RGB").save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+        pixels.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=optimize)
     return out.getvalue()
