@@ -174,6 +174,16 @@ def _on_reopened(ctx: _Context) -> None:
         _start(ctx, clock_type, started_at=ctx.at)
 
 
+def _on_plan_rejected(ctx: _Context) -> None:
+    """A plan sent back is no plan yet: the plan clock starts again, a full span from the rejection.
+
+    The submission met the first clock (the desk did deliver a plan on time, or late); the
+    project manager's "no" opens a new deadline for the next plan, which its submission meets.
+    """
+    if ctx.order.status in OPEN_STATUSES:
+        _start(ctx, C.PLAN, started_at=ctx.at)
+
+
 def _on_handed_over(ctx: _Context) -> None:
     raw = (ctx.event.data or {}).get("promise_due_at")
     if not raw:
@@ -209,6 +219,7 @@ _HANDLERS: dict[str, Callable[[_Context], Any]] = {
     EventType.ARRIVED: lambda ctx: _meet(ctx, [C.ON_SITE, C.PROMISE]),
     EventType.PLAN_SUBMITTED: lambda ctx: _meet(ctx, [C.PLAN]),
     EventType.PLAN_APPROVED: lambda ctx: _meet(ctx, [C.PLAN]),
+    EventType.PLAN_REJECTED: _on_plan_rejected,
     EventType.PAUSED: _pause,
     EventType.INFO_REQUESTED: _pause,
     EventType.RESUMED: _resume,
