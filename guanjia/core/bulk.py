@@ -22,6 +22,7 @@ deferred trigger checks at COMMIT.
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
@@ -269,6 +270,10 @@ def indexes_deferred(models_: Sequence[type[models.Model]]) -> Iterator[None]:
             "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid) "
             "ORDER BY 1", [tables])
         indexes = cursor.fetchall()
+        if connection.in_atomic_block:
+            # ALTER TABLE refuses a table with deferred checks pending from earlier in the transaction:
+            # run them now. Django's foreign keys are deferred again once the indexes are back.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for table, name, _definition in reversed(constraints):
             cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {connection.ops.quote_name(name)}")
         for name, _definition in indexes:
@@ -282,12 +287,36 @@ def indexes_deferred(models_: Sequence[type[models.Model]]) -> Iterator[None]:
     _rebuild(indexes, constraints)
 
 
+REBUILD_CONNECTIONS = 2  # a GIN index builds on one core only: a second connection keeps the other busy
+
+
 def _rebuild(indexes: list[tuple[str, str]], constraints: list[tuple[str, str, str]]) -> None:
+    if connection.in_atomic_block:  # other connections could not see the tables: one at a time
+        for _name, definition in indexes:
+            _run_maintenance(definition)
+    else:
+        # Biggest first (GIN before B-tree), so the long one starts while the short ones share the other core.
+        ordered = sorted((definition for _name, definition in indexes), key=lambda d: " USING gin " not in d)
+        with ThreadPoolExecutor(REBUILD_CONNECTIONS) as pool:
+            list(pool.map(_run_maintenance_in_thread, ordered))
+    # Constraints one at a time: each locks two tables, and concurrent ones would only wait on each other.
+    for table, name, definition in constraints:
+        _run_maintenance(f"ALTER TABLE {table} ADD CONSTRAINT {connection.ops.quote_name(name)} {definition}")
+    if connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+def _run_maintenance(statement: str) -> None:
     with connection.cursor() as cursor:
         # Sorting in memory instead of on disk: the biggest index here is a few hundred MB of keys.
         cursor.execute("SET maintenance_work_mem = '512MB'")
-        for _name, definition in indexes:
-            cursor.execute(definition)
-        for table, name, definition in constraints:
-            cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {connection.ops.quote_name(name)} {definition}")
+        cursor.execute(statement)
         cursor.execute("RESET maintenance_work_mem")
+
+
+def _run_maintenance_in_thread(statement: str) -> None:
+    try:
+        _run_maintenance(statement)
+    finally:
+        connection.close()  # this thread's own connection (Django's are per thread)
