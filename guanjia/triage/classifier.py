@@ -27,7 +27,7 @@ from .lexicon import concepts_in
 from .model import FIELDS, FieldModel, Weights
 from .overrides import choose_department
 from .questions import follow_up_questions
-from .safety import RELAYED, assess
+from .safety import NOT_URGENT, RELAYED, RESOLVED, assess
 from .text import normalise
 
 STARTER_FILE = "starter.jsonl"
@@ -115,7 +115,8 @@ def _urgency(weights: Weights, item: Prepared) -> tuple[str, float, bool, list[s
         return "urgent", 0.97, False, [_rule(line) for line in safety.evidence]
     probabilities = weights.fields["urgency"].predict_proba(item.urgency_features)
     p_urgent = probabilities.get("urgent", 0.0)
-    if p_urgent >= URGENT_MODEL_SURE and not (safety.voided or safety.evidence or RELAYED.search(item.text)):
+    if p_urgent >= URGENT_MODEL_SURE and not (safety.voided or safety.evidence or RELAYED.search(item.text)
+                                              or NOT_URGENT.search(item.text)):
         return "urgent", round(p_urgent, 2), False, [
             _("model sure of urgency at %(probability).2f (no rule matched)") % {"probability": p_urgent}]
     p_complex, p_normal = probabilities.get("complex", 0.0), probabilities.get("normal", 0.0)
@@ -128,8 +129,10 @@ def _urgency(weights: Weights, item: Prepared) -> tuple[str, float, bool, list[s
     else:
         urgency = "complex" if p_complex > p_normal else "normal"
         confidence = max(p_complex, p_normal) / max(p_complex + p_normal, 1e-9)
-    uncertain = safety.uncertain or p_urgent >= URGENT_MODEL_DOUBT
-    if p_urgent >= URGENT_MODEL_DOUBT:
+    # Without a rule, the model's doubt is not worth a person's look when the message says it is over.
+    model_doubt = p_urgent >= URGENT_MODEL_DOUBT and not RESOLVED.search(item.text)
+    uncertain = safety.uncertain or model_doubt
+    if model_doubt:
         evidence.append(_("model sees urgency at %(probability).2f without a safety rule") % {"probability": p_urgent})
     if uncertain:
         confidence = min(confidence, 0.5)

@@ -23,21 +23,21 @@ from .text import clauses
 
 # code → pattern. Codes are stable: they appear in evidence and as model features.
 HARD_TRIGGERS: dict[str, str] = {
-    "lift_entrapment": r"(又|正在|现在)困人|困人了|(停电|断电|没电|停了|坏了|卡住|卡在).{0,10}电梯里.{0,3}(还)?有人|between floors|(lift|elevator).{0,30}(inside|won't open)|(电梯|lift|elevator).{0,12}(困(住|了|在|人)|关(住|在)|锁(住|在))|被?困在.{0,6}(电梯|里面|里头)|"
+    "lift_entrapment": r"(又|正在|现在)困人|困人了|(停电|断电|没电|停了|坏了|卡住|卡在).{0,10}电梯里.{0,3}(还)?有人|between floors|(lift|elevator).{0,30}(inside|won't open)|(lift|elevator).{0,20}(dropped|fell|plunged)|stuck with .{0,12}inside|(电梯|lift|elevator).{0,12}(困(住|了|在|人)|关(住|在)|锁(住|在))|被?困在.{0,6}(电梯|里面|里头)|"
                        r"困电梯|电梯.{0,10}(出不来|打不开.{0,6}人在|有人在里)|"
                        r"电梯.{0,15}(停|卡)(在|住|了).{0,15}(有人|人在|我在|孩子|老人|小孩|出不来|在里面)|"
                        r"电梯.{0,20}(门)?(打不开|开不了).{0,10}(人|孩子|老人|我)|"
                        r"电梯.{0,15}(夹(到|住|伤)|警铃|报警铃|呼救|有人(喊|敲|拍)|两层(之间|中间)|半层|急停|掉下)|"
                        r"(关|困|卡)在.{0,6}电梯|电梯.{0,10}(卡住|卡在.{0,6}(中间|半|两层)|突然.{0,4}(停|掉|往下))|"
                        r"(trapped|stuck|locked).{0,20}(lift|elevator)|(lift|elevator).{0,20}(trapped|stuck)|"
-                       r"电梯.{0,8}(急坠|下坠|坠落|冲顶|蹲底|溜梯)|"
+                       r"电梯.{0,8}(急坠|下坠|坠落|冲顶|蹲底|溜梯)|(轿厢|电梯|梯)(内|里).{0,12}(被困|困住|困了)|"
                        # The person calling from inside: "我在电梯里,电梯不动了,门也打不开".
                        r"(我|我们|我和|孩子|老人|小孩)(还|现在|正)?(在|困在|关在).{0,6}电梯(里|内).{0,25}(不动|停了|停住|卡住|卡了|打不开|开不了|出不去|没反应)|"
                        r"电梯.{0,20}(不动|停了|卡住|卡了).{0,20}(我|我们|孩子|老人|小孩)(还)?在(里面|电梯里)",
     # A lift moving with its doors open ("门没关就走了": the negation is part of the event).
     "lift_doors_open_moving": r"电梯.{0,10}(开着门|门开着|门没关|没关门).{0,6}(走|运行|上|下|跑)",
     "burst_pipe": r"爆管|爆水管|(?<![雨排凝])(水管|管道|管子|消防管|消防栓(?!箱)|消火栓(?!箱)|水龙头|阀门|接头|水表|热水器|暖气|地暖|软管|三角阀|水箱|pipe|water main)"
-                  r".{0,8}(爆|破裂|破了|裂开|裂了|断了|撞断|冻裂|喷|脱落|掉了|burst)|(水).{0,4}(往外冒|往外涌|涌出来|冒出来|喷出来)(?![臭气味])|"
+                  r".{0,8}(爆|破裂|破了|裂开|裂了|断了|撞断|冻裂|喷|脱落|掉了|崩开|崩了|崩裂|脱开|burst)|水一直喷|一直喷水|(水).{0,4}(往外冒|往外涌|涌出来|冒出来|喷出来)(?![臭气味])|"
                   r"(漏水|渗水|漏)(得|的)?(很|好|特别|非常|太)(厉害|凶|严重)|大量(漏水|渗水|进水|涌水)|"
                   r"burst.{0,10}pipe|喷水(?!池)|水喷|往外喷",
     "water_through_ceiling": r"(天花|顶棚|吊顶|灯里|楼上|ceiling).{0,12}(哗哗|往下流|往下灌|灌下来|像下雨|水柱|"
@@ -84,7 +84,7 @@ HARD_TRIGGERS: dict[str, str] = {
                       r"(打不开|进不去|开不了).{0,12}(小孩|孩子|老人|宝宝|婴儿).{0,6}(在里面|在家|在屋)",
     "rescue_blocked": r"(救护车|ambulance).{0,10}(进不来|开不进|过不去)|担架|"
                       r"(病人|急救).{0,12}(抬下楼|背下楼|电梯坏)",
-    "threat_now": r"闹事|砸(东西|车|门|玻璃|窗)|家暴|呼救|喊救命|尾随|跟踪|(一直)?跟着我|骚扰|威胁|发酒疯|耍酒疯|醉汉|持棍|拿棍|"
+    "threat_now": r"闹事|砸(东西|车|门|玻璃|窗)|(在|正在|有人|一直).{0,4}砸.{0,4}(东西|车|门|玻璃|窗)|(说|扬言)要(打|杀|砍)|家暴|呼救|喊救命|尾随|跟踪|(一直)?跟着我|骚扰|威胁|发酒疯|耍酒疯|醉汉|持棍|拿棍|"
                   r"harass|following me|threaten|smash(ing)? .{0,20}(window|door|car)",
     "open_manhole": r"井盖.{0,6}(没了|丢了|不见|被偷|破|碎|塌|翻|移开|掉|缺)|没有井盖|open manhole|manhole cover",
     "hazard_animal": r"蛇(?!虫|蜕|皮)|snake|(马蜂|胡蜂|黄蜂|蜜蜂|wasp|hornet|bee).{0,8}(蛰|叮|追|攻击|sting|attack)",
@@ -92,10 +92,12 @@ HARD_TRIGGERS: dict[str, str] = {
     "cooking_unattended": r"(锅|灶|炉|煤气|燃气|天然气|电饭锅|电热毯|取暖器).{0,8}(还开着|没关|还在烧|烧着|开着火)|"
                           r"(stove|oven|heater).{0,10}(still on|left on)",
     "car_hits_person": r"(车|car).{0,6}(撞到人|撞了人|撞人|压到人|碾(到|了|过)?(人|孩子|小孩|脚))|(?<![门杆柱墙桩闸树灯栏])被车撞|hit by a car",
-    "poisoning_drowning": r"中毒|溺水|掉进.{0,4}(水池|泳池|池塘|河|湖|井)|窒息|卡住喉咙|drown|poison|choking",
-    "person_missing": r"(孩子|小孩|老人|儿子|女儿|父亲|母亲|爸|妈|奶奶|爷爷|外婆|外公|老太太|老大爷).{0,8}"
-                      r"(走失|走丢|不见了|找不到|迷路|还没回来|没回家)|找不到.{0,4}(孩子|小孩|老人)|missing child|lost child",
-    "fall_from_height": r"(爬|站|坐)(到|在)?.{0,4}(窗外|窗台外|阳台外|栏杆外|护栏外|楼顶边)|挂在.{0,6}(窗外|阳台外)",
+    "poisoning_drowning": r"中毒|溺水|误吞|误服|误食|吞(了|下|进).{0,6}(电池|硬币|纽扣|磁|药|洗衣)|掉进.{0,4}(水池|泳池|池塘|河|湖|井)|窒息|卡住喉咙|drown|poison|choking",
+    "person_missing": r"(孩子|小孩|小朋友|老人|儿子|女儿|父亲|母亲|爸|妈|奶奶|爷爷|外婆|外公|老太太|老大爷).{0,8}"
+                      r"(走失|走丢|不见了|找不到|迷路|还没回来|没回家)|找不到.{0,4}(孩子|小孩|老人)|(孩子|小孩|小朋友).{0,12}找不到(家人|爸爸|妈妈|大人)|"
+                      r"(孩子|小孩|老人|[妈爸]|奶奶|爷爷|外婆|外公|老太太|老大爷|老年痴呆|阿尔茨海默).{0,20}(出门|出去).{0,12}(还没回来|没回家|找不到)|missing child|lost child",
+    "fall_from_height": r"(爬|站|坐)(到|在)?.{0,4}(窗外|窗台外|阳台外|栏杆外|护栏外|楼顶边)|(腿|脚|身子|半个身子).{0,4}(挂|悬|伸)在(外面|窗外|楼外|外边)|"
+                        r"(坐|站)在.{0,6}(楼顶|天台|窗台|阳台|护栏)(边上|边|外面|外)|挂在.{0,6}(窗外|阳台外)",
     "open_shaft": r"电梯.{0,8}(门开着|门开了).{0,8}(没有轿厢|没轿厢|下面是空的)|电梯井|scaffold|脚手架.{0,6}(倒|塌|掉)",
     "damaged_by_works": r"(打穿|打破|钻破|钻穿|挖断|弄破|挖破).{0,6}(燃气|煤气|天然气|水管|电缆|电线)",
     "transformer": r"(变压器|配电房|配电室|电房).{0,10}(响|冒烟|着火|爆|火花)",
@@ -104,7 +106,7 @@ HARD_TRIGGERS: dict[str, str] = {
     # Something coming down now. A bare "脱落" (tiles come loose, paint peels) is a repair, not
     # an emergency: it needs falling, hitting or about to fall.
     "falling_hazard": r"树(枝|干)?.{0,8}横在|(树|大树|树干|树枝).{0,6}(倒伏|被刮倒|被吹倒|刮倒了|吹倒了|断了).{0,10}(挡|横|压|拦|堵)|(树|树枝).{0,8}(搭|挂|压|倒)在?.{0,4}(电线|电缆|高压线)|"
-                      r"(树|广告牌|外墙|空调外机|玻璃|防火门|单元门|窗(户|框|扇)|防盗窗|招牌|吊顶|天花|石膏板|门头|雨棚|铁门|大门|门框)"
+                      r"(树|广告牌|外墙|空调外机|铁皮|彩钢瓦|玻璃|防火门|单元门|窗(户|框|扇)|防盗窗|招牌|吊顶|天花|石膏板|门头|雨棚|铁门|大门|门框)"
                       r".{0,8}(倒了|倒下|压在|砸|掉下|要掉|往下掉|坠落|塌|摇摇欲坠|晃得厉害|随时)|"
                       r"塌了|倒塌|(从楼上|楼上|高处|外墙).{0,6}(瓷砖|墙砖|砖|石头|花盆).{0,6}(掉下|掉到|掉在|砸|落下|坠)|"
                       r"玻璃.{0,6}(爆裂|自爆|爆了|碎了一地|碎一地)|玻璃渣|(挂着|悬着|吊着)(要|快)掉|(花盆|花架|空调外机|招牌|广告牌|雨棚).{0,10}(在晃|晃动|松动).{0,20}(坠落|掉下|砸)|已(经)?有.{0,4}(坠落|掉下来)|快(要)?掉下来|摇摇欲坠|collapse|falling off|falling down",
@@ -119,8 +121,8 @@ HARD_TRIGGERS: dict[str, str] = {
     "caught_in_gate": r"(道闸|闸机|栏杆|升降杆|卷帘门|自动门|旋转门|电动门|车库门|伸缩门|电梯门).{0,8}(夹|砸|压|撞|卡)(到|住|伤|了).{0,4}"
                       r"(人|孩子|小孩|老人|腿|手|头|脚|身上)(?!行|车)|(手|脚|腿|头|胳膊|手指).{0,4}被.{0,6}(门|闸|栏杆).{0,2}(夹|卡|压)(住|到|伤)|(头|手|脚|腿|胳膊|孩子|小孩|宝宝|老人|人).{0,4}(卡在|夹在).{0,6}(栏杆|护栏|门|闸|缝|里)",
     "person_unwell": r"(起不来|爬不起来|站不起来|脸色(很|好|特别)?(差|白|发白|发紫)|嘴唇发紫|口唇发紫|(老人|人|他|她|[妈爸]).{0,6}叫不醒|一动不动|(人|他|她|老人|[妈爸]|奶奶|爷爷|阿姨|大爷|孩子|小孩|喊|叫).{0,8}(没有反应|没反应)|喘不上气|喘不过气|呼吸困难|晕过去|犯病|发病|"
-                     r"中风|脑梗|心梗|中暑|胸口疼|心口疼|倒在地上|躺在地上不动|口吐白沫|can't get up|not breathing|not responding|"
-                     r"(he|she|man|woman|lady|person|someone|child|kid).{0,10}(isn't|is not|not) moving|unresponsive|lying (on|in) the (ground|floor|path|road|grass|stairs))",
+                     r"中风|脑梗|心梗|中暑|胸口疼|心口疼|说不了话|说话不清|口齿不清|半边身子|半身不遂|嘴歪|(孩子|小孩|宝宝|老人|人).{0,8}(抽筋|惊厥|抽风)|高烧|倒在地上|躺在地上不动|口吐白沫|can't get up|not breathing|not responding|"
+                     r"(he|she|man|woman|lady|person|someone|child|kid).{0,10}(isn't|is not|not) moving|(isn't|is not|not|no longer) (responding|responsive|breathing)|lying at the bottom of|unresponsive|lying (on|in) the (ground|floor|path|road|grass|stairs))",
     "people_shut_in": r"(门|单元门|大门|卷帘门|防火门|电子门|地库门).{0,10}(打不开|开不了|锁死|锁住).{0,10}(出不去|困在|关在|人在里面|有人在里)|"
                       r"(出不去|困在里面|关在里面).{0,10}(门|卷帘门|防火门)",
     # A car blocking a way out only becomes urgent with a reason it cannot wait (SLA-2).
@@ -164,7 +166,7 @@ SOFT_TRIGGERS: dict[str, str] = {
 # Markers that void a trigger in the same clause when they come before it.
 NEGATION = re.compile(r"((?<!有)没有|(?<!有)没(?!法|办法)|无(?!法)|不是|并非|未|不会|不用|\bno\b|\bnot\b|\bnever\b|"
                       r"nobody|no one|n't)")
-HISTORY = re.compile(r"(之前(?!的)|上次|上回|上个月|上周|去年|前年|以前|那次|曾经|之前那次|前段时间|上礼拜|昨晚|昨天晚上|前天|"
+HISTORY = re.compile(r"(之前(?!的)|上次|上回|上个月|上周|去年|前年|以前|那次|曾经|之前那次|前段时间|上礼拜|昨晚|昨天|昨日|前天|"
                      r"前几天|前两天|前些天|前阵子|last (time|week|month|year|night)|yesterday|previously|used to)")
 # Burning on purpose (paper offerings, barbecues, fireworks) is an order complaint, not a fire —
 # unless it is spreading.
@@ -196,7 +198,10 @@ WATER_CODES = frozenset({"burst_pipe", "water_through_ceiling", "flooding", "cei
 # Garden sprinklers and fountains spray water by design: a broken one is a repair.
 SPRAYING_BY_DESIGN = re.compile(r"(喷灌|洒水器|浇灌|喷泉|喷头|sprinkler head|fountain)")
 # Thanks for an emergency handled ("业主到前台致谢:…拨打120") reports it, it does not raise it.
-THANKS = re.compile(r"(致谢|表扬|锦旗|感谢信|感谢.{0,12}(及时|帮忙|救|送医))")
+THANKS = re.compile(r"(致谢|表扬|锦旗|感谢信|(感谢|谢谢).{0,12}(及时|帮忙|救|送医)|(及时|很快|迅速).{0,10}(谢谢|感谢))")
+# The resident's own word that it can wait ("不急", "有空来看看"): the model alone does not
+# overrule it (a rule still does: a burst pipe reported "不急" is urgent all the same).
+NOT_URGENT = re.compile(r"(不急|不着急|不用急|不赶时间|有空(再)?(来|帮|的时候)|not urgent|no rush|when you have time)")
 RESOLVED = re.compile(r"(已经修好|修好了|已修好|已经好了|已修复|恢复正常|已经恢复|处理好了|已经处理|已处理|已解决|"
                       r"已经解决|救出来|劝离|已离开|已经走了|已制止|已带离|已经出来|人出来了|火灭了|已经灭了|扑灭|没事了|fixed|resolved|sorted out|is out now)")
 
@@ -253,9 +258,15 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
     inside = "" if match.re.pattern in _NEGATIVE_WORDING else match.group(0)
     if NEGATION.search(before[-_NEGATION_REACH:] + inside):
         return "negated"
-    if HISTORY.search(before) and not ONGOING.search(clause):
+    # "Still going on" counts in the match's own clause: "从昨晚开始一直有煤气味", not "上次砸坏了车,一直没查出来".
+    end = clause.find(",", match.end())
+    own_clause = clause[clause.rfind(",", 0, match.start()) + 1:end if end >= 0 else len(clause)]
+    if HISTORY.search(before) and not ONGOING.search(own_clause):
         return "past"
     if clause[match.end():match.end() + 1] == "过" or re.search(r"(困|漏|着|爆|摔)过", match.group(0)):
+        return "past"
+    # "老人摔倒那次", "着火的事情": the event is named as something that happened.
+    if re.match(r".{0,4}(那次|那回|的事情|那件事|那个事|的那次)", clause[match.end():]):
         return "past"
     # A drill or a hypothetical is often announced a clause earlier ("要搞消防演习,烟雾是假的吧").
     if HYPOTHETICAL.search(previous + before) or "的话" in clause[match.end():]:
