@@ -310,11 +310,13 @@ _STEPS = (
 
 
 def _sensitive_candidates() -> QuerySet[WorkOrder]:
-    big = (GroupCase.objects.annotate(households=Count("work_orders__room", distinct=True))
+    waiting = WorkOrder.objects.filter(status__in=OPEN_STATUSES, escalation_level__lt=PM)
+    # Households are counted only for group cases with an order still waiting, not for every
+    # group case ever opened: the count reads those groups' orders through the group_case index.
+    big = (GroupCase.objects.filter(pk__in=waiting.filter(group_case__isnull=False).values("group_case_id"))
+           .annotate(households=Count("work_orders__room", distinct=True))
            .filter(households__gte=GROUP_CASE_HOUSEHOLDS).values("pk"))
-    return WorkOrder.objects.filter(
-        Q(media_sensitive=True) | Q(group_case__media_sensitive=True) | Q(group_case__in=big),
-        status__in=OPEN_STATUSES, escalation_level__lt=PM)
+    return waiting.filter(Q(media_sensitive=True) | Q(group_case__media_sensitive=True) | Q(group_case__in=big))
 
 
 def _sensitive_note(order: WorkOrder, households: dict[int, int]) -> str:
