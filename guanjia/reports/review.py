@@ -19,7 +19,7 @@ from .dimensions import (
     grain_totals,
     timeliness_grain_rows,
 )
-from .kpis import NEVER_COUNTED, ORDERS, Sources, kpis_compute
+from .kpis import KPI_BY_CODE, NEVER_COUNTED, ORDERS, RATINGS, Sources, kpi_aggregates, kpis_compute
 from .models import ImprovementAction
 from .scope import scope_for_community_month
 from .selectors import hot_spots
@@ -50,10 +50,14 @@ def complaint_share(grain: list[dict[str, Any]]) -> list[dict[str, Any]]:
              "total": count, "share": round(100.0 * count / total, 1)} for category, count in rows]
 
 
-def satisfaction_levels(sources: Sources) -> list[dict[str, Any]]:
-    counts = dict(sources.ratings().values_list("level").annotate(n=Count("pk")))
-    return [{"level": value, "label": str(label), "total": counts.get(value, 0)}
-            for value, label in RatingLevel.choices]
+def satisfaction_levels(sources: Sources) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The month's ratings by level, and the satisfaction KPI's parts from the same GROUP BY."""
+    parts = kpi_aggregates(KPI_BY_CODE["satisfaction"])
+    rows = list(sources.ratings().values("level").annotate(n=Count("pk"), **parts))
+    counts = {row["level"]: row["n"] for row in rows}
+    levels = [{"level": value, "label": str(label), "total": counts.get(value, 0)}
+              for value, label in RatingLevel.choices]
+    return levels, {name: sum(row[name] for row in rows) for name in parts}
 
 
 def review_cases(sources: Sources) -> list[dict[str, Any]]:
@@ -139,16 +143,18 @@ def _figures(community: Community, month: date, sources: Sources, orders: QueryS
     totals = grain_totals(grain)
     department = DIMENSION_BY_CODE["department"]
     departments = breakdown_table(department, grain_rows_for(department, grain))
+    levels, satisfaction = satisfaction_levels(sources)
     return {
         "community": {"id": community.pk, "name": community.name},
         "month": month.strftime("%Y-%m"),
         "kpis": [value.as_dict() for value in
-                 kpis_compute(scope=scope, sources=sources, live={ORDERS: totals}).values()],
+                 kpis_compute(scope=scope, sources=sources,
+                              live={ORDERS: totals, RATINGS: satisfaction}).values()],
         "volume": {"total": totals.get("total") or 0, "complaints": totals.get("complaints") or 0},
         "complaint_share": complaint_share(grain),
         "on_time_by_department": [{k: row[k] for k in ("value", "label", "total", "complaints", "on_time_den",
                                                        "on_time_num", "on_time", "late")} for row in departments],
-        "satisfaction_levels": satisfaction_levels(sources),
+        "satisfaction_levels": levels,
         "hot_spots": [{**row, "last": timezone.localtime(row["last"]).strftime("%Y-%m-%d")}
                       for row in hot_spots(sources)],
         "repeat_complaints": repeat_complaints(sources),
