@@ -57,3 +57,18 @@ def suggest_classification(text: str, *, community: Any = None,
         return None
     clean = {k: v for k, v in raw.items() if k not in _VALID or v in _VALID[k]}
     return clean or None
+
+
+def warm_up() -> None:
+    """Load the classifier now rather than in the first request that needs it.
+
+    Training the built-in model from its examples takes about half a second (seconds on a busy
+    machine): a web worker calls this at start-up so the first resident after a restart does not
+    wait for it. No database access (no community is named), and a failure is only logged.
+    """
+    try:
+        suggester = configured_suggester()
+        if suggester is not None:
+            suggest_classification("楼道灯不亮了", suggest=suggester)
+    except Exception:  # start-up must not fail because of the assistant (a wrong dotted path, …)
+        logger.exception("triage warm-up failed; the first request will load the classifier")

@@ -2,7 +2,8 @@
 
 from guanjia.core.taxonomy import Channel
 from guanjia.tickets.services import IntakeRequest, workorder_intake
-from guanjia.tickets.triage_seam import suggest_classification, takes_community
+from guanjia.tickets.triage_seam import suggest_classification, takes_community, warm_up
+from guanjia.triage.classifier import builtin_weights
 from tests.factories import staff_with_role
 
 
@@ -41,3 +42,20 @@ def test_a_classifier_taking_any_keywords_is_given_the_community(community):
 
     assert takes_community(flexible)
     assert suggest_classification("灯坏了", community=community, suggest=flexible) == {"kind": "repair"}
+
+
+def test_a_web_worker_loads_the_assistant_before_the_first_resident_asks(settings):
+    settings.GUANJIA_TRIAGE_SUGGEST = "guanjia.triage.seam.suggest"
+    builtin_weights.cache_clear()
+
+    warm_up()
+
+    assert builtin_weights.cache_info().currsize == 1
+
+
+def test_a_wrong_classifier_setting_does_not_stop_the_web_worker_from_starting(settings, caplog):
+    settings.GUANJIA_TRIAGE_SUGGEST = "guanjia.no_such_module.suggest"
+
+    warm_up()
+
+    assert "triage warm-up failed" in caplog.text
