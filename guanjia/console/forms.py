@@ -12,10 +12,18 @@ from guanjia.tickets.choices import RatingLevel, Status, Visibility
 from guanjia.tickets.models import GroupCase
 from guanjia.tickets.selectors import QueueFilters
 
-from .widgets import QuickModelChoiceField, QuickSelect
+from .widgets import QuickModelChoiceField, QuickSelect, quicken
 
 BLANK = [("", _("Any"))]
 PHOTO_ACCEPT = {"accept": "image/*", "capture": "environment"}
+
+
+class QuickForm(forms.Form):
+    """A console form whose widgets render in Python (see widgets.py): the order page shows a dozen."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        quicken(self)
 
 
 class ChoiceField(forms.ChoiceField):
@@ -41,7 +49,7 @@ class PhotosField(forms.FileField):
         return [super(PhotosField, self).clean(item, initial) for item in files]
 
 
-class QueueFilterForm(forms.Form):
+class QueueFilterForm(QuickForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=100,
                         widget=forms.TextInput(attrs={"type": "search",
                                                       "placeholder": _("Number, room, name or words")}))
@@ -87,7 +95,7 @@ class QueueFilterForm(forms.Form):
             created_to=valid.get("date_to"), q=(valid.get("q") or "").strip())
 
 
-class ClassificationFields(forms.Form):
+class ClassificationFields(QuickForm):
     kind = ChoiceField(label=_("Kind"), choices=[("", _("Choose…"))] + Kind.choices, required=False)
     category = ChoiceField(label=_("Category"), choices=[("", _("Choose…"))] + Category.choices,
                                  required=False)
@@ -123,7 +131,7 @@ class IntakeForm(ClassificationFields):
 
 
 # Forms of the actions on the order page, one per service.
-class NoteForm(forms.Form):
+class NoteForm(QuickForm):
     note = forms.CharField(label=_("Note"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
     visibility = ChoiceField(label=_("Who sees it"), choices=Visibility.choices,
                                    initial=Visibility.INTERNAL)
@@ -142,19 +150,19 @@ class NoteForm(forms.Form):
         return rows
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(QuickForm):
     reason = forms.CharField(label=_("Reason"), max_length=200)
 
 
-class NoInputForm(forms.Form):
+class NoInputForm(QuickForm):
     """A step that is one tap: nothing to type (a note field there would be silently dropped)."""
 
 
-class OptionalNoteForm(forms.Form):
+class OptionalNoteForm(QuickForm):
     note = forms.CharField(label=_("Note"), max_length=1000, required=False)
 
 
-class QuestionsForm(forms.Form):
+class QuestionsForm(QuickForm):
     questions = forms.CharField(label=_("Questions to ask (one per line)"), max_length=2000,
                                 widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -166,7 +174,7 @@ class ClassifyForm(ClassificationFields):
     note = forms.CharField(label=_("Note"), max_length=1000, required=False)
 
 
-class DispatchForm(forms.Form):
+class DispatchForm(QuickForm):
     department = ChoiceField(label=_("Department"), choices=Department.choices)
     assignee = QuickModelChoiceField(label=_("Assign to"), queryset=get_user_model().objects.none(),
                                       required=False, empty_label=_("The department decides"))
@@ -178,16 +186,16 @@ class DispatchForm(forms.Form):
         self.fields["assignee"].queryset = staff
 
 
-class ResolveForm(forms.Form):
+class ResolveForm(QuickForm):
     note = forms.CharField(label=_("What was done"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
     photos = PhotosField(label=_("Photos of the finished work"))
 
 
-class ArriveForm(forms.Form):
+class ArriveForm(QuickForm):
     photos = PhotosField(label=_("Photos on arrival"))
 
 
-class HandOverForm(forms.Form):
+class HandOverForm(QuickForm):
     new_owner = QuickModelChoiceField(label=_("New owner"), queryset=get_user_model().objects.none())
     promise = forms.CharField(label=_("What the resident is told"), max_length=200,
                               help_text=_("e.g. 张师傅 will call you within 1 hour"))
@@ -199,24 +207,24 @@ class HandOverForm(forms.Form):
         self.fields["new_owner"].queryset = staff
 
 
-class MergeForm(forms.Form):
+class MergeForm(QuickForm):
     into = forms.CharField(label=_("Number of the order to keep"), max_length=32)
     note = forms.CharField(label=_("Note"), max_length=1000, required=False)
 
 
-class CallbackForm(forms.Form):
+class CallbackForm(QuickForm):
     level = ChoiceField(label=_("How satisfied the resident is"), choices=RatingLevel.choices)
     comment = forms.CharField(label=_("What the resident said"), max_length=1000, required=False)
 
 
-class AgreeVisitForm(forms.Form):
+class AgreeVisitForm(QuickForm):
     visit_at = forms.DateTimeField(label=_("Agreed visit time"),
                                    widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     impact = forms.CharField(label=_("Impact told to the resident"), max_length=200, required=False,
                              help_text=_("e.g. water off for 2 hours"))
 
 
-class PlanForm(forms.Form):
+class PlanForm(QuickForm):
     solution = forms.CharField(label=_("Solution"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
     resident_text = forms.CharField(label=_("In plain words for the resident"), max_length=2000,
                                     widget=forms.Textarea(attrs={"rows": 2}))
@@ -230,7 +238,7 @@ class PlanForm(forms.Form):
         return [p.strip() for p in text.split(",") if p.strip()]
 
 
-class LinkGroupForm(forms.Form):
+class LinkGroupForm(QuickForm):
     group_case = QuickModelChoiceField(label=_("Existing group case"), queryset=GroupCase.objects.none(),
                                         required=False, empty_label=_("A new group case"))
     title = forms.CharField(label=_("Title of a new group case"), max_length=200, required=False)
@@ -256,7 +264,7 @@ class BoardFilterForm(QueueFilterForm):
             del self.fields[name]
 
 
-class PlanDecisionForm(forms.Form):
+class PlanDecisionForm(QuickForm):
     """The project manager's answer to a plan: approve, or send it back saying why."""
 
     decision = ChoiceField(choices=[("approve", _("Approve")), ("send_back", _("Send back"))],
