@@ -19,13 +19,16 @@ from guanjia.tickets.choices import RatingLevel, Status
 from guanjia.tickets.models import TicketSettings, WorkOrder
 
 from .dimensions import (
+    DIMENSION_BY_CODE,
     DIMENSIONS,
     TIMELINESS_GRAIN,
+    VOLUME_PAIRS,
     breakdown_rows,
     breakdown_table,
     grain_rows_for,
     grain_totals,
     timeliness_grain_rows,
+    volume_rows,
 )
 from .kpis import HANDLING_CLOCKS, HOUSEHOLDS, KPI_BY_CODE, ORDERS, RATINGS, Sources, kpis_compute, late_clock
 from .scope import ReportScope
@@ -147,14 +150,19 @@ def dashboard_breakdowns(sources: Sources, grain: list[dict[str, Any]] | None = 
     volumes = summary_volumes(sources)
     live = sources.orders(live=True)
     grain = timeliness_grain_rows(live) if grain is None else grain
+    counted: dict[str, list[dict[str, Any]]] = {}
+    for pair in VOLUME_PAIRS:
+        counted.update(volume_rows(live, tuple(DIMENSION_BY_CODE[code] for code in pair)))
     tables = {}
     for dimension in DIMENSIONS:
         if dimension.code in TIMELINESS_GRAIN:
             tables[dimension.code] = breakdown_table(dimension, grain_rows_for(dimension, grain),
                                                      summary_breakdown(sources, dimension))
         else:
-            tables[dimension.code] = breakdown_table(dimension, breakdown_rows(live, dimension),
-                                                     volumes[dimension.code])
+            live_rows = counted.get(dimension.code)
+            if live_rows is None:
+                live_rows = breakdown_rows(live, dimension)
+            tables[dimension.code] = breakdown_table(dimension, live_rows, volumes[dimension.code])
     return tables
 
 
