@@ -21,7 +21,7 @@ import logging
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from functools import cached_property
 from typing import Any
 
@@ -96,7 +96,11 @@ class _Run:
 
     def labels(self, clock: Clock) -> dict[str, str]:
         return {"number": clock.order.number, "clock": self.words.get(f"clock:{clock.type}", clock.type),
-                "due": timezone.localtime(clock.due_at).strftime("%Y-%m-%d %H:%M")}
+                "due": clock.due_at.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")}
+
+    @cached_property
+    def zone(self) -> tzinfo:
+        return timezone.get_current_timezone()
 
     @cached_property
     def link_pattern(self) -> str:
