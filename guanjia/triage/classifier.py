@@ -27,7 +27,7 @@ from .lexicon import concepts_in
 from .model import FIELDS, FieldModel, Weights
 from .overrides import choose_department
 from .questions import follow_up_questions
-from .safety import NOT_URGENT, RELAYED, RESOLVED, assess
+from .safety import FEARED, NOT_URGENT, RELAYED, RESOLVED, assess
 from .text import normalise
 
 STARTER_FILE = "starter.jsonl"
@@ -116,7 +116,7 @@ def _urgency(weights: Weights, item: Prepared) -> tuple[str, float, bool, list[s
     probabilities = weights.fields["urgency"].predict_proba(item.urgency_features)
     p_urgent = probabilities.get("urgent", 0.0)
     if p_urgent >= URGENT_MODEL_SURE and not (safety.voided or safety.evidence or RELAYED.search(item.text)
-                                              or NOT_URGENT.search(item.text)):
+                                              or NOT_URGENT.search(item.text) or FEARED.search(item.text)):
         return "urgent", round(p_urgent, 2), False, [
             _("model sure of urgency at %(probability).2f (no rule matched)") % {"probability": p_urgent}]
     p_complex, p_normal = probabilities.get("complex", 0.0), probabilities.get("normal", 0.0)

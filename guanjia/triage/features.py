@@ -34,11 +34,13 @@ def extract(text: str, *, concepts: dict[str, str], safety_codes: list[str],
     ``keep_channel`` keeps the channel wording: how routine a patrol note sounds says something
     about urgency, nothing about the kind or the trade.
     """
-    features: Counter[str] = Counter()
+    grams: list[str] = []
     for run in _CJK_RUN.findall(text if keep_channel else CHANNEL_WORDING.sub(" ", text)):
-        for size in (1, 2, 3):
-            for start in range(len(run) - size + 1):
-                features[run[start:start + size]] += 1
+        # Built as one list and counted once: Counter's C loop is several times faster than "+= 1".
+        grams.extend(run)
+        grams.extend([run[start:start + 2] for start in range(len(run) - 1)])
+        grams.extend([run[start:start + 3] for start in range(len(run) - 2)])
+    features: Counter[str] = Counter(grams)
     for word in _WORD.findall(text):
         if word not in _ENGLISH_STOPWORDS:
             features["w:" + _stem(word)] += 1

@@ -52,7 +52,7 @@ class FieldModel:
             counts = model.feature_counts.setdefault(label, {})
             for name, value in features.items():
                 counts[name] = counts.get(name, 0.0) + value
-                model.vocabulary.add(name)
+        model.vocabulary = set().union(*model.feature_counts.values())
         model.classes = sorted(model.class_docs)
         model.totals = {label: sum(model.feature_counts[label].values()) for label in model.classes}
         model.prepare()

@@ -25,7 +25,7 @@ from .text import clauses
 HARD_TRIGGERS: dict[str, str] = {
     "lift_entrapment": r"(又|正在|现在)困人|困人了|(停电|断电|没电|停了|坏了|卡住|卡在).{0,10}电梯里.{0,3}(还)?有人|between floors|(lift|elevator).{0,30}(inside|won't open)|(lift|elevator).{0,20}(dropped|fell|plunged)|stuck with .{0,12}inside|(电梯|lift|elevator).{0,12}(困(住|了|在|人)|关(住|在)|锁(住|在))|被?困在.{0,6}(电梯|里面|里头)|"
                        r"困电梯|电梯.{0,10}(出不来|打不开.{0,6}人在|有人在里)|"
-                       r"电梯.{0,15}(停|卡)(在|住|了).{0,15}(有人|人在|我在|孩子|老人|小孩|出不来|在里面)|"
+                       r"电梯.{0,15}(停|卡)(在|住|了).{0,15}(有人|人在|我在|孩子|老人|小孩|出不来|在里面|(里面|里头)(还)?有(个|一个|位|两个)?(人|老|阿|伯|婆|小孩|孩子))|"
                        r"电梯.{0,20}(门)?(打不开|开不了).{0,10}(人|孩子|老人|我)|"
                        r"电梯.{0,15}(夹(到|住|伤)|警铃|报警铃|呼救|有人(喊|敲|拍)|两层(之间|中间)|半层|急停|掉下)|"
                        r"(关|困|卡)在.{0,6}电梯|电梯.{0,10}(卡住|卡在.{0,6}(中间|半|两层)|突然.{0,4}(停|掉|往下))|"
@@ -62,7 +62,7 @@ HARD_TRIGGERS: dict[str, str] = {
              r"(很|好|特别)(浓|重|大)的?烟味|烟味(很|好|特别)(浓|重|大)|烟雾(?!报警|探测)|好多烟(?![味头蒂盒])|很多烟(?![味头蒂盒])|(?<![抽吸])有烟(?![味头蒂盒])|黑烟|白烟|"
              r"smoke(?! alarm| detector|r|s\b|d\b)",
     "gas_leak": r"(煤气|燃气|天然气|gas).{0,8}(味|泄漏|泄露|漏|嘶嘶|呲呲|smell|leak)|闻到.{0,4}(煤气|燃气|天然气)|"
-                r"smell.{0,20}gas|漏(煤气|燃气|天然气|气)(?!费)",
+                r"smell.{0,20}gas|gas.{0,30}(hiss|leak)|漏(煤气|燃气|天然气|气)(?!费)",
     "person_hurt": r"受伤|流血|烫伤|烧伤|割伤|划伤|撞伤|磕破|头破|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|跌倒|跌伤|跌了一跤|滑倒|被砸|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
                    r"救护车|(?<![0-9])120(?![0-9])|砸到人|压住(了)?(一个)?人|压到人|砸伤|咬伤|(狗|dog).{0,4}咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|(?<![狗猫])被.{0,5}(狗|dog)咬|injur|bleeding|fainted|collapsed|unconscious|"
                    r"ambulance|fell down|\bfell\b|can'?t get up|cannot get up|hurt",
@@ -73,8 +73,8 @@ HARD_TRIGGERS: dict[str, str] = {
                     r"(陌生人|陌生(男|女)的?|不认识的人|可疑的人).{0,10}(徘徊|转悠|转了|盯着|转来转去|蹲守|敲门|按门铃|跟着)|可疑.{0,4}(人|男|女).{0,10}(徘徊|转悠|蹲|盯|"
                     r"敲门|试门|拉门|撬)|(拉|试|拽).{0,3}车门|正在撬|撬门|撬锁|门.{0,4}被撬|被撬了|翻窗|翻墙进|入室|"
                     r"闯进|破门|有贼|撬紧|撬.{0,6}(门锁|防盗门|窗)|翻越.{0,6}(围墙|墙|栏杆|护栏|大门|铁门)|翻(过|进)(了)?(围墙|墙)|"
-                    r"trying to (get|break) in|trying to open .{0,30}(door|window|gate)|break(ing)? in|burglar|intruder",
-    "fight_now": r"打架|打群架|群殴|斗殴|打起来|打人|动手了|持刀|拿刀|拿着?(菜刀|刀|棍子|铁棍|砖头)|动刀|被(人|他|她|保安|邻居)打|挨打|抢劫|抢包|被抢|"
+                    r"trying (the )?(car )?doors|trying .{0,12}car doors|trying to (get|break) in|trying to open .{0,30}(door|window|gate)|break(ing)? in|burglar|intruder",
+    "fight_now": r"打架|打群架|群殴|斗殴|打起来|打人|动手了|持刀|拿刀|拿着?(菜刀|刀|棍子|铁棍|砖头)|动刀|被(人|他|她|保安|邻居)打|挨打|抢劫|抢包|被.{0,3}抢|"
                  r"fighting|knife|robbed|mugged",
     "theft_in_progress": r"(撬|剪)(开)?.{0,6}(电动车|电瓶车|自行车|摩托|车)的?(锁|电瓶)|(正在|现在|还在).{0,10}(偷|撬|剪锁)|(偷|撬|剪锁).{0,10}(快来|赶紧|还在|还没走)",
     "throwing_now": r"(往下扔|往楼下扔|高空抛物|扔下来|丢下来|掉下来).{0,12}(砸到|砸中|砸伤|差点砸|还在扔|一直扔)|"
@@ -97,7 +97,7 @@ HARD_TRIGGERS: dict[str, str] = {
                       r"(走失|走丢|不见了|找不到|迷路|还没回来|没回家)|找不到.{0,4}(孩子|小孩|老人)|(孩子|小孩|小朋友).{0,12}找不到(家人|爸爸|妈妈|大人)|"
                       r"(孩子|小孩|老人|[妈爸]|奶奶|爷爷|外婆|外公|老太太|老大爷|老年痴呆|阿尔茨海默).{0,20}(出门|出去).{0,12}(还没回来|没回家|找不到)|missing child|lost child",
     "fall_from_height": r"(爬|站|坐)(到|在)?.{0,4}(窗外|窗台外|阳台外|栏杆外|护栏外|楼顶边)|(腿|脚|身子|半个身子).{0,4}(挂|悬|伸)在(外面|窗外|楼外|外边)|"
-                        r"(坐|站)在.{0,6}(楼顶|天台|窗台|阳台|护栏)(边上|边|外面|外)|挂在.{0,6}(窗外|阳台外)",
+                        r"(坐|站)在.{0,6}(楼顶|天台|窗台|阳台|护栏)(边上|边|外面|外)|(楼顶|天台|窗台|阳台).{0,6}翻(过|出)(了)?(护栏|栏杆|窗)|挂在.{0,6}(窗外|阳台外)",
     "open_shaft": r"电梯.{0,8}(门开着|门开了).{0,8}(没有轿厢|没轿厢|下面是空的)|电梯井|scaffold|脚手架.{0,6}(倒|塌|掉)",
     "damaged_by_works": r"(打穿|打破|钻破|钻穿|挖断|弄破|挖破).{0,6}(燃气|煤气|天然气|水管|电缆|电线)",
     "transformer": r"(变压器|配电房|配电室|电房).{0,10}(响|冒烟|着火|爆|火花)",
@@ -108,7 +108,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "falling_hazard": r"树(枝|干)?.{0,8}横在|(树|大树|树干|树枝).{0,6}(倒伏|被刮倒|被吹倒|刮倒了|吹倒了|断了).{0,10}(挡|横|压|拦|堵)|(树|树枝).{0,8}(搭|挂|压|倒)在?.{0,4}(电线|电缆|高压线)|"
                       r"(树|广告牌|外墙|空调外机|铁皮|彩钢瓦|玻璃|防火门|单元门|窗(户|框|扇)|防盗窗|招牌|吊顶|天花|石膏板|门头|雨棚|铁门|大门|门框)"
                       r".{0,8}(倒了|倒下|压在|砸|掉下|要掉|往下掉|坠落|塌|摇摇欲坠|晃得厉害|随时)|"
-                      r"塌了|倒塌|(从楼上|楼上|高处|外墙).{0,6}(瓷砖|墙砖|砖|石头|花盆).{0,6}(掉下|掉到|掉在|砸|落下|坠)|"
+                      r"塌了|倒塌|地震.{0,20}(裂|塌|掉|倒)|(从楼上|楼上|高处|外墙).{0,6}(瓷砖|墙砖|砖|石头|花盆).{0,6}(掉下|掉到|掉在|砸|落下|坠)|"
                       r"玻璃.{0,6}(爆裂|自爆|爆了|碎了一地|碎一地)|玻璃渣|(挂着|悬着|吊着)(要|快)掉|(花盆|花架|空调外机|招牌|广告牌|雨棚).{0,10}(在晃|晃动|松动).{0,20}(坠落|掉下|砸)|已(经)?有.{0,4}(坠落|掉下来)|快(要)?掉下来|摇摇欲坠|collapse|falling off|falling down",
     # Water where it can reach electrics, a car park filling up, a fire alarm going off now.
     "water_near_power": r"(水|漏水|渗水|积水|淋水).{0,10}(电箱|配电箱|配电柜|插座|电表箱|灯座|灯里|电梯井|电梯机房|电缆井)|"
@@ -217,6 +217,9 @@ SMOKE_ONLY = frozenset({"smoke", "burning_smell"})
 # A near miss ("差点砸到") is not a fear: the object already fell and the thrower may go on; a call
 # for the guards to come now is a request happening now, whatever worry comes with it.
 FEAR_EXEMPT = frozenset({"throwing_now", "guard_needed_now"})
+# "差点砸到人": for something that has already come down, a near miss is what happened, not a fear.
+NEAR_MISS = re.compile(r"(差点|差一点|险些|almost|nearly)")
+NEAR_MISS_CODES = frozenset({"falling_hazard"})
 # Clauses read together: residents spread one fact over commas ("我妈一个人住,从昨天到,现在电话都没人接").
 WINDOW = 3
 # How far back (characters) a negation reaches: "没有人被困" but not "没人管…水管爆了".
@@ -290,6 +293,12 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
     return None
 
 
+def _feared(code: str, text: str) -> bool:
+    if code in NEAR_MISS_CODES:
+        text = NEAR_MISS.sub(" ", text)
+    return bool(FEARED.search(text))
+
+
 def _resolved_later(parts: list[str], index: int) -> bool:
     # "电梯困人,已经救出来了" — the clause saying it is over usually follows within two clauses.
     return any(RESOLVED.search(part) for part in parts[index:index + 3])
@@ -304,8 +313,13 @@ def assess(text: str) -> SafetyFinding:
     finding = SafetyFinding()
     parts = clauses(text)
     windows = [",".join(parts[index:index + WINDOW]) for index in range(len(parts))]
+    # Every window is a substring of the whole (joined the same way), so a rule that finds nothing
+    # in the whole finds nothing in any window: one search per rule first, instead of one per window.
+    whole = ",".join(parts)
+    hard = [(code, pattern) for code, pattern in _HARD.items() if pattern.search(whole)]
+    soft = [(code, pattern) for code, pattern in _SOFT.items() if pattern.search(whole)]
     for index, clause in enumerate(windows):
-        for code, pattern in _HARD.items():
+        for code, pattern in hard:
             match = pattern.search(clause)
             if not match:
                 continue
@@ -317,14 +331,14 @@ def assess(text: str) -> SafetyFinding:
                 reason = "resolved"
             if reason is not None:
                 finding.voided.append(_("%(seen)s (%(reason)s)") % {"seen": seen, "reason": VOID_REASONS[reason]})
-            elif code not in FEAR_EXEMPT and FEARED.search(clause[:match.start()] + match.group(0)):
+            elif code not in FEAR_EXEMPT and _feared(code, clause[:match.start()] + match.group(0)):
                 finding.uncertain = True
                 finding.evidence.append(_("%(seen)s (feared, not yet happening)") % {"seen": seen})
             elif code not in finding.triggers:
                 finding.urgent = True
                 finding.triggers.append(code)
                 finding.evidence.append(seen)
-        for code, pattern in _SOFT.items():
+        for code, pattern in soft:
             match = pattern.search(clause)
             if match and _void_reason(clause, match) is None and not _resolved_later(parts, index):
                 finding.uncertain = True
