@@ -121,7 +121,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "caught_in_gate": r"(道闸|闸机|栏杆|升降杆|卷帘门|自动门|旋转门|电动门|车库门|伸缩门|电梯门).{0,8}(夹|砸|压|撞|卡)(到|住|伤|了).{0,4}"
                       r"(人|孩子|小孩|老人|腿|手|头|脚|身上)(?!行|车)|(手|脚|腿|头|胳膊|手指).{0,4}被.{0,6}(门|闸|栏杆).{0,2}(夹|卡|压)(住|到|伤)|(头|手|脚|腿|胳膊|孩子|小孩|宝宝|老人|人).{0,4}(卡在|夹在).{0,6}(栏杆|护栏|门|闸|缝|里)",
     "person_unwell": r"(起不来|爬不起来|站不起来|脸色(很|好|特别)?(差|白|发白|发紫)|嘴唇发紫|口唇发紫|(老人|人|他|她|[妈爸]).{0,6}叫不醒|一动不动|(人|他|她|老人|[妈爸]|奶奶|爷爷|阿姨|大爷|孩子|小孩|喊|叫).{0,8}(没有反应|没反应)|喘不上气|喘不过气|呼吸困难|晕过去|犯病|发病|"
-                     r"中风|脑梗|心梗|中暑|胸口疼|心口疼|说不了话|说话不清|口齿不清|半边身子|半身不遂|嘴歪|(孩子|小孩|宝宝|老人|人).{0,8}(抽筋|惊厥|抽风)|高烧|倒在地上|躺在地上不动|口吐白沫|can't get up|not breathing|not responding|"
+                     r"中风|脑梗|心梗|中暑|胸口疼|心口疼|说不了话|说话.{0,4}不清|口齿不清|半边身子|半身不遂|嘴.{0,2}歪|(孩子|小孩|宝宝|老人|人).{0,8}(抽筋|惊厥|抽风)|高烧|倒在地上|躺在地上不动|口吐白沫|can't get up|not breathing|not responding|"
                      r"(he|she|man|woman|lady|person|someone|child|kid).{0,10}(isn't|is not|not) moving|(isn't|is not|not|no longer) (responding|responsive|breathing)|lying at the bottom of|unresponsive|lying (on|in) the (ground|floor|path|road|grass|stairs))",
     "people_shut_in": r"(门|单元门|大门|卷帘门|防火门|电子门|地库门).{0,10}(打不开|开不了|锁死|锁住).{0,10}(出不去|困在|关在|人在里面|有人在里)|"
                       r"(出不去|困在里面|关在里面).{0,10}(门|卷帘门|防火门)",
@@ -203,7 +203,7 @@ THANKS = re.compile(r"(致谢|表扬|锦旗|感谢信|(感谢|谢谢).{0,12}(及
 # overrule it (a rule still does: a burst pipe reported "不急" is urgent all the same).
 NOT_URGENT = re.compile(r"(不急|不着急|不用急|不赶时间|有空(再)?(来|帮|的时候)|not urgent|no rush|when you have time)")
 RESOLVED = re.compile(r"(已经修好|修好了|已修好|已经好了|已修复|恢复正常|已经恢复|处理好了|已经处理|已处理|已解决|"
-                      r"已经解决|救出来|劝离|已离开|已经走了|已制止|已带离|已经出来|人出来了|火灭了|已经灭了|扑灭|没事了|fixed|resolved|sorted out|is out now)")
+                      r"已经解决|已经没了|已经散了|味道散了|味道没了|救出来|劝离|已离开|已经走了|已制止|已带离|已经出来|人出来了|火灭了|已经灭了|扑灭|没事了|fixed|resolved|sorted out|is out now)")
 
 _HARD = {code: re.compile(rx) for code, rx in HARD_TRIGGERS.items()}
 _SOFT = {code: re.compile(rx) for code, rx in SOFT_TRIGGERS.items()}

@@ -182,3 +182,40 @@ def test_someone_who_cannot_help_themselves_or_stop_the_damage_is_urgent(text, r
 ])
 def test_a_planned_cut_or_a_recurring_nuisance_is_not_urgent(text):
     assert classify(text)["urgency"] != "urgent"
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("我在3号楼的电梯里,电梯停了快十分钟了,按铃也没人理", "lift_entrapment"),
+    ("升降機停咗喺半路,入面有個阿婆", "lift_entrapment"),
+    ("我外婆一个人住,早上到现在微信不回、电话也不接,她平时很准时的", "welfare_check"),
+    ("厨房墙上的开关摸着麻麻的,好像有电", "electric_leak"),
+    ("楼下大堂地面在冒黑水,臭得进不去", "sewage_backflow"),
+    ("巡逻发现一名男子翻越东侧围墙进了小区,正往地库走", "intruder_now"),
+    ("有人在消防楼梯里烧纸,火还没灭,烟已经飘进我们家", "smoke"),
+    ("我儿子的手指被单元门夹住了,门卡着拿不出来", "caught_in_gate"),
+    ("我爸说话突然不清楚了,嘴也歪了", "person_unwell"),
+    ("孩子刚才误吞了一颗磁铁", "poisoning_drowning"),
+])
+def test_emergencies_in_wordings_the_first_rules_missed_are_urgent(text, rule):
+    result = classify(text)
+    assert result["urgency"] == "urgent"
+    assert any(line.startswith(f"rule {rule}") for line in result["evidence"]["urgency"]), result["evidence"]
+
+
+@pytest.mark.parametrize("text", [
+    "听说周五消防演习,到时候烟雾是真的还是假的?",  # a drill named a clause before the smoke
+    "业主来电致谢:上个月家里老人晕倒,保安及时帮忙叫了120",  # thanks for help already given
+    "卫生间地漏有点反水,不多,洗澡的时候会积一点",  # a little water from a drain
+    "小区的喷灌头坏了,一直往路上喷水",  # sprinklers spray by design
+    "一下大雨阳台就往屋里漫水,每次都要拖半天",  # every time it rains: recurring
+    "有没有人知道昨天那个着火的事情是怎么回事?",  # a past event named as such
+    "有没有人闻到煤气味?昨天楼道里有一阵,现在已经没了",  # asked, then over
+    "楼道窗户的玻璃有条裂缝,怕以后掉下来,不急,有空来换",  # feared, and the resident says it can wait
+])
+def test_what_only_sounds_like_an_emergency_is_not_urgent(text):
+    assert classify(text)["urgency"] != "urgent"
+
+
+def test_a_question_about_a_smell_is_not_read_as_a_negation():
+    # "有没有人闻到…" asks the neighbours; it does not deny the smell.
+    assert classify("有没有人闻到煤气味?2栋大堂很浓,我咳嗽得厉害")["urgency"] == "urgent"
