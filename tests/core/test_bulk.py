@@ -12,7 +12,7 @@ from guanjia.sla.models import Clock
 from guanjia.tickets.models import WorkOrder, WorkOrderEvent
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-CALLED = datetime(2026, 3, 8, 23, 59, 30, tzinfo=SHANGHAI)  # late evening: a different UTC day
+CALLED = datetime(2026, 3, 9, 7, 59, 57, tzinfo=SHANGHAI)  # 23:59:57 UTC: the rows cross midnight there
 
 
 @pytest.fixture
