@@ -2,6 +2,11 @@
 
 Full size (issue 8): 100 communities, 100,000 rooms, 1,000,000 work orders over 24 months.
 ``--quick``: 5 communities, 5,000 rooms, 20,000 orders.
+
+The full size is about fourteen million rows (9.5 events, 2.2 SLA clocks and 0.9 ratings an
+order). On PostgreSQL the history is written by one process per core, a community at a time,
+with COPY, and the history tables' indexes and foreign keys are built once after the load;
+generating it is minutes of work, not the benchmark.
 """
 
 import json
