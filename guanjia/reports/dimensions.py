@@ -178,3 +178,24 @@ def breakdown_table(dimension: Dimension, *parts: list[dict[str, Any]]) -> list[
 def breakdown(orders: QuerySet, dimension: Dimension) -> list[dict[str, Any]]:
     """Counted orders grouped by ``dimension``, as the tables show them."""
     return breakdown_table(dimension, breakdown_rows(orders, dimension))
+
+
+# A dashboard table shows this many rows (the busiest); a company's hundreds of zones and
+# thousands of buildings are added up in one "other" row, and the export keeps every row.
+SHOWN_ROWS = 30
+_ADDED = ("total", "complaints", "on_time_den", "on_time_num", "late")
+
+
+def breakdown_head(rows: list[dict[str, Any]], *, limit: int = SHOWN_ROWS) -> tuple[list[dict[str, Any]],
+                                                                                 dict[str, Any] | None]:
+    """The first ``limit`` rows of a table, and the rest added up (``None`` when nothing is left)."""
+    if len(rows) <= limit:
+        return rows, None
+    rest = rows[limit:]
+    other: dict[str, Any] = {"count": len(rest)}
+    for name in _ADDED:
+        if name in rest[0]:
+            other[name] = sum(row.get(name) or 0 for row in rest)
+    den = other.get("on_time_den")
+    other["on_time"] = round(100.0 * other["on_time_num"] / den, 1) if den else None
+    return rows[:limit], other

@@ -16,7 +16,7 @@ from guanjia.core.taxonomy import Category, Department
 from guanjia.properties.models import Community, Zone
 
 from .choices import ActionSource, ActionStatus, ExportKind, ExportStatus
-from .dimensions import DIMENSIONS
+from .dimensions import DIMENSIONS, breakdown_head
 from .kpis import KPI_BY_CODE
 from .links import month_link, orders_link, queue_link
 from .models import Export, ImprovementAction, MonthlyReview
@@ -62,9 +62,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     figures = dashboard_figures(scope=scope)
     breakdowns = []
     for dimension in DIMENSIONS:
-        rows = [{**row, "link": orders_link(scope, **{row["param"]: row["value"]})}
-                for row in figures.breakdowns[dimension.code]]
-        breakdowns.append({"dimension": dimension, "rows": rows})
+        shown, other = breakdown_head(figures.breakdowns[dimension.code])
+        rows = [{**row, "link": orders_link(scope, **{row["param"]: row["value"]})} for row in shown]
+        if other is not None:
+            other["label"] = _("%(count)s more") % {"count": other["count"]}
+        breakdowns.append({"dimension": dimension, "rows": rows, "other": other})
     trends = [{**row, "link": month_link(scope, row["month"])} for row in figures.trends]
     hot = [{**row, "link": orders_link(scope, community=row["community_id"], asset=row["asset_key"])}
            for row in figures.hot_spots]
@@ -73,7 +75,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     charts = {"trends": figures.trends,
               "labels": {"orders": str(_("Orders")), "on_time": str(_("Complaints on time (%)")),
                          "satisfaction": str(_("Satisfaction (%)"))},
-              "breakdowns": {b["dimension"].code: [{"label": r["label"], "total": r["total"]} for r in b["rows"]]
+              "breakdowns": {b["dimension"].code: [{"label": str(r["label"]), "total": r["total"]}
+                                                   for r in [*b["rows"], *([b["other"]] if b["other"] else [])]]
                              for b in breakdowns}}
     return render(request, "reports/dashboard.html", {
         **_filter_form(request), "scope": scope, "kpis": _kpi_rows(scope, figures.kpis), "trends": trends,

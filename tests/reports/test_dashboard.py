@@ -1,6 +1,7 @@
 """The manager's dashboard: KPIs against targets, breakdowns, and the orders behind every figure."""
 
 import re
+from functools import partial
 
 import pytest
 from django.db import connection
@@ -9,6 +10,8 @@ from django.utils.timezone import localtime
 
 from guanjia.core.taxonomy import Department
 from guanjia.properties.models import Room, Zone
+from guanjia.reports import views
+from guanjia.reports.dimensions import breakdown_head
 from tests.factories import BuildingFactory, RoomFactory, ZoneFactory
 
 from .history import Category, Channel, EventType, Kind, RatingLevel, happen, rated, received
@@ -131,3 +134,29 @@ def test_department_scope_counts_only_that_departments_orders(client, community,
     kpis = {row["kpi"].code: row["v"] for row in response.context["kpis"]}
     assert kpis["repeat_complaints"].denominator == 1
     assert re.search(r"秩序|Security", response.content.decode())
+
+
+def test_long_tables_show_the_busiest_rows_and_add_up_the_rest(client, community, supervisor, november,
+                                                               monkeypatch):
+    """A company's thousands of buildings would make a table nobody reads: the busiest are shown,
+    the rest added up in one row (the export keeps every row)."""
+    october_history(community, copies=2)
+    received(community, "2026-10-20 10:00", channel=Channel.WECHAT_GROUP, kind=Kind.COMPLAINT)
+    monkeypatch.setattr(views, "breakdown_head", partial(breakdown_head, limit=1))
+    client.force_login(supervisor)
+
+    response = client.get("/reports/", {**OCTOBER, "community": community.pk})
+
+    by_channel = next(b for b in response.context["breakdowns"] if b["dimension"].code == "channel")
+    assert [(r["value"], r["total"]) for r in by_channel["rows"]] == [(Channel.PHONE, 4)]
+    assert {k: by_channel["other"][k] for k in ("count", "total", "complaints")} == {
+        "count": 2, "total": 3, "complaints": 3}
+    assert 'data-other="2"' in response.content.decode()
+    assert response.context["charts"]["breakdowns"]["channel"][-1]["total"] == 3
+
+
+def test_short_tables_are_shown_whole():
+    rows = [{"key": n, "total": 10 - n, "complaints": 1} for n in range(3)]
+    assert breakdown_head(rows, limit=3) == (rows, None)
+    shown, other = breakdown_head(rows, limit=2)
+    assert shown == rows[:2] and other == {"count": 1, "total": 8, "complaints": 1, "on_time": None}
