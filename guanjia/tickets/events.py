@@ -2,7 +2,9 @@
 
 The log is append-only: these functions only create rows. Each one hands the new event to
 the SLA clocks (``clocks_on_event``) in the same transaction, so a deadline is started or
-met exactly when the fact that starts or meets it is recorded.
+met exactly when the fact that starts or meets it is recorded. (``event_created`` writes the
+creation and the intake's classification together and hands the clocks the creation only; its
+docstring says why that is the same.)
 """
 
 from collections.abc import Iterable, Mapping
