@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
@@ -26,15 +27,25 @@ def update_each(claimable: QuerySet[Any], rows: Sequence[Any], fields: Sequence[
     quote = connection.ops.quote_name
     table, pk = quote(meta.db_table), quote(meta.pk.column)
     columns = [meta.get_field(name) for name in fields]
-    subquery, sub_params = claimable.order_by().values("pk").query.sql_with_params()
+    ids = [row.pk for row in rows]
+    query = claimable.query
+    if set(query.alias_map) - {meta.db_table}:
+        raise ValueError("update_each: the claim's conditions must be on the updated table itself")
+    # The claim's conditions, checked on each target row as it is updated (found by primary key).
+    try:
+        condition, condition_params = query.get_compiler(connection=connection).compile(query.where)
+    except FullResultSet:  # no conditions at all
+        condition, condition_params = "TRUE", []
+    except EmptyResultSet:  # conditions no row can meet
+        return 0
     names = ", ".join(quote(f"v_{field.column}") for field in columns)
     arrays = ", ".join(f"%s::{field.db_type(connection)}[]" for field in columns)
     assignments = ", ".join(f"{quote(field.column)} = v.{quote('v_' + field.column)}" for field in columns)
     sql = (f"UPDATE {table} SET {assignments} FROM unnest(%s::bigint[], {arrays}) AS v(v_pk, {names}) "  # noqa: S608 - names from the model
-           f"WHERE {table}.{pk} = v.v_pk AND {table}.{pk} IN ({subquery})")
-    params: list[Any] = [[row.pk for row in rows]]
+           f"WHERE {table}.{pk} = v.v_pk AND {condition}")
+    params: list[Any] = [ids]
     params += [[field.get_db_prep_save(getattr(row, field.attname), connection) for row in rows]
                for field in columns]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *sub_params])
+        cursor.execute(sql, [*params, *condition_params])
         return cursor.rowcount
