@@ -67,8 +67,10 @@ class QueueFilterForm(QuickForm):
 
     def __init__(self, *args: Any, communities: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["community"].queryset = communities
-        self.fields["zone"].queryset = Zone.objects.filter(community__in=communities).select_related("community")
+        # Only the columns the labels show: a company administrator lists 100 communities and 300 zones.
+        self.fields["community"].queryset = communities.only("id", "name")
+        self.fields["zone"].queryset = (Zone.objects.filter(community__in=communities).select_related("community")
+                                        .only("id", "name", "community__name"))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
