@@ -51,6 +51,10 @@ NEVER_COUNTED = (Status.CANCELLED, Status.MERGED)
 # How far back the live part of a report may start for its clock flags to be read as hashed sets
 # of the clocks created since (``Sources.hashed``): about two months of clocks.
 HASHED_LOOKBACK = timedelta(days=62)
+# And only while those clocks are few enough for PostgreSQL to hash each set within its memory
+# for hashing (work_mem × hash_mem_multiplier, 8 MB by default: ~24 bytes a clock). Past it the
+# planner would scan the set once per order instead — far slower than probing the orders.
+HASHED_MAX_CLOCKS = 250_000
 # The deadlines of *handling* a request (SLA-1 … SLA-4). The callback (SLA-7) has its own KPI;
 # the daily update and a hand-over promise are courtesies reported on the order, not here.
 HANDLING_CLOCKS = (ClockType.ACKNOWLEDGE, ClockType.ON_SITE, ClockType.PROGRESS, ClockType.PLAN,
@@ -227,6 +231,7 @@ class Sources:
         # ``live`` rows leave them out so that nothing is counted twice.
         self.summarised = summarised
         self._holidays: dict[tuple[date, date], list[date]] = {}
+        self._recent_clocks: dict[datetime, int] = {}
 
     def _not_summarised(self, field: str) -> Q:
         """The parts of the period outside the summarised months, as ranges of ``field``.
@@ -251,8 +256,12 @@ class Sources:
 
     def hashed(self, first: datetime) -> bool:
         """Whether clock flags are read as hashed sets of recent clocks rather than probed per order:
-        for several communities (many orders) over a recent live range (few clocks to read)."""
-        return len(self.scope.community_ids) > 1 and self.now - first <= HASHED_LOOKBACK
+        for several communities (many orders) over a recent live range (few clocks to read and hash)."""
+        if len(self.scope.community_ids) <= 1 or self.now - first > HASHED_LOOKBACK:
+            return False
+        if first not in self._recent_clocks:  # one index-only count, once per report and start
+            self._recent_clocks[first] = Clock.objects.filter(created_at__gte=first).count()
+        return self._recent_clocks[first] <= HASHED_MAX_CLOCKS
 
     def _first_live(self, start: datetime) -> datetime:
         """The first instant counted live from ``start`` (the summarised months are skipped)."""

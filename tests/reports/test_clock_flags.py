@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from django.db.models import F
 
+from guanjia.reports import kpis
 from guanjia.reports.kpis import Sources
 from guanjia.reports.scope import ReportScope, month_end
 from guanjia.reports.selectors import dashboard_figures
@@ -61,7 +62,7 @@ def test_company_wide_flags_read_as_clock_sets_count_like_per_order_probes(
     assert kpis["complaint_on_time"] == (22.2, 2, 9)
 
 
-def test_which_reports_read_the_flags_as_clock_sets(community, other_community, november):
+def test_which_reports_read_the_flags_as_clock_sets(community, other_community, november, monkeypatch):
     recent = company_scope(community, other_community, first=date(2026, 10, 1), last=date(2026, 10, 31))
     older = company_scope(community, other_community, first=date(2026, 8, 1), last=date(2026, 8, 31))
     alone = company_scope(community, first=date(2026, 10, 1), last=date(2026, 10, 31))
@@ -70,3 +71,7 @@ def test_which_reports_read_the_flags_as_clock_sets(community, other_community, 
     assert Sources(older).hashed(older.start) is False  # three months of clocks: probe the orders
     assert Sources(alone).hashed(alone.start) is False  # one community's few orders: probe them
 
+
+    # More clocks since then than PostgreSQL would hash in memory: probe the orders instead.
+    monkeypatch.setattr(kpis, "HASHED_MAX_CLOCKS", -1)
+    assert Sources(recent).hashed(recent.start) is False
