@@ -212,3 +212,27 @@ def test_one_tap_steps_ask_for_nothing_that_would_be_lost(client, agent, technic
                        {"next_url": reverse("console:tech-job", args=[order.uuid])}).status_code == 302
     order.refresh_from_db()
     assert order.status == Status.ACCEPTED
+
+
+def test_a_merged_order_links_to_the_one_kept_and_a_plain_order_pays_no_query_for_the_link(
+        client, agent, file_order):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from guanjia.tickets.services import workorder_merge
+
+    kept, duplicate = file_order(description="3栋电梯停在8楼"), file_order(description="电梯又坏了")
+    workorder_merge(duplicate=duplicate, into=kept, actor=agent, note="同一部电梯")
+    client.force_login(agent)
+
+    html = client.get(reverse("console:order", args=[duplicate.uuid])).content.decode()
+    assert reverse("console:order", args=[kept.uuid]) in html and kept.number in html
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("console:order", args=[kept.uuid]))
+    # The order is read once, with no extra lookup of an order it neither follows nor was merged into.
+    orders = [q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "tickets_workorder"."id"')]
+    [detail] = [sql for sql in orders if '"tickets_workorder"."uuid" = ' in sql]
+    # ... and never joins the work-order table to itself (at a million orders that alone cost ~30 ms of planning).
+    assert 'JOIN "tickets_workorder"' not in detail
+    assert not [sql for sql in orders if '"tickets_workorder"."id" IN' in sql]
