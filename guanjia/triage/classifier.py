@@ -63,7 +63,8 @@ def prepare(text: str) -> Prepared:
     found = with_channel
     if feature_extraction.CHANNEL_WORDING.search(normal):  # only then do the two readings differ
         found = dict(feature_extraction.extract(normal, concepts=concepts, safety_codes=safety.triggers))
-    return Prepared(text=normal, concepts=concepts, safety=safety, features=found, urgency_features=with_channel)
+    return Prepared(text=normal, concepts=concepts, safety=safety, features=feature_extraction.for_topic(found),
+                    urgency_features=with_channel)
 
 
 def train(examples: Iterable[Mapping[str, str]]) -> Weights:

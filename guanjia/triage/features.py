@@ -15,6 +15,12 @@ SAFETY_WEIGHT = 3
 CHANNEL_WORDING = re.compile(r"(巡逻时|巡逻中|巡逻发现|巡查发现|巡查时发现|巡检发现|巡查|巡检|巡逻|业主反映|住户反映|"
                              r"市民反映|市民来电称?|来电人称?|诉求人称?|该市民|反映人|市民称|市民表示|请尽快处理|"
                              r"请相关部门|请物业|@管家|@物业|@客服)")
+# For kind and category, a character pair carries the word; single characters are common to every
+# class and three-character runs are mostly rare, so a single example's odd phrase ("太过分了" in one
+# fee complaint) would pull a whole message towards its class. Halving both: +0.5 (kind) and +0.2
+# (category) points on 5-fold cross-validation of the starter data, +1.4 and +0.4 on the development
+# set. Urgency keeps the plain counts its thresholds were chosen on.
+TOPIC_GRAM_WEIGHTS = {1: 0.5, 3: 0.5}
 _ENGLISH_STOPWORDS = frozenset({"the", "is", "in", "at", "of", "and", "to", "it", "on", "my", "we", "a", "an",
                                 "for", "this", "that", "there", "are", "be", "has", "have", "our"})
 
@@ -49,3 +55,9 @@ def extract(text: str, *, concepts: dict[str, str], safety_codes: list[str],
     for code in safety_codes:
         features["s:" + code] += SAFETY_WEIGHT
     return features
+
+
+def for_topic(features: Counter[str]) -> dict[str, float]:
+    """The features as the kind, category and department models read them (see TOPIC_GRAM_WEIGHTS)."""
+    return {name: value * TOPIC_GRAM_WEIGHTS.get(len(name), 1.0) if name[1:2] != ":" else value
+            for name, value in features.items()}
