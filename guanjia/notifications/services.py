@@ -6,6 +6,7 @@ gateway never breaks the request (a failed attempt is recorded and retried with 
 """
 
 import logging
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -14,14 +15,16 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.core.errors import NotFound
 
-from .choices import CLAIMABLE_STATUSES, DeliveryStatus
+from .choices import DeliveryStatus
+from .lock_objects import claim_deliveries
 from .models import Delivery, Notification
-from .transports import Message, TransportError, configured_transports, get_transport
+from .transports import Message, Transport, TransportError, configured_transports, get_transport
 
 logger = logging.getLogger("guanjia.notifications")
 
@@ -36,6 +39,13 @@ MAX_ATTEMPTS = len(RETRY_BACKOFF) + 1
 CLAIM_LEASE = timedelta(minutes=5)
 # If the after-commit enqueue is lost (broker down), the retry sweep picks the row up after this.
 PENDING_GRACE = timedelta(minutes=2)
+# Deliveries claimed, loaded and recorded together: three statements per hundred messages instead
+# of three per message. Small enough that a worker killed mid-batch leaves at most this many to
+# be sent again after the lease (the webhook's stable id lets the gateway drop those duplicates).
+SEND_BATCH = 100
+# Deliveries per queued task: a sweep's thousand messages become a handful of tasks that several
+# workers share, and a lost or failed task holds back no more than this many.
+TASK_BATCH = 500
 
 _TITLE_MAX = Notification._meta.get_field("title").max_length or 200
 
@@ -157,57 +167,99 @@ def delivery_retry_now(*, delivery_ids: Iterable[int]) -> int:
 
 
 def delivery_attempt(*, delivery_id: int, due_only: bool = False) -> bool:
-    """Try to send one delivery once; record the outcome. Returns True if it was sent.
+    """Try to send one delivery once; record the outcome. Returns True if it was sent."""
+    return deliveries_send(delivery_ids=[delivery_id], due_only=due_only) == 1
 
-    The conditional UPDATE is the claim: of several workers (or a retry sweep racing the
-    after-commit task) exactly one gets the row; the others see 0 rows and leave it alone.
+
+def deliveries_send(*, delivery_ids: Iterable[int], due_only: bool = False) -> int:
+    """Send the given deliveries once each, ``SEND_BATCH`` at a time; returns how many were sent.
+
+    Per batch: one UPDATE claims the rows (``claim_deliveries``), one SELECT loads them, each goes
+    through its transport, and one UPDATE per outcome records what happened — three or four
+    statements for a hundred messages instead of three per message. ``due_only`` (the retry
+    sweep): failed, lost or expired rows whose time has come; otherwise only pending rows (the
+    after-commit task), so a task run twice sends nothing the second time.
     """
-    now = timezone.now()
-    claimable = Delivery.objects.filter(pk=delivery_id)
-    if due_only:
-        claimable = claimable.filter(status__in=CLAIMABLE_STATUSES, next_retry_at__lte=now)
-    else:
-        claimable = claimable.filter(status=DeliveryStatus.PENDING)
-    if not claimable.update(status=DeliveryStatus.SENDING, next_retry_at=now + CLAIM_LEASE):
-        return False
-    delivery = Delivery.objects.select_related("order").get(pk=delivery_id)
-    transport = get_transport(delivery.transport)
-    try:
-        if transport is None:
-            raise TransportError(f"unknown transport {delivery.transport!r}")
-        transport.send(_message(delivery))
-    except Exception as exc:  # a transport bug must be recorded and retried like an outage
-        _record_failure(delivery, exc)
-        return False
-    delivery.status, delivery.sent_at, delivery.next_retry_at = DeliveryStatus.SENT, timezone.now(), None
-    delivery.attempts += 1
-    delivery.last_attempt_at, delivery.last_error = delivery.sent_at, ""
-    delivery.save(update_fields=["status", "sent_at", "next_retry_at", "attempts", "last_attempt_at",
-                                 "last_error"])
-    return True
+    ids = list(dict.fromkeys(delivery_ids))
+    sent = 0
+    for start in range(0, len(ids), SEND_BATCH):
+        sent += _send_batch(ids[start:start + SEND_BATCH], due_only=due_only)
+    return sent
 
 
-def _record_failure(delivery: Delivery, exc: Exception) -> None:
+def _send_batch(ids: list[int], *, due_only: bool) -> int:
+    claimed = claim_deliveries(delivery_ids=ids, due_only=due_only, lease=CLAIM_LEASE)
+    if not claimed:
+        return 0
+    rows = list(Delivery.objects.filter(pk__in=claimed).annotate(order_number=F("order__number"))
+                .order_by("pk"))
+    transports: dict[str, Transport | None] = {}
+    # Stop well inside the lease: a claim that expires while we still send would let the retry
+    # sweep send the same rows again. What is left goes back in line, due at once.
+    stop_at = time.monotonic() + CLAIM_LEASE.total_seconds() / 2
+    sent: list[int] = []
+    failed: list[tuple[Delivery, Exception]] = []
+    unsent: list[int] = []
+    for delivery in rows:
+        if time.monotonic() > stop_at:
+            unsent.append(delivery.pk)
+            continue
+        if delivery.transport not in transports:
+            transports[delivery.transport] = get_transport(delivery.transport)
+        transport = transports[delivery.transport]
+        try:
+            if transport is None:
+                raise TransportError(f"unknown transport {delivery.transport!r}")
+            transport.send(_message(delivery))
+        except Exception as exc:  # a transport bug must be recorded and retried like an outage
+            failed.append((delivery, exc))
+        else:
+            sent.append(delivery.pk)
+    _record_sent(sent)
+    _record_failures(failed)
+    if unsent:
+        Delivery.objects.filter(pk__in=unsent, status=DeliveryStatus.SENDING).update(
+            status=DeliveryStatus.PENDING, next_retry_at=timezone.now())
+        logger.warning("%s deliveries not attempted within half the claim lease; the retry sweep sends them",
+                       len(unsent))
+    return len(sent)
+
+
+def _record_sent(ids: list[int]) -> None:
+    if not ids:
+        return
     now = timezone.now()
-    delivery.attempts += 1
-    delivery.last_attempt_at = now
-    delivery.last_error = f"{exc}"[:2000] or type(exc).__name__
-    if delivery.attempts >= MAX_ATTEMPTS:
-        delivery.status, delivery.next_retry_at = DeliveryStatus.GAVE_UP, None
-        logger.error("delivery #%s via %s gave up after %s attempts: %s", delivery.pk, delivery.transport,
-                     delivery.attempts, delivery.last_error)
-    else:
-        delivery.status = DeliveryStatus.FAILED
-        delivery.next_retry_at = now + RETRY_BACKOFF[delivery.attempts - 1]
-        logger.warning("delivery #%s via %s failed (attempt %s): %s", delivery.pk, delivery.transport,
-                       delivery.attempts, delivery.last_error)
-    delivery.save(update_fields=["status", "attempts", "last_attempt_at", "last_error", "next_retry_at"])
+    Delivery.objects.filter(pk__in=ids, status=DeliveryStatus.SENDING).update(
+        status=DeliveryStatus.SENT, sent_at=now, next_retry_at=None, attempts=F("attempts") + 1,
+        last_attempt_at=now, last_error="")
+
+
+def _record_failures(failed: list[tuple[Delivery, Exception]]) -> None:
+    """Each failure keeps its own error and backoff; all of them written in one statement."""
+    if not failed:
+        return
+    now = timezone.now()
+    for delivery, exc in failed:
+        delivery.attempts += 1
+        delivery.last_attempt_at = now
+        delivery.last_error = f"{exc}"[:2000] or type(exc).__name__
+        if delivery.attempts >= MAX_ATTEMPTS:
+            delivery.status, delivery.next_retry_at = DeliveryStatus.GAVE_UP, None
+            logger.error("delivery #%s via %s gave up after %s attempts: %s", delivery.pk, delivery.transport,
+                         delivery.attempts, delivery.last_error)
+        else:
+            delivery.status = DeliveryStatus.FAILED
+            delivery.next_retry_at = now + RETRY_BACKOFF[delivery.attempts - 1]
+            logger.warning("delivery #%s via %s failed (attempt %s): %s", delivery.pk, delivery.transport,
+                           delivery.attempts, delivery.last_error)
+    Delivery.objects.bulk_update([delivery for delivery, _exc in failed],
+                                 ["status", "attempts", "last_attempt_at", "last_error", "next_retry_at"])
 
 
 def _message(delivery: Delivery) -> Message:
     return Message(delivery_id=delivery.pk, address=delivery.address, title=delivery.title,
                    body=delivery.body, link=absolute_link(delivery.link), kind=delivery.kind,
-                   order_number=delivery.order.number if delivery.order else "")
+                   order_number=getattr(delivery, "order_number", None) or "")
 
 
 def absolute_link(link: str) -> str:
@@ -230,12 +282,16 @@ def _store_and_send(deliveries: list[Delivery]) -> None:
 
 
 def _enqueue(ids: list[int]) -> None:
+    """One task per ``TASK_BATCH`` deliveries, so two workers share a sweep's thousand messages."""
     from .tasks import deliver  # the tasks module imports these services
 
-    try:
-        deliver.delay(ids)
-    except Exception:  # broker down: the rows stay pending and the retry sweep sends them
-        logger.exception("could not queue deliveries %s; the retry sweep will send them", ids)
+    for start in range(0, len(ids), TASK_BATCH):
+        chunk = ids[start:start + TASK_BATCH]
+        try:
+            deliver.delay(chunk)
+        except Exception:  # broker down: the rows stay pending and the retry sweep sends them
+            logger.exception("could not queue %s deliveries (#%s…); the retry sweep will send them",
+                             len(chunk), chunk[0])
 
 
 def _unique_active(recipients: Iterable[Any]) -> list[Any]:

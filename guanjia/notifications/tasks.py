@@ -11,15 +11,12 @@ RETRY_BATCH_SIZE = 200
 
 
 @shared_task(name="guanjia.notifications.tasks.deliver", ignore_result=True)
-def deliver(delivery_ids: list[int]) -> None:
-    for delivery_id in delivery_ids:
-        services.delivery_attempt(delivery_id=delivery_id)
+def deliver(delivery_ids: list[int]) -> int:
+    """Send freshly stored deliveries (queued after the commit that stored them)."""
+    return services.deliveries_send(delivery_ids=delivery_ids)
 
 
 @shared_task(name="guanjia.notifications.tasks.retry_failed", ignore_result=True)
 def retry_failed() -> int:
     """Send what is due: failed attempts whose backoff has passed, lost enqueues, expired claims."""
-    sent = 0
-    for delivery_id in selectors.deliveries_due(limit=RETRY_BATCH_SIZE):
-        sent += services.delivery_attempt(delivery_id=delivery_id, due_only=True)
-    return sent
+    return services.deliveries_send(delivery_ids=selectors.deliveries_due(limit=RETRY_BATCH_SIZE), due_only=True)
