@@ -45,7 +45,7 @@ from guanjia.tickets.choices import RatingLevel, Status
 from guanjia.tickets.models import Rating, WorkOrder
 
 from .scope import SHANGHAI, ReportScope, month_end
-from .sql import EpochSeconds, percentile_value
+from .sql import EpochSeconds, estimated_rows, percentile_value
 
 NEVER_COUNTED = (Status.CANCELLED, Status.MERGED)
 # How far back the live part of a report may start for its clock flags to be read as hashed sets
@@ -259,8 +259,8 @@ class Sources:
         for several communities (many orders) over a recent live range (few clocks to read and hash)."""
         if len(self.scope.community_ids) <= 1 or self.now - first > HASHED_LOOKBACK:
             return False
-        if first not in self._recent_clocks:  # one index-only count, once per report and start
-            self._recent_clocks[first] = Clock.objects.filter(created_at__gte=first).count()
+        if first not in self._recent_clocks:
+            self._recent_clocks[first] = estimated_rows(Clock.objects.filter(created_at__gte=first))
         return self._recent_clocks[first] <= HASHED_MAX_CLOCKS
 
     def _first_live(self, start: datetime) -> datetime:

@@ -5,6 +5,7 @@ ordered-set aggregates, so there the same interpolated value is read with two ``
 LIMIT … OFFSET`` queries — still aggregated in SQL, never by loading the orders.
 """
 
+import json
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -63,6 +64,23 @@ def percentile_value(queryset: QuerySet, expression: Expression | F, *, fraction
     if len(pair) == 1 or position == low:
         return float(pair[0])
     return float(pair[0]) + (float(pair[1]) - float(pair[0])) * (position - low)
+
+
+def estimated_rows(queryset: QuerySet) -> float:
+    """PostgreSQL's own estimate of the rows ``queryset`` returns (planning only, no rows read).
+
+    The planner decides from this same estimate whether a set fits in memory to be hashed, so
+    it is the figure to check before asking for one; counting would read every row. Other
+    databases answer 0: SQLite indexes an ``IN`` set whatever its size.
+    """
+    if connection.vendor != "postgresql":
+        return 0
+    sql, params = queryset.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return float(plan[0]["Plan"]["Plan Rows"])
 
 
 @contextmanager
