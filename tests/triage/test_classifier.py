@@ -1,6 +1,5 @@
 """What the agent sees: kind, category, department with evidence, and the questions to ask back."""
 
-import time
 
 from django.utils import translation
 
@@ -52,19 +51,6 @@ def test_every_field_has_a_confidence_between_zero_and_one():
     assert set(result["confidence"]) == {"kind", "category", "urgency", "department"}
     assert all(0.0 <= value <= 1.0 for value in result["confidence"].values())
     assert result["category"] == "environment" and result["department"] == "environment"
-
-
-def test_the_builtin_model_trains_in_under_a_second_and_answers_in_under_5_ms():
-    # CPU time, not wall time: the budget is the classifier's work, not the machine's other load.
-    classifier.builtin_weights.cache_clear()
-    started = time.process_time()
-    classifier.builtin_weights()
-    assert time.process_time() - started < 1.0
-    texts = ["电梯又坏了", "楼上装修太吵了,晚上十点还在砸墙", "請問管理費幾時交?", "water pouring from ceiling"] * 50
-    started = time.process_time()
-    for text in texts:
-        classify(text)
-    assert (time.process_time() - started) / len(texts) < 0.005
 
 
 def test_the_model_alone_makes_urgent_a_wording_no_rule_foresaw_but_not_a_negated_one():
