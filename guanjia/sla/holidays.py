@@ -95,7 +95,10 @@ def calendar_import(*, days: list[tuple[date, bool, str]], dry_run: bool = False
             else:
                 updated += 1
                 if not dry_run:
-                    CalendarDay.objects.filter(pk=row.pk).update(is_working_day=working, name=name)
+                    # updated_at by hand: ``update`` skips auto_now, and the clocks' cache of the
+                    # calendar (``policies.ConfigSnapshot``) notices a change by it.
+                    CalendarDay.objects.filter(pk=row.pk).update(is_working_day=working, name=name,
+                                                                 updated_at=timezone.now())
     return ImportResult(created, updated, unchanged)
 
 

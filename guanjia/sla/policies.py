@@ -11,6 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.db.models.signals import post_delete, post_save
 
 from guanjia.core.taxonomy import Category, Kind, Urgency
 
@@ -138,3 +139,86 @@ def policy_table_markdown(rules: Iterable[Rule] = DEFAULT_POLICIES) -> str:
         lines.append(f"| {rule.clock_type} | {rule.kind or 'any'} | {rule.urgency or 'any'} | "
                      f"{rule.category or 'any'} | {deadline} | {counted} | {'yes' if rule.pauses else 'no'} |")
     return "\n".join(lines) + "\n"
+
+
+# --- Per-process cache of the configuration every new order's clocks read ---------------------
+#
+# Each intake needs the community's rules and the company's entered calendar days. Both change a
+# few times a year, in the admin; loading them for every order was two of an intake's queries. A
+# process keeps them, and before each use asks the database one cheap question: the row count,
+# latest change and highest id of both tables. Any save, delete or insert changes that answer
+# (save() sets updated_at), so an edit made in another gunicorn worker or by a command is seen
+# at the next order. Saves in this process also bump a local generation through signals, which
+# covers writes rolled back and repeated at the same instant (tests with frozen time).
+
+
+class _ConfigState:
+    """What was loaded under one version; replaced whole, so a thread never mixes two versions."""
+
+    def __init__(self, key: tuple[Any, ...]) -> None:
+        self.key = key
+        self.rules: dict[int, list[Rule]] = {}
+        self.overrides: dict[Any, bool] | None = None
+
+
+class _ConfigCache:
+    def __init__(self) -> None:
+        self.state = _ConfigState(())
+        self.generation = 0
+
+    def fresh(self) -> _ConfigState:
+        """Check the configuration's version (one query); a new, empty state when it changed."""
+        key = (self.generation, *_config_version())
+        state = self.state
+        if key != state.key:
+            state = self.state = _ConfigState(key)
+        return state
+
+
+_cache = _ConfigCache()
+
+
+def _config_version() -> tuple[Any, ...]:
+    from django.db import connections, router
+
+    from .models import CalendarDay, SlaPolicy
+
+    connection = connections[router.db_for_read(SlaPolicy)]
+    parts = []
+    for model in (SlaPolicy, CalendarDay):
+        table = connection.ops.quote_name(model._meta.db_table)
+        parts.append(f"(SELECT COUNT(*) FROM {table}), (SELECT MAX(updated_at) FROM {table}), "  # noqa: S608 - model tables
+                     f"(SELECT MAX(id) FROM {table})")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}")
+        return tuple(cursor.fetchone() or ())
+
+
+class ConfigSnapshot:
+    """The rules and entered days as of one version check: what one event's clocks use."""
+
+    def __init__(self) -> None:
+        self._state = _cache.fresh()
+
+    def rules(self, community_id: int) -> list[Rule]:
+        rules = self._state.rules.get(community_id)
+        if rules is None:
+            rules = self._state.rules[community_id] = rules_for_community(community_id)
+        return rules
+
+    def overrides(self) -> dict[Any, bool]:
+        if self._state.overrides is None:
+            from .models import CalendarDay
+
+            # A few dozen rows a year: loaded whole, as ``selectors.calendar_overrides`` does.
+            self._state.overrides = dict(CalendarDay.objects.values_list("date", "is_working_day"))
+        return self._state.overrides
+
+
+def _bump_generation(**kwargs: Any) -> None:
+    _cache.generation += 1
+
+
+for _signal in (post_save, post_delete):
+    for _model in ("sla.SlaPolicy", "sla.CalendarDay"):
+        _signal.connect(_bump_generation, sender=_model, dispatch_uid=f"sla-config-cache-{_model}-{_signal}")

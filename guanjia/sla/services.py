@@ -21,7 +21,7 @@ from . import clocks as clockmath
 from .calendar import WorkCalendar
 from .choices import ACTIVE_STATES, ClockState, ClockType
 from .models import Clock
-from .policies import RECEIPT_CLOCKS, Rule, pick_rule, resolve, rules_for_community
+from .policies import RECEIPT_CLOCKS, ConfigSnapshot, Rule, pick_rule, resolve
 from .selectors import working_calendar
 
 logger = logging.getLogger(__name__)
@@ -35,12 +35,17 @@ class _Context:
         self.order, self.event, self.at = order, event, event.at
 
     @cached_property
+    def config(self) -> ConfigSnapshot:
+        # The rules and entered days, kept by the process and checked with one query per event.
+        return ConfigSnapshot()
+
+    @cached_property
     def cal(self) -> WorkCalendar:
-        return working_calendar(community=self.order.community)
+        return working_calendar(community=self.order.community, overrides=self.config.overrides())
 
     @cached_property
     def rules(self) -> list[Rule]:
-        return rules_for_community(self.order.community_id)
+        return self.config.rules(self.order.community_id)
 
     def rule(self, clock_type: str) -> Rule | None:
         order = self.order
@@ -67,13 +72,19 @@ def _start(ctx: _Context, clock_type: str, *, started_at: datetime, none_active:
     rule = ctx.rule(clock_type)
     if rule is None or (not none_active and ctx.active([clock_type]).exists()):
         return None
+    clock = _new_clock(ctx, clock_type, rule, started_at=started_at)
+    clock.save(force_insert=True)
+    return clock
+
+
+def _new_clock(ctx: _Context, clock_type: str, rule: Rule, *, started_at: datetime) -> Clock:
+    """The clock ``rule`` starts at ``started_at``, not yet stored."""
     duration, working_time, pauses = _timing(ctx, rule)
     due = clockmath.due_at(cal=ctx.cal, started_at=started_at, duration=duration,
                            paused_total=timedelta(0), working_time=working_time)
-    return Clock.objects.create(
-        order=ctx.order, type=clock_type, started_at=started_at, due_at=due,
-        warn_at=clockmath.warn_at(started_at=started_at, due=due), duration=duration,
-        working_time=working_time, pauses=pauses)
+    return Clock(order=ctx.order, type=clock_type, started_at=started_at, due_at=due,
+                 warn_at=clockmath.warn_at(started_at=started_at, due=due), duration=duration,
+                 working_time=working_time, pauses=pauses)
 
 
 def _meet(ctx: _Context, types: Iterable[str]) -> int:
@@ -149,7 +160,16 @@ def _sync_receipt_clocks(ctx: _Context, *, start_new_at: datetime) -> None:
 
 
 def _on_created(ctx: _Context) -> None:
-    _sync_receipt_clocks(ctx, start_new_at=ctx.at)
+    """A new order has no clocks yet: nothing to read, re-time or cancel; its clocks in one INSERT.
+
+    The creation is an order's first event (``tickets.events.event_created``, once per order).
+    """
+    new = []
+    for clock_type in RECEIPT_CLOCKS:
+        rule = ctx.rule(clock_type)
+        if rule is not None and _stage_allows(ctx.order, clock_type):
+            new.append(_new_clock(ctx, clock_type, rule, started_at=ctx.at))
+    Clock.objects.bulk_create(new)
 
 
 def _on_classified(ctx: _Context) -> None:
