@@ -153,6 +153,22 @@ class Dashboard(Base):
         self.tick()
 
 
+class DashboardLive(Base):
+    """The company-wide KPI dashboard over the current month: its orders are counted live."""
+
+    def on_start(self) -> None:
+        self.staff_login("admin")
+
+    @task
+    def dashboard(self) -> None:
+        from datetime import datetime
+        from zoneinfo import ZoneInfo
+
+        month = datetime.now(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m")
+        self.client.get(f"/reports/?month={month}", name="dashboard (this month)")
+        self.tick()
+
+
 class Review(Base):
     """The monthly review of one community: generated (every figure computed), then shown."""
 
@@ -170,7 +186,8 @@ class Review(Base):
 
 
 _CLASSES = {"intake": Intake, "queue": Queue, "board": Board, "order_page": OrderPage, "tracking": Tracking,
-            "household": Household, "dashboard": Dashboard, "review": Review}
+            "household": Household, "dashboard": Dashboard,
+            "dashboard_live": DashboardLive, "review": Review}
 for _name, _cls in _CLASSES.items():
     if _name != SCENARIO:
         _cls.abstract = True
