@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,9 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown scenario(s): {', '.join(sorted(unknown))}")
 
     size_name = "quick" if args.quick else "full"
-    seconds = args.seconds or (10 if args.quick else 30)
+    seconds = args.seconds or (6 if args.quick else 30)
     var_dir = ROOT / "var" / "bench"
-    from bench.server import Server, environment
+    from bench.server import CeleryWorker, Server, environment
 
     env = environment(_database_url(args, size_name), var_dir)
     _setup_django(env)
@@ -161,14 +162,16 @@ def main(argv: list[str] | None = None) -> int:
         from bench import baseline
 
         results += baseline.measure()
-    for name, scenario, users, max_requests, extra in HTTP_SCENARIOS:
-        if only and name not in only:
-            continue
-        log(f"{name}: {users} users, at most {max_requests} requests or {seconds} s")
-        with Server(env) as server:
-            result = _run_locust(name, scenario, users, max_requests, extra, env, fixtures_path, seconds)
-            result["worker_mib"] = server.worker_peak_mib()
-        results.append(result)
+    http = [s for s in HTTP_SCENARIOS if not only or s[0] in only]
+    with CeleryWorker(env) if http else nullcontext() as worker:
+        for name, scenario, users, max_requests, extra in http:
+            log(f"{name}: {users} users, at most {max_requests} requests or {seconds} s")
+            with Server(env) as server:
+                result = _run_locust(name, scenario, users, max_requests, extra, env, fixtures_path, seconds)
+                result["worker_mib"] = server.worker_peak_mib()
+            results.append(result)
+            if worker is not None and (waited := worker.drain()) > 1.5:
+                log(f"{name}: the Celery worker took {waited:.1f} s more to send the queued messages")
     from bench import inprocess
 
     for name in INPROCESS:

@@ -38,19 +38,53 @@ def environment(database_url: str, var_dir: Path) -> dict[str, str]:
     return env
 
 
-class Server:
-    def __init__(self, env: dict[str, str], workers: int = 2) -> None:
-        self.env, self.workers, self.process = env, workers, None
-        self.celery: subprocess.Popen | None = None
+class CeleryWorker:
+    """One Celery worker process for the whole run (no beat): it sends what the web workers queue.
 
-    def __enter__(self) -> "Server":
+    Started once rather than per scenario: its start and warm shutdown cost seconds each time,
+    and it keeps running between scenarios as it would in production.
+    """
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env, self.process = env, None
+
+    def __enter__(self) -> "CeleryWorker":
         if self.env.get("REDIS_URL"):
             _check_redis(self.env["REDIS_URL"])
-            # One worker process, no beat: the bench measures requests, not the periodic sweeps.
-            self.celery = subprocess.Popen(
+            self.process = subprocess.Popen(
                 [str(Path(sys.executable).parent / "celery"), "-A", "guanjia", "worker", "--concurrency", "1",
                  "--loglevel", "WARNING", "--without-gossip", "--without-mingle", "--without-heartbeat"],
                 cwd=ROOT, env=self.env)
+        return self
+
+    def drain(self, timeout: float = 120.0) -> float:
+        """Wait until the worker has taken every queued task, so the next scenario does not pay
+        for the previous one's messages; returns the seconds waited."""
+        if self.process is None:
+            return 0.0
+        import redis
+
+        client = redis.Redis.from_url(self.env["REDIS_URL"])
+        started = time.monotonic()
+        if not client.llen("celery"):
+            return 0.0
+        while client.llen("celery") and time.monotonic() - started < timeout:
+            time.sleep(0.2)
+        time.sleep(1.0)  # the last task taken is still being worked on
+        return time.monotonic() - started
+
+    def __exit__(self, *exc: object) -> None:
+        _stop(self.process)
+        self.process = None
+
+
+class Server:
+    """gunicorn, started afresh for each scenario so each worker's peak memory is that scenario's."""
+
+    def __init__(self, env: dict[str, str], workers: int = 2) -> None:
+        self.env, self.workers, self.process = env, workers, None
+
+    def __enter__(self) -> "Server":
         self.process = subprocess.Popen(
             [str(Path(sys.executable).parent / "gunicorn"), "guanjia.wsgi", "-w", str(self.workers),
              "-b", f"127.0.0.1:{PORT}", "--timeout", "120", "--log-level", "warning"],
@@ -79,14 +113,17 @@ class Server:
         return peak / 1024
 
     def __exit__(self, *exc: object) -> None:
-        for process in (self.process, self.celery):
-            if process is not None:
-                process.terminate()
-                try:
-                    process.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-        self.process = self.celery = None
+        _stop(self.process)
+        self.process = None
+
+
+def _stop(process: subprocess.Popen | None) -> None:
+    if process is not None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 def _check_redis(url: str) -> None:
