@@ -331,7 +331,12 @@ def _analyze() -> None:
     """
     tables = [m._meta.db_table for m in (Room, Occupancy, Person, PhoneNumber, Vehicle, Unit, Building)]
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            # VACUUM too, outside a transaction: it sets the freshly copied rows' hint bits and the
+            # visibility map now, instead of the first readers (and an autovacuum storm) paying for
+            # it: the benchmark's first minutes ran 10-70x slower without it.
+            cursor.execute("VACUUM (ANALYZE) " + ", ".join(connection.ops.quote_name(t) for t in tables))
+        elif connection.vendor == "postgresql":
             cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
         elif connection.vendor == "sqlite":
             for table in tables:
