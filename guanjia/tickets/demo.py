@@ -180,7 +180,7 @@ def _desk_for(community: Community) -> _Desk:
     stays = (Occupancy.objects.filter(room__community=community, moved_out__isnull=True)
              .order_by("room_id", "-is_primary_contact", "pk")
              .values_list("room_id", "person_id", "person__name", "person__phones__number"))
-    for room_id, person_id, name, phone in stays.iterator(chunk_size=5000):
+    for room_id, person_id, name, phone in stays:  # a community's homes: a few thousand rows at most
         households.setdefault(room_id, (room_id, person_id, name, phone or ""))
     if not households:
         households = {pk: (pk, None, "", "") for pk in Room.objects.filter(community=community)
@@ -421,13 +421,20 @@ def demo_orders_build(*, communities: list[Community], orders_per_community: int
         with indexes_deferred(HISTORY_MODELS):
             connections.close_all()  # each worker opens its own connection; none may share the parent's
             workers = max(1, min(len(tasks), os.cpu_count() or 1))
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            with multiprocessing.get_context("fork").Pool(workers, initializer=_own_connection) as pool:
                 total = sum(pool.imap_unordered(_community_history, tasks))
     else:
         with transaction.atomic():
             total = sum(_community_history(task) for task in tasks)
     _analyze()
     return total
+
+
+def _own_connection() -> None:
+    """In a forked worker: drop (never close) any connection object inherited from the parent, so
+    the worker opens its own; closing it would end the parent's session on the shared socket."""
+    for alias in connections:
+        connections[alias].connection = None
 
 
 def _worth_parallel(orders: int) -> bool:
