@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown scenario(s): {', '.join(sorted(unknown))}")
 
     size_name = "quick" if args.quick else "full"
-    seconds = args.seconds or (6 if args.quick else 30)
+    seconds = args.seconds or (5 if args.quick else 30)
     var_dir = ROOT / "var" / "bench"
     from bench.server import CeleryWorker, Server, environment
 

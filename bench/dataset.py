@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from rest_framework.authtoken.models import Token
 
 from guanjia.accounts.choices import UserKind
@@ -72,11 +73,13 @@ def fixtures(path: Path) -> dict:
     for user in existing:
         room_id = Occupancy.objects.filter(person_id=user.person_id).values_list("room_id", flat=True).first()
         residents.append({"token": Token.objects.get_or_create(user=user)[0].key, "room": room_id})
+    password_hash = make_password(DEMO_PASSWORD)  # hashed once: the load client uses tokens, not passwords
     for stay in rng.sample(stays, max(0, min(len(stays), RESIDENTS - len(existing)))):
         phone = stay.person.phones.values_list("number", flat=True).first()
         if not phone or user_model.objects.filter(phone=phone).exists():
             continue
-        user = resident_account_create(person=stay.person, phone=phone, password=DEMO_PASSWORD)
+        user = resident_account_create(person=stay.person, phone=phone, password=DEMO_PASSWORD,
+                                       password_hash=password_hash)
         residents.append({"token": Token.objects.get_or_create(user=user)[0].key, "room": stay.room_id})
     recent = WorkOrder.objects.order_by("-created_at")
     first = recent.values_list("community_id", flat=True).first()
