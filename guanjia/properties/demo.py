@@ -23,13 +23,13 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.db import connection, models, transaction
+from django.db import models, transaction
 from django.db.models import ProtectedError, Q, RestrictedError
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.accounts.choices import Role, UserKind
 from guanjia.accounts.services import resident_account_create, staff_create
-from guanjia.core.bulk import BulkTable, allocate_ids, indexes_deferred
+from guanjia.core.bulk import BulkTable, allocate_ids, indexes_deferred, statistics_refresh
 from guanjia.core.errors import Conflict
 from guanjia.core.taxonomy import Department
 
@@ -329,18 +329,7 @@ def _analyze() -> None:
     Until autovacuum gets to it, PostgreSQL plans the household search against empty-table
     estimates and scans every occupancy (215 ms instead of 0.8 ms at 100,000 rooms).
     """
-    tables = [m._meta.db_table for m in (Room, Occupancy, Person, PhoneNumber, Vehicle, Unit, Building)]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql" and not connection.in_atomic_block:
-            # VACUUM too, outside a transaction: it sets the freshly copied rows' hint bits and the
-            # visibility map now, instead of the first readers (and an autovacuum storm) paying for
-            # it: the benchmark's first minutes ran 10-70x slower without it.
-            cursor.execute("VACUUM (ANALYZE) " + ", ".join(connection.ops.quote_name(t) for t in tables))
-        elif connection.vendor == "postgresql":
-            cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
-        elif connection.vendor == "sqlite":
-            for table in tables:
-                cursor.execute("ANALYZE " + connection.ops.quote_name(table))
+    statistics_refresh((Room, Occupancy, Person, PhoneNumber, Vehicle, Unit, Building))
 
 
 def _counts(company: Company) -> dict[str, int]:

@@ -34,7 +34,7 @@ from django.utils import timezone
 
 from guanjia.accounts.choices import Role
 from guanjia.accounts.models import StaffRole
-from guanjia.core.bulk import BulkTable, allocate_ids, epoch_seconds, indexes_deferred
+from guanjia.core.bulk import BulkTable, allocate_ids, epoch_seconds, indexes_deferred, statistics_refresh
 from guanjia.core.taxonomy import Category, Channel, Kind, Urgency, default_department
 from guanjia.properties.models import Community, Occupancy, Room
 from guanjia.sla.choices import ClockState, ClockType
@@ -446,18 +446,7 @@ def _worth_parallel(orders: int) -> bool:
 
 def _analyze() -> None:
     """Fresh planner statistics: the queues and reports are planned against the new rows at once."""
-    tables = [m._meta.db_table for m in (*HISTORY_MODELS, WorkOrderCounter)]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql" and not connection.in_atomic_block:
-            # VACUUM too, outside a transaction: it sets the freshly copied rows' hint bits and the
-            # visibility map now, instead of the first readers (and an autovacuum storm) paying for
-            # it: the benchmark's first minutes ran 10-70x slower without it.
-            cursor.execute("VACUUM (ANALYZE) " + ", ".join(connection.ops.quote_name(t) for t in tables))
-        elif connection.vendor == "postgresql":
-            cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
-        elif connection.vendor == "sqlite":
-            for table in tables:
-                cursor.execute("ANALYZE " + connection.ops.quote_name(table))
+    statistics_refresh((*HISTORY_MODELS, WorkOrderCounter))
 
 
 DEMO_ORDERS_PER_COMMUNITY = 1500  # about six months of a mid-sized desk's requests
