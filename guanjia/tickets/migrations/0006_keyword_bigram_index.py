@@ -9,7 +9,8 @@ SQLite (the embedded demo) keeps the plain scan; the migration does nothing ther
 
 from django.db import migrations
 
-# Kept in step with guanjia.tickets.search (migrations never import app code).
+# Kept in step with the keyword search in guanjia.tickets.selectors (_keyword, _in_bigram_index),
+# which calls this function; 0007 replaced its body (migrations never import app code).
 CREATE = [
     """
     CREATE OR REPLACE FUNCTION guanjia_bigrams(text) RETURNS text[]
