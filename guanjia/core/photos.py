@@ -11,22 +11,33 @@ MEDIA_ROOT by default. For S3-compatible object storage in production, install
 ``AWS_STORAGE_BUCKET_NAME``, ``AWS_S3_ENDPOINT_URL``, ``AWS_ACCESS_KEY_ID`` and
 ``AWS_SECRET_ACCESS_KEY`` (Aliyun OSS, Tencent COS and MinIO all speak S3). Nothing here
 assumes a local path: files are written and read only through the storage API.
+
+The files are written before their row, inside the caller's transaction. A transaction that
+rolls back takes the row with it but not the files, so ``photo_save`` removes them itself when
+that happens (``_remove_on_rollback``); a committed photo's files are never touched.
 """
 
 import io
+import logging
 import uuid
-from dataclasses import dataclass
+import weakref
+from dataclasses import dataclass, field
 from typing import Any
 
 import pillow_heif
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
+from django.db import transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from guanjia.core.errors import ServiceError
 from guanjia.core.models import Photo
+
+logger = logging.getLogger(__name__)
 
 ORIENTATION = 0x0112  # the EXIF tag
 # iPhones save HEIC by default; the opener teaches Pillow to read it.
@@ -80,15 +91,83 @@ def photo_prepare(*, file: Any) -> PreparedPhoto:
 
 
 def photo_save(*, prepared: PreparedPhoto, uploaded_by: Any = None, community: Any = None) -> Photo:
-    """Write a prepared photo's files through the storage and its row."""
+    """Write a prepared photo's files through the storage and its row.
+
+    Inside a caller's transaction (an intake with photos) the files go away again if that
+    transaction, or a savepoint around this call, rolls back; alone, the row and the files are
+    one transaction of their own.
+    """
     photo = Photo(uuid=uuid.uuid4(), uploaded_by=uploaded_by, community=community, size=len(prepared.full),
                   original_name=prepared.original_name)
-    photo.image.save(f"photo.{prepared.ext}", ContentFile(prepared.full), save=False)
-    photo.thumbnail.save(f"thumb.{prepared.ext}", ContentFile(prepared.thumbnail), save=False)
-    # Set after the files: assigning a file name resets the width/height fields Django fills itself.
-    photo.width, photo.height = prepared.width, prepared.height
-    photo.save()
+    # No savepoint: inside a service's transaction a failure here fails the whole write anyway.
+    with transaction.atomic(savepoint=False):
+        written = _remove_on_rollback(storage=photo.image.storage)
+        photo.image.save(f"photo.{prepared.ext}", ContentFile(prepared.full), save=False)
+        written.names.append(photo.image.name)
+        photo.thumbnail.save(f"thumb.{prepared.ext}", ContentFile(prepared.thumbnail), save=False)
+        written.names.append(photo.thumbnail.name)
+        # Set after the files: assigning a file name resets the width/height fields Django fills itself.
+        photo.width, photo.height = prepared.width, prepared.height
+        photo.save()
     return photo
+
+
+@dataclass
+class _Written:
+    """The files one ``photo_save`` wrote, and whether the transaction that wrote them committed."""
+
+    storage: Storage
+    connection: BaseDatabaseWrapper
+    names: list[str] = field(default_factory=list)
+    committed: bool = False
+
+
+class _OnCommit:
+    """The on-commit callback of ``_remove_on_rollback``: being called is all it does."""
+
+    def __init__(self, written: _Written) -> None:
+        self.written = written
+
+    def __call__(self) -> None:
+        self.written.committed = True
+
+
+def _remove_on_rollback(*, storage: Storage) -> _Written:
+    """Files to remove unless the current transaction commits.
+
+    Django has on-commit hooks but no on-rollback hook. Its on-commit bookkeeping, though, knows
+    exactly which work a rollback undid: rolling back a transaction or a savepoint discards the
+    callbacks registered inside it, and only those, without calling them. So the callback here
+    does nothing but note that it was called, and the files are removed when it is discarded
+    uncalled (CPython frees it at once: the list Django drops is its only holder). This follows
+    savepoints exactly, needs nothing from the callers, and leaves the commit path alone: a
+    committed photo keeps its files whatever happens after.
+
+    Writing under a temporary name and renaming on commit was the other way; it was not taken
+    because a crash between the commit and the rename would leave committed rows pointing at
+    missing files, and S3-compatible storage has no rename (a copy and a delete per file).
+    """
+    written = _Written(storage=storage, connection=transaction.get_connection())
+    callback = _OnCommit(written)
+    weakref.finalize(callback, _remove_unless_committed, written)
+    transaction.on_commit(callback)
+    return written
+
+
+def _remove_unless_committed(written: _Written) -> None:
+    if written.committed or not written.names:
+        return
+    if written.connection.run_commit_hooks_on_set_autocommit_on:
+        # A transaction committed and one of its on-commit callbacks raised, so the ones after it
+        # (possibly this one) were dropped uncalled: whether these files' row committed cannot be
+        # told from here. Keeping an orphan is better than losing an accepted request's photo.
+        logger.warning("photo files %s kept: their transaction's commit hooks were interrupted", written.names)
+        return
+    for name in written.names:
+        try:
+            written.storage.delete(name)
+        except Exception:  # a storage outage must not mask the error that rolled the transaction back
+            logger.exception("could not remove photo file %s after its transaction rolled back", name)
 
 
 def _read_limited(file: Any) -> bytes:
