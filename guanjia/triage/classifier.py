@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from guanjia.core.taxonomy import Category
 
 from . import features as feature_extraction
+from .labels import rule_label
 from .lexicon import concepts_in
 from .model import FieldModel, Weights
 from .overrides import choose_department
@@ -99,11 +100,13 @@ def _top(probabilities: Mapping[str, float]) -> tuple[str, float, str]:
 
 
 def _readable(names: list[str]) -> list[str]:
-    return [name.split(":", 1)[1] if ":" in name else name for name in names]
+    # "s:burst_pipe" is a safety rule: shown by its label; "c:lift" a concept, "w:leak" a word.
+    return [rule_label(name[2:]) if name.startswith("s:") else name.split(":", 1)[1] if ":" in name else name
+            for name in names]
 
 
 def _rule(line: str) -> str:
-    # Evidence is read by agents in the console's language; the rule code inside stays as is.
+    # Evidence is read by agents in the console's language, the rule by its label (labels.py).
     return _("rule %(rule)s") % {"rule": line}
 
 
@@ -164,9 +167,12 @@ def classify(text: str, *, weights: Weights | None = None) -> dict[str, Any]:
     result["department"] = department
     # The department is derived from kind and category, so it is as sure as the less sure of them.
     result["confidence"]["department"] = min(result["confidence"]["kind"], result["confidence"]["category"])
-    result["evidence"]["department"] = [reason if reason != "default" else _default_for(result["category"])]
+    result["evidence"]["department"] = [rule_label(reason) if reason != "default" else _default_for(result["category"])]
+    # The evidence shows each rule's label in the reader's language; integrations and the desk's
+    # own reports key on the stable codes, kept here.
+    result["rule_codes"] = {"urgency": list(item.safety.seen), "department": [reason] if reason != "default" else []}
     result["questions"] = follow_up_questions(text=item.text, concepts=item.concepts, kind=result["kind"],
                                               urgent=urgency == "urgent" or uncertain)
     ordered = ("kind", "category", "urgency", "department", "confidence", "questions", "evidence",
-               "urgency_uncertain")
+               "rule_codes", "urgency_uncertain")
     return {key: result[key] for key in ordered}

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .labels import rule_label
 from .text import clauses
 
 # code → pattern. Codes are stable: they appear in evidence and as model features.
@@ -30,6 +31,7 @@ HARD_TRIGGERS: dict[str, str] = {
                        r"电梯.{0,15}(夹(到|住|伤)|警铃|报警铃|呼救|有人(喊|敲|拍)|两层(之间|中间)|半层|急停|掉下)|"
                        r"(关|困|卡)在.{0,6}电梯|电梯.{0,10}(卡住|卡在.{0,6}(中间|半|两层)|突然.{0,4}(停|掉|往下))|"
                        r"(trapped|stuck|locked).{0,20}(lift|elevator)|(lift|elevator).{0,20}(trapped|stuck)|"
+                       r"(lift|elevator).{0,40}(stopped|not moving|won't move|broke down).{0,40}(inside|in it|in there)|"
                        r"电梯.{0,8}(急坠|下坠|坠落|冲顶|蹲底|溜梯)|(轿厢|电梯|梯)(内|里).{0,12}(被困|困住|困了)|"
                        # The person calling from inside: "我在电梯里,电梯不动了,门也打不开".
                        r"(我|我们|我和|孩子|老人|小孩)(还|现在|正)?(在|困在|关在).{0,6}电梯(里|内).{0,25}(不动|停了|停住|卡住|卡了|打不开|开不了|出不去|没反应)|"
@@ -40,7 +42,7 @@ HARD_TRIGGERS: dict[str, str] = {
                   r".{0,8}(爆|破裂|破了|裂开|裂了|断了|撞断|冻裂|喷|脱落|掉了|崩开|崩了|崩裂|脱开|burst)|水一直喷|一直喷水|(水).{0,4}(往外冒|往外涌|涌出来|冒出来|喷出来)(?![臭气味])|"
                   r"(漏水|渗水|漏)(得|的)?(很|好|特别|非常|太)(厉害|凶|严重)|大量(漏水|渗水|进水|涌水)|"
                   r"burst.{0,10}pipe|喷水(?!池)|水喷|往外喷",
-    "water_through_ceiling": r"(天花|顶棚|吊顶|灯里|楼上|ceiling).{0,12}(哗哗|往下流|往下灌|灌下来|像下雨|水柱|"
+    "water_through_ceiling": r"(正在|在|现在|一直在)(滴水|漏水|渗水|往下滴|往下漏|漏).{0,10}越来越(多|大|厉害|快)|(盆|桶).{0,4}(接不过来|接不住|接不完)|(天花|顶棚|吊顶|灯里|楼上|ceiling).{0,12}(哗哗|往下流|往下灌|灌下来|像下雨|水柱|"
                              r"大量|流下来|一直往下|pouring|gushing)|(pouring|gushing).{0,20}ceiling|"
                              r"(水|water).{0,6}(漫|淹)(到|进|了|出)|漫出来|水漫金山|满地(都是)?水|(地上|家里|屋里|满屋|一地)(全是|都是)水|"
                              r"(水|water).{0,20}(coming|pouring|dripping|leaking|gushing) (through|from|out of) .{0,10}(ceiling|light|lamp)",
@@ -56,12 +58,13 @@ HARD_TRIGGERS: dict[str, str] = {
     "life_support_power": r"(呼吸机|制氧机|氧气机|透析|ventilator).{0,20}(停电|没电|断电)|"
                           r"(停电|没电|断电).{0,20}(呼吸机|制氧机|氧气机|透析|ventilator)",
     "explosion": r"爆炸|炸了|explosion|exploded|自燃|电池.{0,6}(鼓包|冒烟|起火)",
-    "sparks": r"火花|跳火|(插座|插头|电线|开关|电箱|电表|电闸).{0,6}(烧黑|烧焦|烧坏|烧化|熔化|化了|发烫|烫手)|冒火|emoji_spark.{0,10}(插座|电)|spark|电线.{0,6}(烧|着)|短路.{0,6}(冒|烧)",
+    "sparks": r"火花|跳火|(插座|插头|电线|开关|电箱|电表|电闸).{0,6}(烧黑|烧焦|烧坏|烧化|熔化|化了|发烫|烫手)|冒火|emoji_spark.{0,10}(插座|电)|spark|电线.{0,6}(烧|着)|短路.{0,6}(冒|烧)|"
+              r"(电箱|配电箱|电表箱|插座|开关|电闸).{0,8}(滋滋|噼啪|噼里啪啦|啪啪)",
     "fire": r"(?<![不没])着火|着了火|火光|火势|烧着|起火|失火|火灾(?!报警|警报|隐患|演练)|火苗|明火|烧起来|烧着了|火(很|好|特别)大|大火|火警(?!警报|报警|铃|钟|系统)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! extinguisher| door| exit| lane| drill| alarm test)",
     "smoke": r"冒烟|浓烟|(?<![抽吸])烟(?![味头蒂盒]).{0,4}(飘进|灌进|钻进|进了?)(我|我们|屋|家|房间)|飘出.{0,2}烟|烟从.{0,8}(冒|出来|飘)|呛人|呛得|很呛|(全是|都是|满是|好大的|很大的|很浓的|好浓的)烟(?![味头蒂盒])|烟(很|好|特别)浓|烟(很大|好大|特别大)|"
              r"(很|好|特别)(浓|重|大)的?烟味|烟味(很|好|特别)(浓|重|大)|烟雾(?!报警|探测)|好多烟(?![味头蒂盒])|很多烟(?![味头蒂盒])|(?<![抽吸])有烟(?![味头蒂盒])|黑烟|白烟|"
              r"smoke(?! alarm| detector|r|s\b|d\b)",
-    "gas_leak": r"(煤气|燃气|天然气|gas).{0,8}(味|泄漏|泄露|漏|嘶嘶|呲呲|smell|leak)|闻到.{0,4}(煤气|燃气|天然气)|"
+    "gas_leak": r"(煤气|燃气|天然气|gas).{0,8}(味|泄|漏|嘶嘶|呲呲|smell|leak)|闻到.{0,4}(煤气|燃气|天然气)|"
                 r"smell.{0,20}gas|gas.{0,30}(hiss|leak)|漏(煤气|燃气|天然气|气)(?!费)",
     "person_hurt": r"受伤|流血|烫伤|烧伤|割伤|划伤|撞伤|磕破|头破|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|跌倒|跌伤|跌了一跤|滑倒|被砸|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
                    r"救护车|(?<![0-9])120(?![0-9])|砸到人|压住(了)?(一个)?人|压到人|砸伤|咬伤|(狗|dog).{0,4}咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|(?<![狗猫])被.{0,5}(狗|dog)咬|injur|bleeding|fainted|collapsed|unconscious|"
@@ -96,20 +99,21 @@ HARD_TRIGGERS: dict[str, str] = {
     "person_missing": r"(孩子|小孩|小朋友|老人|儿子|女儿|父亲|母亲|爸|妈|奶奶|爷爷|外婆|外公|老太太|老大爷).{0,8}"
                       r"(走失|走丢|不见了|找不到|迷路|还没回来|没回家)|找不到.{0,4}(孩子|小孩|老人)|(孩子|小孩|小朋友).{0,12}找不到(家人|爸爸|妈妈|大人)|"
                       r"(孩子|小孩|老人|[妈爸]|奶奶|爷爷|外婆|外公|老太太|老大爷|老年痴呆|阿尔茨海默).{0,20}(出门|出去).{0,12}(还没回来|没回家|找不到)|missing child|lost child",
-    "fall_from_height": r"(爬|站|坐)(到|在)?.{0,4}(窗外|窗台外|阳台外|栏杆外|护栏外|楼顶边)|(腿|脚|身子|半个身子).{0,4}(挂|悬|伸)在(外面|窗外|楼外|外边)|"
+    "fall_from_height": r"(小孩|孩子|小朋友|宝宝|儿子|女儿).{0,8}(爬|站|坐)(上|到|在)?了?上?.{0,3}(窗台|窗户|窗边|阳台栏杆|阳台护栏|护栏|栏杆)|"
+                        r"(child|kid|toddler|boy|girl).{0,20}(climb|standing on|sitting on).{0,20}(window|railing|balcony|ledge)|(爬|站|坐)(到|在)?.{0,4}(窗外|窗台外|阳台外|栏杆外|护栏外|楼顶边)|(腿|脚|身子|半个身子).{0,4}(挂|悬|伸)在(外面|窗外|楼外|外边)|"
                         r"(坐|站)在.{0,6}(楼顶|天台|窗台|阳台|护栏)(边上|边|外面|外)|(楼顶|天台|窗台|阳台).{0,6}翻(过|出)(了)?(护栏|栏杆|窗)|挂在.{0,6}(窗外|阳台外)",
     "open_shaft": r"电梯.{0,8}(门开着|门开了).{0,8}(没有轿厢|没轿厢|下面是空的)|电梯井|scaffold|脚手架.{0,6}(倒|塌|掉)",
     "damaged_by_works": r"(打穿|打破|钻破|钻穿|挖断|弄破|挖破).{0,6}(燃气|煤气|天然气|水管|电缆|电线)",
     "transformer": r"(变压器|配电房|配电室|电房).{0,10}(响|冒烟|着火|爆|火花)",
     "sprinkler": r"喷淋.{0,6}(喷|爆|掉|漏)",
-    "animal_attack": r"疯狗|见人就(扑|咬)|(狗|dog).{0,10}(追着?(人|孩子|小孩|老人|我)咬?|扑(人|向|过来)|追着咬|咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|attack)",
+    "animal_attack": r"疯狗|见人就(扑|咬)|(狗|dog).{0,8}(在|正在)咬.{0,4}(人|孩子|小孩|小朋友|老人|我|他|她|腿|手)|(狗|dog).{0,10}(追着?(人|孩子|小孩|老人|我)咬?|扑(人|向|过来)|追着咬|咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|attack)",
     # Something coming down now. A bare "脱落" (tiles come loose, paint peels) is a repair, not
     # an emergency: it needs falling, hitting or about to fall.
     "falling_hazard": r"树(枝|干)?.{0,8}横在|(树|大树|树干|树枝).{0,6}(倒伏|被刮倒|被吹倒|刮倒了|吹倒了|断了).{0,10}(挡|横|压|拦|堵)|(树|树枝).{0,8}(搭|挂|压|倒)在?.{0,4}(电线|电缆|高压线)|"
                       r"(树|广告牌|外墙|空调外机|铁皮|彩钢瓦|玻璃|防火门|单元门|窗(户|框|扇)|防盗窗|招牌|吊顶|天花|石膏板|门头|雨棚|铁门|大门|门框)"
                       r".{0,8}(倒了|倒下|压在|砸|掉下|要掉|往下掉|坠落|塌|摇摇欲坠|晃得厉害|随时)|"
                       r"塌了|倒塌|地震.{0,20}(裂|塌|掉|倒)|(从楼上|楼上|高处|外墙).{0,6}(瓷砖|墙砖|砖|石头|花盆).{0,6}(掉下|掉到|掉在|砸|落下|坠)|"
-                      r"玻璃.{0,6}(爆裂|自爆|爆了|碎了一地|碎一地)|玻璃渣|(挂着|悬着|吊着)(要|快)掉|(花盆|花架|空调外机|招牌|广告牌|雨棚).{0,10}(在晃|晃动|松动).{0,20}(坠落|掉下|砸)|已(经)?有.{0,4}(坠落|掉下来)|快(要)?掉下来|摇摇欲坠|collapse|falling off|falling down",
+                      r"玻璃.{0,6}(爆裂|自爆|爆了|碎了一地|碎一地)|(碎片|碎玻璃|玻璃碴|玻璃渣).{0,6}(往下掉|掉下|往楼下|掉到楼下|砸)|玻璃渣|(挂着|悬着|吊着)(要|快)掉|(花盆|花架|空调外机|招牌|广告牌|雨棚).{0,10}(在晃|晃动|松动).{0,20}(坠落|掉下|砸)|已(经)?有.{0,4}(坠落|掉下来)|快(要)?掉下来|摇摇欲坠|collapse|falling off|falling down",
     # Water where it can reach electrics, a car park filling up, a fire alarm going off now.
     "water_near_power": r"(水|漏水|渗水|积水|淋水).{0,10}(电箱|配电箱|配电柜|插座|电表箱|灯座|灯里|电梯井|电梯机房|电缆井)|"
                         r"(电箱|配电箱|配电柜|插座|电表箱|电梯井|电梯机房|电缆井).{0,8}(进水|泡水|淋水|在滴水|有水|渗水|漏水|泡在水)",
@@ -117,10 +121,11 @@ HARD_TRIGGERS: dict[str, str] = {
     "car_park_flooding": r"(地库|车库|地下室|b[1-3]).{0,20}(水往.{0,6}(漫|灌|流)|满溢)|(地库|车库|地下室|地下车库|停车场|b[1-3]|负[一二三1-3]层?).{0,10}(进水了|水淹|漫水|灌水|水漫|淹了|"
                          r"淹到|涨水|水越来越|全是水|哗哗)|(积水|进水|水).{0,12}(越来越深|还在(上)?涨|在(上)?涨|没过|淹到|快到膝盖|到小腿)",
     "fire_alarm_sounding": r"(火警|火灾|消防|烟感|烟雾)(警报|报警器|报警|警铃|铃|喇叭|广播)?.{0,6}(一直响|响个不停|在响|响了|狂响|鸣|叫个不停)|"
-                           r"fire alarm.{0,10}(going off|ringing|sounding)",
+                           r"(燃气|煤气|天然气|可燃气体)(报警器|警报器|探测器|报警)(?!.{0,3}坏).{0,6}(一直响|响个不停|在响|响了|狂响|叫|鸣)|"
+                           r"(fire|smoke|gas) (alarm|detector).{0,10}(going off|ringing|sounding)",
     "caught_in_gate": r"(道闸|闸机|栏杆|升降杆|卷帘门|自动门|旋转门|电动门|车库门|伸缩门|电梯门).{0,8}(夹|砸|压|撞|卡)(到|住|伤|了).{0,4}"
                       r"(人|孩子|小孩|老人|腿|手|头|脚|身上)(?!行|车)|(手|脚|腿|头|胳膊|手指).{0,4}被.{0,6}(门|闸|栏杆).{0,2}(夹|卡|压)(住|到|伤)|(头|手|脚|腿|胳膊|孩子|小孩|宝宝|老人|人).{0,4}(卡在|夹在).{0,6}(栏杆|护栏|门|闸|缝|里)",
-    "person_unwell": r"(起不来|爬不起来|站不起来|脸色(很|好|特别)?(差|白|发白|发紫)|嘴唇发紫|口唇发紫|(老人|人|他|她|[妈爸]).{0,6}叫不醒|一动不动|(人|他|她|老人|[妈爸]|奶奶|爷爷|阿姨|大爷|孩子|小孩|喊|叫).{0,8}(没有反应|没反应)|喘不上气|喘不过气|呼吸困难|晕过去|犯病|发病|"
+    "person_unwell": r"((老人|老伯|阿伯|阿婆|伯伯|婆婆|大爷|奶奶|爷爷|(?<![0-9])[妈爸]|他|她).{0,4}晕了|起不来|爬不起来|站不起来|脸色(很|好|特别)?(差|白|发白|发紫)|嘴唇发紫|口唇发紫|(老人|人|他|她|[妈爸]).{0,6}叫不醒|一动不动|(人|他|她|老人|[妈爸]|奶奶|爷爷|阿姨|大爷|孩子|小孩|喊|叫).{0,8}(没有反应|没反应)|喘不上气|喘不过气|呼吸困难|晕过去|犯病|发病|"
                      r"中风|脑梗|心梗|中暑|胸口疼|心口疼|说不了话|说话.{0,4}不清|口齿不清|半边身子|半身不遂|嘴.{0,2}歪|(孩子|小孩|宝宝|老人|人).{0,8}(抽筋|惊厥|抽风)|高烧|倒在地上|躺在地上不动|口吐白沫|can't get up|not breathing|not responding|"
                      r"(he|she|man|woman|lady|person|someone|child|kid).{0,10}(isn't|is not|not) moving|(isn't|is not|not|no longer) (responding|responsive|breathing)|lying at the bottom of|unresponsive|lying (on|in) the (ground|floor|path|road|grass|stairs))",
     "people_shut_in": r"(门|单元门|大门|卷帘门|防火门|电子门|地库门).{0,10}(打不开|开不了|锁死|锁住).{0,10}(出不去|困在|关在|人在里面|有人在里)|"
@@ -145,10 +150,11 @@ HARD_TRIGGERS: dict[str, str] = {
                          r"(晚上|半夜|夜里|深夜|凌晨).{0,15}(整栋|整个楼|全楼|整幢|整个小区).{0,6}(停电|没电|断电)",
     "child_alone": r"(孩子|小孩|婴儿|宝宝).{0,10}(一直哭|哭了很久|哭个不停).{0,15}((大人|家长).{0,4}(不在|没在)|没有大人|没人管|没人应)",
     "storm_damage": r"(台风|大风|暴风|暴雨|狂风).{0,15}(窗|玻璃|门|广告牌|树|雨棚|铁皮).{0,8}(吹破|吹碎|吹掉|吹倒|刮倒|刮掉|关不上|破了|碎了|掉了)",
-    "suicide_risk": r"跳楼|轻生|想不开|自杀|suicid",
+    "suicide_risk": r"跳楼|轻生|想不开|自杀|(要|想)(往下)?跳下去|suicid",
     # Cries for help and signs a resident would not write about anything ordinary.
     "cry_for_help": r"救命|help!|help me!|sos\b|emergency(?! exit| light| lighting| door)",
-    "burning_smell": r"焦味|烧焦|糊味|burning smell|smell of burning|smells like burning",
+    "burning_smell": r"焦味|烧焦|糊味|焦糊|烧塑料|胶皮味|burning smell|smell of burning|smells like burning|"
+                     r"smell(ing)? (of )?something burning|something.{0,10}burning",
     "welfare_check": r"(一个人住|一个人在家|自己住|(?<![0-9])[妈爸]|母亲|父亲|奶奶|爷爷|外婆|外公|老人|独居|老太太|老大爷|老爷子|老奶奶|老伯).{0,25}(没人应|不开门|没反应|没出门|联系不上|好几天没|打电话没人接|都没人接|电话没人接|没有人听|一直不接|"
                      r"不接电话|没动静|没回应|敲门不开|(电话|微信|信息).{0,6}(都|也)?(不接|没接|不回|没回|没有回|没有覆|没覆)|没有?(覆|复|回)(电话|信息|微信)|不听电话)",
     "water_heavy": r"水很大|水好大|瀑布|水冲得|水柱|水.{0,4}顺着.{0,6}(楼梯|墙|电梯|楼道).{0,4}(往下流|流下来|流)|gushing|pouring|(水|阀|龙头).{0,6}(止不住|关不掉|关不住)|哗哗|水龙头.{0,6}没关.{0,10}(不在家|出差|漫)",
@@ -156,7 +162,7 @@ HARD_TRIGGERS: dict[str, str] = {
 
 # Signals that a person should look now, without being sure it is an emergency.
 SOFT_TRIGGERS: dict[str, str] = {
-    "police_called": r"报警|(?<![0-9])110(?![0-9])|警察|police",
+    "police_called": r"报警(?!器)|(?<![0-9])110(?![0-9])|警察|police",
     "fuel_smell": r"汽油味|漏油|petrol|gasoline",
     "knocking_now": r"(有人|陌生人|不认识的人).{0,10}一直(敲门|按门铃|砸门|踹门|拧门)|(不认识|陌生).{0,10}(敲门|按门铃)",
     "building_dark": r"(整栋|整个楼|全楼|整幢|整个单元|整个小区|全小区|whole building).{0,10}(停电|没电|断电|黑了|power (is )?out)",
@@ -173,7 +179,7 @@ HISTORY = re.compile(r"(之前(?!的)|上次|上回|上个月|上周|去年|前�
 CONTROLLED_BURNING = re.compile(r"(烧纸|烧烤|烧香|焚烧|烧垃圾|烧树叶|烧秸秆|放鞭炮|鞭炮|烟花|抽烟|吸烟|油烟|做饭|炒菜|"
                                 r"烧菜|barbecue|bbq|cooking)")
 # "经常困人", "老是跳闸": a recurring problem is a complaint about reliability, not an emergency now.
-HABITUAL = re.compile(r"(经常|老是|总是|一下(大|暴)?雨就?|下(大|暴)?雨(时|的时候)|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
+HABITUAL = re.compile(r"(经常|老是|总是|喜欢|总爱|老爱|一下(大|暴)?雨就?|下(大|暴)?雨(时|的时候)|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
                       r"always|often|keeps? |every (day|night))")
 SPREADING = re.compile(r"(蔓延|烧到|失控|着起来|烧起来了|没灭|spread)")
 # An open fire lit indoors (paper offerings in a stairwell) is not "controlled", and neither is one
@@ -245,8 +251,9 @@ class SafetyFinding:
     urgent: bool = False
     uncertain: bool = False
     triggers: list[str] = field(default_factory=list)  # codes that made it urgent
-    evidence: list[str] = field(default_factory=list)  # human-readable: "burst_pipe: 水管爆了"
+    evidence: list[str] = field(default_factory=list)  # human-readable: "爆管: 水管爆了" (the rule's label)
     voided: list[str] = field(default_factory=list)  # triggers seen but negated, historic, hypothetical
+    seen: list[str] = field(default_factory=list)  # the code of every rule named in the evidence, in order
 
     @property
     def codes(self) -> list[str]:
@@ -323,7 +330,9 @@ def assess(text: str) -> SafetyFinding:
             match = pattern.search(clause)
             if not match:
                 continue
-            seen = f"{code}: {match.group(0)}"
+            seen = f"{rule_label(code)}: {match.group(0)}"
+            if code not in finding.seen:
+                finding.seen.append(code)
             context = ",".join(parts[max(index - 1, 0):index + 2]) if code in SMOKE_ONLY else clause
             reason = _void_reason(clause, match, context=context, previous=parts[index - 1] if index else "",
                                   code=code)
@@ -343,7 +352,9 @@ def assess(text: str) -> SafetyFinding:
             if match and _void_reason(clause, match) is None and not _resolved_later(parts, index):
                 finding.uncertain = True
                 finding.evidence.append(_("%(code)s: %(words)s (needs a person to judge)")
-                                        % {"code": code, "words": match.group(0)})
+                                        % {"code": rule_label(code), "words": match.group(0)})
+                if code not in finding.seen:
+                    finding.seen.append(code)
     if finding.urgent and RELAYED.search(text) and not RELAYED_NOW.search(text):
         # A 12345 transfer summarises a call made hours earlier, usually about something the
         # caller has lived with for a while: the duty officer checks it before the urgent clocks

@@ -26,7 +26,8 @@ def test_a_neighbours_leak_pouring_through_the_ceiling_goes_to_engineering_not_t
     result = classify("楼上邻居家漏水,水从我家卫生间天花板哗哗往下流")
     assert (result["category"], result["urgency"]) == ("neighbor", "urgent")
     assert result["department"] == "engineering"
-    assert result["evidence"]["department"] == ["neighbour_leak_to_engineering"]
+    assert result["rule_codes"]["department"] == ["neighbour_leak_to_engineering"]
+    assert result["evidence"]["department"] == ["Neighbour's leak: engineering"]
 
 
 def test_a_leak_dispute_between_neighbours_stays_with_customer_service():

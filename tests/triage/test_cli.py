@@ -16,7 +16,7 @@ def _run(*args, stdin=None) -> str:
 def test_one_message_prints_one_json_object_with_every_field():
     result = json.loads(_run("电梯困人了,3栋2单元"))
     assert set(result) == {"kind", "category", "urgency", "department", "confidence", "questions", "evidence",
-                           "urgency_uncertain"}
+                           "rule_codes", "urgency_uncertain"}
     assert result["urgency"] == "urgent" and result["department"] == "engineering"
     assert set(result["confidence"]) == {"kind", "category", "urgency", "department"}
 

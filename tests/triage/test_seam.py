@@ -19,7 +19,8 @@ def test_a_burst_pipe_phoned_in_calmly_is_filed_urgent_for_engineering(agent, ro
         channel=Channel.PHONE, room=room, description="不好意思打扰了,厨房的水管好像裂了,水一直往外喷"))
     assert (order.kind, order.category, order.urgency, order.department) == (
         "repair", "facility", "urgent", "engineering")
-    assert order.triage_suggestion["evidence"]["urgency"][0].startswith("rule burst_pipe")
+    assert order.triage_suggestion["rule_codes"]["urgency"][0] == "burst_pipe"
+    assert order.triage_suggestion["evidence"]["urgency"][0].startswith("rule Burst pipe")
 
 
 def test_a_feared_hazard_is_filed_urgent_until_a_person_decides(agent, room):
