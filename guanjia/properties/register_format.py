@@ -2,16 +2,15 @@
 
 Property companies keep the register (台账) in Excel with Chinese column headings; the
 headings and cell words here are data, not UI text, so they are Chinese literals. The reasons
-of the import report are English source strings for translation; until the catalogues carry
-them, ``reason_text`` falls back to the Chinese kept beside each one, so a property company's
-clerk always reads their report in Chinese.
+of the import report are English source strings, translated like the rest of the UI: marked with
+``gettext_noop`` (by that name: ``makemessages`` only extracts the standard keywords, and an
+alias such as ``N_`` kept them out of the catalogues) and translated when a report is written,
+in its reader's language.
 """
 
 from typing import Any
 
-from django.utils import translation
-from django.utils.translation import gettext
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext, gettext_noop
 
 from .choices import Relation, RoomState
 
@@ -43,48 +42,30 @@ RELATION_WORDS = {
 }
 MAX_ROWS = 50_000  # a register larger than any one community; beyond it the file is refused unread
 
-# code: (English source string, Simplified Chinese used until the catalogue translates it)
-REASONS: dict[str, tuple[str, str]] = {
-    "required": (N_("This column must not be empty."), "此列不能为空。"),
-    "number_invalid": (N_("Only letters and digits are allowed here."), "只能填写字母和数字。"),
-    "floor_invalid": (N_("The floor must be a whole number between -5 and 200."), "楼层必须是 -5 到 200 之间的整数。"),
-    "area_invalid": (N_("The area must be a number of square metres above 0 and below 10000."),
-                     "面积必须是大于 0、小于 10000 的平方米数。"),
-    "state_invalid": (N_("Unknown state; write 已入住, 空置 or 装修中."), "无法识别的状态，请填写 已入住、空置 或 装修中。"),
-    "relation_invalid": (N_("Unknown relation; write 业主, 租户, 家属 or 单位联系人."),
-                         "无法识别的关系，请填写 业主、租户、家属 或 单位联系人。"),
-    "name_missing": (N_("A phone, ID number or relation is given but no name."), "填写了手机、证件号或关系，但没有姓名。"),
-    "phone_invalid": (N_("Not a valid phone number: %(value)s."), "不是有效的电话号码：%(value)s。"),
-    "phone_masked": (N_("The phone number is masked (contains *); write the full number."),
-                     "电话号码是打码的（含 *），请填写完整号码。"),
-    "id_masked": (N_("The ID number is masked (contains *); write the full number or leave it empty."),
-                  "证件号是打码的（含 *），请填写完整号码或留空。"),
-    "id_invalid": (N_("The resident ID number is not valid (wrong length or check digit)."),
-                   "身份证号无效（位数或校验位错误）。"),
-    "date_invalid": (N_("Not a date; write it as 2024-03-18."), "不是有效日期，请写成 2024-03-18 的格式。"),
-    "date_future": (N_("The move-in date is in the future."), "入住日期晚于今天。"),
-    "duplicate": (N_("The same person and relation already appear in row %(row)s."),
-                  "同一人员和关系已在第 %(row)s 行出现。"),
-    "room_conflict": (N_("Row %(row)s gives this room a different %(column)s."), "第 %(row)s 行对同一房间填写了不同的%(column)s。"),
+# code: the English source string, translated when the report is written (``reason_text``).
+REASONS: dict[str, str] = {
+    "required": gettext_noop("This column must not be empty."),
+    "number_invalid": gettext_noop("Only letters and digits are allowed here."),
+    "floor_invalid": gettext_noop("The floor must be a whole number between -5 and 200."),
+    "area_invalid": gettext_noop("The area must be a number of square metres above 0 and below 10000."),
+    "state_invalid": gettext_noop("Unknown state; write 已入住, 空置 or 装修中."),
+    "relation_invalid": gettext_noop("Unknown relation; write 业主, 租户, 家属 or 单位联系人."),
+    "name_missing": gettext_noop("A phone, ID number or relation is given but no name."),
+    "phone_invalid": gettext_noop("Not a valid phone number: %(value)s."),
+    "phone_masked": gettext_noop("The phone number is masked (contains *); write the full number."),
+    "id_masked": gettext_noop("The ID number is masked (contains *); write the full number or leave it empty."),
+    "id_invalid": gettext_noop("The resident ID number is not valid (wrong length or check digit)."),
+    "date_invalid": gettext_noop("Not a date; write it as 2024-03-18."),
+    "date_future": gettext_noop("The move-in date is in the future."),
+    "duplicate": gettext_noop("The same person and relation already appear in row %(row)s."),
+    "room_conflict": gettext_noop("Row %(row)s gives this room a different %(column)s."),
 }
 
 
 def reason_text(code: str, **params: Any) -> str:
-    """The reason for ``code`` in the active language (Chinese when not yet translated)."""
-    source, chinese = REASONS[code]
-    text = gettext(source)
-    language = (translation.get_language() or "zh-hans").lower()
-    if text == source and language.startswith("zh"):
-        text = chinese
-        if language in ("zh-hant", "zh-tw", "zh-hk"):
-            text = _traditional(text)
+    """The reason for ``code`` in the active language."""
+    text = gettext(REASONS[code])
     return text % params if params else text
-
-
-def _traditional(text: str) -> str:
-    from opencc import OpenCC  # imported late: only Traditional-Chinese readers need the tables
-
-    return OpenCC("s2t").convert(text)
 
 
 def word_for(table: dict[str, list[str]], value: str) -> str:
