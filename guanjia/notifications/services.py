@@ -3,11 +3,16 @@
 ``notify`` and ``notify_resident`` store the message in the caller's transaction and send
 only after it commits: a rolled-back work order never texts anyone, and a slow or broken
 gateway never breaks the request (a failed attempt is recorded and retried with backoff).
+
+Each message is worded in its recipient's language (``language``): services pass titles and
+bodies not worded yet, and they are worded once per language among the recipients, never once
+per recipient.
 """
 
 import logging
 import time
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -18,10 +23,12 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from guanjia.core.errors import NotFound
 
 from .choices import DeliveryStatus
+from .language import Text, language_of
 from .lock_objects import claim_deliveries
 from .models import Delivery, Notification
 from .transports import Message, Transport, TransportError, configured_transports, get_transport
@@ -50,20 +57,23 @@ TASK_BATCH = 500
 _TITLE_MAX = Notification._meta.get_field("title").max_length or 200
 
 
-def notify(*, recipients: Iterable[Any], title: str, body: str, link: str = "", order: Any = None,
+def notify(*, recipients: Iterable[Any], title: Text, body: Text, link: str = "", order: Any = None,
            community: Any = None, kind: str = "") -> None:
-    """Put a message in each staff member's inbox and send it through the configured transports."""
+    """Put a message in each staff member's inbox and send it through the configured transports,
+    each worded in its recipient's language."""
     users = _unique_active(recipients)
     if not users:
         return
     community = community if community is not None else getattr(order, "community", None)
-    title = str(title)[:_TITLE_MAX]
-    common = {"title": title, "body": str(body), "link": link, "order": order, "community": community,
-              "kind": kind}
+    common = {"link": link, "order": order, "community": community, "kind": kind}
+    message = StaffMessage(recipients=users, title=title, body=body)
+    words = _worded([message], {language_of(user.preferred_language): [0] for user in users})
     # The inbox rows and their deliveries are stored together. No savepoint: inside a service's
     # transaction a failure here fails the whole write anyway, and a savepoint is two more statements.
     with transaction.atomic(savepoint=False):
-        notes = Notification.objects.bulk_create([Notification(recipient=u, **common) for u in users])
+        notes = Notification.objects.bulk_create([
+            Notification(recipient=user, **words[0, language_of(user.preferred_language)], **common)
+            for user in users])
         deliveries = []
         for transport in configured_transports():
             if not transport.delivers:
@@ -72,18 +82,19 @@ def notify(*, recipients: Iterable[Any], title: str, body: str, link: str = "", 
                 address = transport.address_for_user(user)
                 if address:
                     deliveries.append(_new_delivery(transport.name, address=address, recipient=user,
-                                                    notification=note, **common))
+                                                    notification=note, title=note.title, body=note.body,
+                                                    **common))
         _store_and_send(deliveries)
-
 
 
 @dataclass(frozen=True)
 class StaffMessage:
-    """One message of ``notify_many``: the same title and body to each of ``recipients``."""
+    """One message of ``notify_many``: the same title and body to each of ``recipients``, each in
+    their own language when the title and body are not worded yet (``language.Text``)."""
 
     recipients: Sequence[Any]
-    title: str
-    body: str
+    title: Text
+    body: Text
     link: str = ""
     order: Any = None
     community: Any = None
@@ -94,15 +105,25 @@ def notify_many(*, messages: Iterable[StaffMessage]) -> int:
     """``notify`` for many messages at once (the SLA sweep telling a thousand orders' people).
 
     One INSERT of inbox rows and one of deliveries instead of two per message, and one task
-    queued after commit. Returns the number of inbox rows stored.
+    queued after commit. Each message is worded once per language among its recipients (the
+    recipients are loaded already: their languages cost no query). Returns the number of inbox
+    rows stored.
     """
     transports = [transport for transport in configured_transports() if transport.delivers]
+    messages = list(messages)
+    told = [_unique_active(message.recipients) for message in messages]
+    # Which messages each language is needed for: most sweeps speak one language, a few two.
+    wanted: dict[str, list[int]] = defaultdict(list)
+    for index, users in enumerate(told):
+        for language in {language_of(user.preferred_language) for user in users}:
+            wanted[language].append(index)
+    words = _worded(messages, wanted)
     notes: list[Notification] = []
-    for message in messages:
+    for index, (message, users) in enumerate(zip(messages, told, strict=True)):
         community = message.community if message.community is not None else getattr(message.order, "community", None)
-        common = {"title": str(message.title)[:_TITLE_MAX], "body": str(message.body), "link": message.link,
-                  "order": message.order, "community": community, "kind": message.kind}
-        notes += [Notification(recipient=user, **common) for user in _unique_active(message.recipients)]
+        common = {"link": message.link, "order": message.order, "community": community, "kind": message.kind}
+        notes += [Notification(recipient=user, **words[index, language_of(user.preferred_language)], **common)
+                  for user in users]
     if not notes:
         return 0
     with transaction.atomic():
@@ -119,13 +140,34 @@ def notify_many(*, messages: Iterable[StaffMessage]) -> int:
         _store_and_send(deliveries)
     return len(notes)
 
-def notify_resident(*, phone: str, person: Any = None, title: str, body: str, link: str = "",
+
+def _worded(messages: Sequence[StaffMessage],
+            wanted: Mapping[str, Iterable[int]]) -> dict[tuple[int, str], dict[str, str]]:
+    """Title and body of the messages (by position) each language is wanted for, by (position,
+    language): one switch of the active language per language, not per recipient or message."""
+    words = {}
+    for language, positions in wanted.items():
+        with override(language):
+            for index in positions:
+                message = messages[index]
+                words[index, language] = {"title": str(message.title)[:_TITLE_MAX], "body": str(message.body)}
+    return words
+
+
+def notify_resident(*, phone: str, person: Any = None, title: Text, body: Text, link: str = "",
                     order: Any = None, community: Any = None, kind: str = "") -> None:
-    """Tell a resident, who may have no account: SMS / WeChat via the gateway, in-app if they have one."""
+    """Tell a resident, who may have no account: SMS / WeChat via the gateway, in-app if they have one.
+
+    In their language: the account's choice, else the register's record of the person, else the
+    site's default (never the language of the staff member whose action sent the message).
+    """
     account = _resident_account(phone=phone, person=person)
     community = community if community is not None else getattr(order, "community", None)
-    common = {"title": str(title)[:_TITLE_MAX], "body": str(body), "link": link, "order": order,
-              "community": community, "kind": kind}
+    language = language_of(account.preferred_language if account is not None
+                           else getattr(person, "preferred_language", None))
+    with override(language):
+        common = {"title": str(title)[:_TITLE_MAX], "body": str(body), "link": link, "order": order,
+                  "community": community, "kind": kind}
     with transaction.atomic(savepoint=False):  # no savepoint, as in ``notify``
         note = Notification.objects.create(recipient=account, **common) if account else None
         deliveries = []

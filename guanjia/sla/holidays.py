@@ -14,6 +14,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from guanjia.core.errors import ServiceError
 from guanjia.notifications.services import notify
@@ -117,6 +118,6 @@ def holidays_remind(*, today: date | None = None) -> int | None:
                                                                    defaults={"sent_at": timezone.now()})
         if not created:
             return None
-        notify(recipients=recipients.company_admins(), title=_("Enter next year's holidays"),
+        notify(recipients=recipients.company_admins(), title=gettext_lazy("Enter next year's holidays"),
                body=warning.message, link=reverse("admin:sla_calendarday_changelist"), kind="sla_calendar")
     return warning.year

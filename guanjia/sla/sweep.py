@@ -29,8 +29,9 @@ from django.db import transaction
 from django.db.models import Count, F, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
+from guanjia.notifications.language import Text, phrase
 from guanjia.notifications.services import StaffMessage, notify_many
 from guanjia.tickets.choices import OPEN_STATUSES, EventType
 from guanjia.tickets.models import GroupCase, WorkOrder, WorkOrderEvent
@@ -87,14 +88,15 @@ class _Run:
     calendars: dict[int, WorkCalendar] = field(default_factory=dict)
 
     @cached_property
-    def words(self) -> dict[str, str]:
-        """Each message template translated once per run, not once per row."""
+    def words(self) -> dict[str, Text]:
+        """The message templates, not worded yet: each message is worded in its recipients' languages
+        when it is stored (``notify_many``), and each event's note in the sweep's own."""
         return {"due": _("%(clock)s due at %(due)s"), "approaching": _("Deadline approaching: %(number)s"),
                 "was_due": _("%(clock)s was due at %(due)s"), "late": _("Late (level %(level)s): %(number)s"),
                 "still_late": _("%(clock)s still late since %(due)s"),
-                **{f"clock:{value}": str(label) for value, label in ClockType.choices}}
+                **{f"clock:{value}": label for value, label in ClockType.choices}}
 
-    def labels(self, clock: Clock) -> dict[str, str]:
+    def labels(self, clock: Clock) -> dict[str, Text]:
         return {"number": clock.order.number, "clock": self.words.get(f"clock:{clock.type}", clock.type),
                 "due": clock.due_at.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")}
 
@@ -144,8 +146,9 @@ class _Writes:
         notify_many(messages=self.messages)
 
 
-def _event(order: WorkOrder, type: str, now: datetime, note: str, **data: object) -> WorkOrderEvent:
-    return WorkOrderEvent(order=order, type=type, at=now, note=note, data=data)
+def _event(order: WorkOrder, type: str, now: datetime, note: Text, **data: object) -> WorkOrderEvent:
+    # The timeline's note is worded once, in the sweep's language; only the messages follow their readers'.
+    return WorkOrderEvent(order=order, type=type, at=now, note=str(note), data=data)
 
 
 _SAMPLE_UUID = uuid.UUID(int=0)
@@ -177,11 +180,11 @@ def _is_sensitive(order: WorkOrder, households: dict[int, int]) -> bool:
     return group is not None and households.get(group.pk, 0) >= GROUP_CASE_HOUSEHOLDS
 
 
-def _escalation(run: _Run, clock: Clock, level: int, note: str) -> tuple[WorkOrderEvent, StaffMessage]:
+def _escalation(run: _Run, clock: Clock, level: int, note: Text) -> tuple[WorkOrderEvent, StaffMessage]:
     people = run.directory.for_level(clock.order, level, clock.zone_manager_id)
     event = _event(clock.order, EventType.ESCALATED, run.now, note, clock=clock.type, clock_id=clock.pk,
                    level=level, to=[user.pk for user in people])
-    title = run.words["late"] % {"level": level, "number": clock.order.number}
+    title = phrase(run.words["late"], level=level, number=clock.order.number)
     return event, StaffMessage(recipients=people, title=title, body=note, link=run.link(clock.order),
                                order=clock.order, kind="sla_escalation")
 
@@ -204,9 +207,9 @@ def _warn(run: _Run, claimable: QuerySet[Clock], clocks: list[Clock], batch: _Ba
     for clock in clocks:
         try:
             labels = run.labels(clock)
-            note = run.words["due"] % labels
+            note = phrase(run.words["due"], **labels)
             message = StaffMessage(recipients=run.directory.order_people(clock.order, clock.zone_manager_id), body=note,
-                                   title=run.words["approaching"] % labels,
+                                   title=phrase(run.words["approaching"], **labels),
                                    link=run.link(clock.order), order=clock.order, kind="sla_warning")
         except Exception as error:  # one bad row is left for the next run, the rest go on
             batch.fail(clock.pk, error, "warning")
@@ -230,7 +233,7 @@ def _breach(run: _Run, claimable: QuerySet[Clock], clocks: list[Clock], batch: _
             following = clockmath.next_escalation(cal=run.calendar(clock.order.community), after=clock.due_at,
                                                   level=level, duration=clock.duration,
                                                   working_time=clock.working_time)
-            note = run.words["was_due"] % run.labels(clock)
+            note = phrase(run.words["was_due"], **run.labels(clock))
             escalated, message = _escalation(run, clock, level, note)
         except Exception as error:  # e.g. a corrupt duration overflowing the ladder arithmetic
             batch.fail(clock.pk, error, "breach")
@@ -256,7 +259,7 @@ def _climb(run: _Run, claimable: QuerySet[Clock], clocks: list[Clock], batch: _B
                                                   after=clock.next_escalation_at or run.now, level=level,
                                                   duration=clock.duration, working_time=clock.working_time)
             escalated, message = _escalation(run, clock, level,
-                                             run.words["still_late"] % run.labels(clock))
+                                             phrase(run.words["still_late"], **run.labels(clock)))
         except Exception as error:
             batch.fail(clock.pk, error, "escalation")
             continue
@@ -323,11 +326,11 @@ def _sensitive_candidates() -> QuerySet[WorkOrder]:
     return waiting.filter(Q(media_sensitive=True) | Q(group_case__media_sensitive=True) | Q(group_case__in=big))
 
 
-def _sensitive_note(order: WorkOrder, households: dict[int, int]) -> str:
+def _sensitive_note(order: WorkOrder, households: dict[int, int]) -> Text:
     group = order.group_case
     if group is not None and not order.media_sensitive and not group.media_sensitive:
-        return _("Group case “%(title)s”: %(households)s households") % {
-            "title": group.title, "households": households.get(group.pk, 0)}
+        return phrase(_("Group case “%(title)s”: %(households)s households"), title=group.title,
+                      households=households.get(group.pk, 0))
     return _("Media-sensitive case")
 
 
@@ -366,7 +369,7 @@ class _SensitiveStep:
                                         to=[user.pk for user in people]))
             if order.group_case_id not in told:
                 writes.messages.append(StaffMessage(
-                    recipients=people, title=_("To the project manager: %(number)s") % {"number": order.number},
+                    recipients=people, title=phrase(_("To the project manager: %(number)s"), number=order.number),
                     body=note, link=run.link(order), order=order, kind="sla_escalation"))
                 if order.group_case_id is not None:
                     told.add(order.group_case_id)

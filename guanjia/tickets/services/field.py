@@ -6,11 +6,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.core.errors import Conflict, ServiceError
 from guanjia.core.taxonomy import Department
+from guanjia.notifications.language import phrase
 
 from ..choices import EventType, Status, Visibility
 from ..events import event_append, event_resident
@@ -55,7 +55,7 @@ def workorder_dispatch(*, order: WorkOrder, actor: Any, assignee: Any = None, de
                          data={"department": department, "assignee": getattr(assignee, "pk", None)})
     if assignee is not None:
         tell_staff(recipients=[assignee], order=order, kind="dispatched",
-               title=gettext("New work order %(number)s") % {"number": order.number},
+               title=phrase(_("New work order %(number)s"), number=order.number),
                body=f"{order.room or order.location}: {order.description}\n{note.strip()}")
     return order
 
@@ -154,8 +154,8 @@ def workorder_resolve(*, order: WorkOrder, actor: Any, note: str, photos: Iterab
                          data={"callback_expected": True})
     # SLA-7 / SAT-1: the message carries the tracking link, where the resident confirms and rates.
     tell_resident(order=order, kind="resolved",
-                  title=gettext("Work order %(number)s is done") % {"number": order.number},
-                  body=gettext("%(note)s\nPlease tell us how satisfied you are.") % {"note": note.strip()})
+                  title=phrase(_("Work order %(number)s is done"), number=order.number),
+                  body=phrase(_("%(note)s\nPlease tell us how satisfied you are."), note=note.strip()))
     return order
 
 

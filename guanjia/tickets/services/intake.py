@@ -12,13 +12,13 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.accounts.scoping import rooms_for_resident
 from guanjia.core.errors import ServiceError
 from guanjia.core.models import Photo
 from guanjia.core.taxonomy import Channel, Urgency
+from guanjia.notifications.language import phrase
 from guanjia.properties.choices import Relation
 from guanjia.properties.models import Community, Occupancy, Person, Room
 from guanjia.properties.roomcodes import normalize_room_code
@@ -151,8 +151,8 @@ def _save(*, order: WorkOrder, actor: Any, source: str, photos: list[Any]) -> Ta
     patterns_check(order=order)
     if order.owner_id is None:
         tell_desk(order=order, kind="new_request", body=order.description,
-                  title=gettext("New request %(number)s from %(room)s") % {"number": order.number,
-                                                                          "room": order.room or order.location})
+                  title=phrase(_("New request %(number)s from %(room)s"), number=order.number,
+                               room=str(order.room or order.location)))
     return Taken(order=order, created=created, photos=stored)
 
 
@@ -284,7 +284,7 @@ def workorder_request_info(*, order: WorkOrder, actor: Any, questions: list[str]
                          event_type=EventType.INFO_REQUESTED, note="\n".join(asked), visibility="resident",
                          data={"questions": asked})
     tell_resident(order=order, kind="info_requested", body="\n".join(asked),
-                  title=gettext("A few questions about %(number)s") % {"number": order.number})
+                  title=phrase(_("A few questions about %(number)s"), number=order.number))
     return order
 
 

@@ -3,10 +3,10 @@
 from typing import Any
 
 from django.db import transaction
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.core.errors import Conflict, ServiceError
+from guanjia.notifications.language import phrase
 
 from ..choices import FINISHED_STATUSES, EventType, Status, Visibility
 from ..events import event_internal
@@ -68,7 +68,7 @@ def workorder_cancel(*, order: WorkOrder, actor: Any, reason: str) -> WorkOrder:
     workorder_transition(order=order, to=Status.CANCELLED, actor=actor, event_type=EventType.CANCELLED,
                          note=text, visibility=Visibility.RESIDENT, changes={"cancel_reason": text})
     tell_resident(order=order, kind="cancelled", body=text,
-                  title=gettext("Work order %(number)s was cancelled") % {"number": order.number})
+                  title=phrase(_("Work order %(number)s was cancelled"), number=order.number))
     return order
 
 

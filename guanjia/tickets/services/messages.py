@@ -1,5 +1,7 @@
 """Who hears about a work order, and through which link. Messages are stored in the service's
-transaction and sent after commit by ``notifications`` (a rolled-back order never texts anyone)."""
+transaction and sent after commit by ``notifications`` (a rolled-back order never texts anyone).
+Titles and bodies are passed not worded yet (``gettext_lazy``, ``phrase``): each recipient reads
+them in their own language, not in the language of whoever changed the order."""
 
 from collections.abc import Iterable
 from typing import Any
@@ -8,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 
 from guanjia.accounts.choices import Role
 from guanjia.accounts.models import StaffRole
+from guanjia.notifications.language import Text
 from guanjia.notifications.services import notify, notify_resident
 
 from ..models import WorkOrder
@@ -33,18 +36,18 @@ def tracking_link(order: WorkOrder) -> str:
     return _link("tracking:page", order.tracking_token)
 
 
-def tell_staff(*, recipients: Iterable[Any], order: WorkOrder, kind: str, title: str, body: str) -> None:
+def tell_staff(*, recipients: Iterable[Any], order: WorkOrder, kind: str, title: Text, body: Text) -> None:
     notify(recipients=list(recipients), order=order, kind=kind, title=title, body=body, link=staff_link(order))
 
 
-def tell_desk(*, order: WorkOrder, kind: str, title: str, body: str) -> None:
+def tell_desk(*, order: WorkOrder, kind: str, title: Text, body: Text) -> None:
     """The community's customer-service desk: a new request from the portal waits for an agent."""
     desk = [r.user for r in StaffRole.objects.filter(community_id=order.community_id, role__in=DESK_ROLES)
             .select_related("user")]
     tell_staff(recipients=desk, order=order, kind=kind, title=title, body=body)
 
 
-def tell_resident(*, order: WorkOrder, kind: str, title: str, body: str) -> None:
+def tell_resident(*, order: WorkOrder, kind: str, title: Text, body: Text) -> None:
     """SMS / WeChat to the contact phone, in-app if they have an account; the link is the tracking page."""
     if not order.contact_phone and order.person_id is None:
         return

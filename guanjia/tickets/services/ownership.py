@@ -5,10 +5,10 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.core.errors import ServiceError
+from guanjia.notifications.language import phrase
 
 from ..choices import EventType
 from ..events import event_resident
@@ -55,6 +55,6 @@ def workorder_hand_over(*, order: WorkOrder, actor: Any, new_owner: Any, promise
                    data={"from_owner": previous_owner_id, "to_owner": new_owner.pk,
                          "promise": promise.strip(), "promise_due_at": promise_due_at.isoformat()})
     tell_staff(recipients=[new_owner], order=order, kind="handed_over",
-           title=gettext("Work order %(number)s is now yours") % {"number": order.number},
-           body=gettext("Promised to the resident: %(promise)s") % {"promise": promise.strip()})
+           title=phrase(_("Work order %(number)s is now yours"), number=order.number),
+           body=phrase(_("Promised to the resident: %(promise)s"), promise=promise.strip()))
     return order

@@ -11,12 +11,12 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.accounts.models import StaffRole
 from guanjia.core.errors import Conflict, ServiceError
 from guanjia.core.taxonomy import Urgency
+from guanjia.notifications.language import phrase
 
 from ..choices import EventType, PlanStatus, Visibility
 from ..events import event_append, event_internal
@@ -52,7 +52,7 @@ def plan_submit(*, order: WorkOrder, actor: Any, solution: str, resident_text: s
             Q(community_id=order.community_id) | Q(community__isnull=True),
             company_id=order.community.company_id, role__in=PLAN_APPROVING_ROLES).select_related("user")]
         tell_staff(recipients=approvers, order=order, kind="plan_submitted",
-               title=gettext("Plan for %(number)s waits for your approval") % {"number": order.number},
+               title=phrase(_("Plan for %(number)s waits for your approval"), number=order.number),
                body=plan.solution)
     else:
         _put_in_force(plan=plan, actor=actor)
@@ -89,4 +89,4 @@ def _put_in_force(*, plan: Plan, actor: Any) -> None:
     event_append(order=plan.order, type=EventType.PLAN_APPROVED, actor=actor, note=plan.resident_text,
                  visibility=Visibility.RESIDENT, data={"plan": str(plan.uuid), "schedule": plan.schedule})
     tell_resident(order=plan.order, kind="plan_approved", body=plan.resident_text,
-                  title=gettext("The plan for %(number)s") % {"number": plan.order.number})
+                  title=phrase(_("The plan for %(number)s"), number=plan.order.number))

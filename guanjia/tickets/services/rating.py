@@ -12,6 +12,7 @@ from guanjia.accounts.choices import Role
 from guanjia.accounts.models import StaffRole
 from guanjia.core.errors import Conflict, NotFound, ServiceError
 from guanjia.core.taxonomy import Channel, Department, Kind
+from guanjia.notifications.language import phrase
 
 from ..choices import EventType, RatingLevel, RatingSource, Status, Visibility
 from ..events import event_append, event_internal, event_resident
@@ -119,6 +120,6 @@ def _follow_up_open(*, order: WorkOrder, actor: Any, rating: Rating) -> WorkOrde
                    data={"follow_up": follow_up.number, "follow_up_uuid": str(follow_up.uuid)})
     if owner is not None:
         tell_staff(recipients=[owner], order=follow_up, kind="dissatisfied_follow_up",
-               title=gettext("Dissatisfied resident: follow up %(number)s") % {"number": follow_up.number},
+               title=phrase(_("Dissatisfied resident: follow up %(number)s"), number=follow_up.number),
                body=follow_up.description)
     return follow_up
