@@ -42,7 +42,7 @@ URGENT_MODEL_DOUBT = 0.5
 # Above this the model's urgent reading stands on its own (no rule needed). Chosen by 5-fold
 # cross-validation on the starter examples: at 0.9 about one message in a thousand that is
 # not urgent gets there, while wordings no rule foresaw still reach the urgent clocks.
-URGENT_MODEL_SURE = 0.95
+URGENT_MODEL_SURE = 0.98
 # Complex cues that make a hotline or repeated case complex even when the model hesitates.
 COMPLEX_CONCEPTS = frozenset({"repeat", "legacy", "group", "media"})
 

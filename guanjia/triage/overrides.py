@@ -27,14 +27,14 @@ OVERRIDES: tuple[Override, ...] = (
     # Water from the flat above: a repair request, or one pouring through now, needs a plumber before
     # it needs a mediator. A leak dispute (who pays, they will not fix it) stays with customer service.
     Override("neighbour_leak_to_engineering", Department.ENGINEERING, frozenset({"repair"}), frozenset({"neighbor"}),
-             re.compile(r"漏水|渗水|滴水|渗漏|水渍|漏到|往下滴|leak|水管|下水道|天花板.{0,4}(湿|发霉)")),
+             re.compile(r"漏水|渗水|滴水|渗漏|水渍|漏到|往下滴|在滴|灌水|往下灌|往下流|leak|pour|水管|下水道|天花板.{0,4}(湿|发霉)")),
     # Debris is a cleaning job, whoever is renovating.
     Override("renovation_debris_to_environment", Department.ENVIRONMENT, _ACTING, frozenset({"renovation"}),
-             re.compile(r"建渣|装修垃圾|垃圾|碎砖|沙子|水泥袋|渣土|debris|rubble")),
+             re.compile(r"建渣|装修垃圾|垃圾|碎砖|沙子|水泥袋|水泥浆|渣土|debris|rubble")),
     # Renovation noise out of hours: the patrol stops it tonight, customer service follows up.
     Override("renovation_noise_out_of_hours_to_security", Department.SECURITY, _ACTING, frozenset({"renovation"}),
              re.compile(r"(晚上|半夜|凌晨|深夜|夜里|早上[五六七]点|早上[5-7]点|[5-7]点(多)?就|周日|星期天|礼拜天|"
-                        r"night|sunday|early morning|[0-9]+ ?pm).{0,20}(装修|电钻|砸|敲|钻|施工|噪音|吵|drill|noise)|"
+                        r"night|sunday|early morning|[0-9]+ ?pm).{0,20}(装修|电钻|砸|敲|钻|切|施工|噪音|吵|drill|noise)|"
                         r"(装修|电钻|砸|敲|钻|施工|drill).{0,20}(晚上|半夜|凌晨|深夜|夜里|周日|星期天|礼拜天|"
                         r"night|sunday|[0-9]+ ?pm)")),
     # A disputed meter reading is settled by the engineer who reads the meter.
@@ -45,7 +45,7 @@ OVERRIDES: tuple[Override, ...] = (
              re.compile(r"保安|门岗|巡逻|guard")),
     # A slow or botched repair is chased with the engineers.
     Override("slow_repair_to_engineering", Department.ENGINEERING, frozenset({"complaint"}), frozenset({"service"}),
-             re.compile(r"(维修|修理|师傅|报修|修).{0,20}(慢|天|星期|周|个月|还没|没修好|没人|没来|不来|拖|敷衍|又坏|"
+             re.compile(r"(维修|修理|师傅|报修|修).{0,20}(慢|天|星期|周|个月|还没|没修好|没人|没来|不来|没见|人影|拖|敷衍|又坏|"
                         r"repair)|repair.{0,20}(slow|days|week|still)")),
     # A gas smell behind a door nobody answers: security gets in, engineering follows.
     Override("gas_no_answer_to_security", Department.SECURITY, _ACTING, frozenset({"facility", "order"}),
@@ -59,7 +59,7 @@ OVERRIDES: tuple[Override, ...] = (
     Override("card_reissue_to_customer_service", Department.CUSTOMER_SERVICE, frozenset({"service"}),
              frozenset({"facility"}),
              re.compile(r"(补办|重新办|再办|新办|办理|办一张|多办|挂失).{0,6}(门禁卡|门卡|卡|人脸)|"
-                        r"(门禁卡|门卡|人脸).{0,8}(补办|办理|录入|登记|挂失)|replace.{0,10}card")),
+                        r"(门禁卡|门卡|人脸).{0,8}(补办|办理|录入|登记|挂失|消磁|重新写)|录.{0,2}人脸|replace.{0,10}card")),
 )
 
 

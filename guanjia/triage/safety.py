@@ -25,7 +25,7 @@ from .text import clauses
 # code → pattern. Codes are stable: they appear in evidence and as model features.
 HARD_TRIGGERS: dict[str, str] = {
     "lift_entrapment": r"(又|正在|现在)困人|困人了|(停电|断电|没电|停了|坏了|卡住|卡在).{0,10}电梯里.{0,3}(还)?有人|between floors|(lift|elevator).{0,30}(inside|won't open)|(lift|elevator).{0,20}(dropped|fell|plunged)|stuck with .{0,12}inside|(电梯|lift|elevator).{0,12}(困(住|了|在|人)|关(住|在)|锁(住|在))|被?困在.{0,6}(电梯|里面|里头)|"
-                       r"困电梯|电梯.{0,10}(出不来|打不开.{0,6}人在|有人在里)|"
+                       r"困电梯|电梯.{0,10}(出不来|打不开.{0,6}人在|有人在里)|(电梯|轿厢).{0,12}(有人|人员|乘客|住户).{0,4}被困|"
                        r"电梯.{0,15}(停|卡)(在|住|了).{0,15}(有人|人在|我在|孩子|老人|小孩|出不来|在里面|(里面|里头)(还)?有(个|一个|位|两个)?(人|老|阿|伯|婆|小孩|孩子))|"
                        r"电梯.{0,20}(门)?(打不开|开不了).{0,10}(人|孩子|老人|我)|"
                        r"电梯.{0,15}(夹(到|住|伤)|警铃|报警铃|呼救|有人(喊|敲|拍)|两层(之间|中间)|半层|急停|掉下)|"
@@ -45,7 +45,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "water_through_ceiling": r"(正在|在|现在|一直在)(滴水|漏水|渗水|往下滴|往下漏|漏).{0,10}越来越(多|大|厉害|快)|(盆|桶).{0,4}(接不过来|接不住|接不完)|(天花|顶棚|吊顶|灯里|楼上|ceiling).{0,12}(哗哗|往下流|往下灌|灌下来|像下雨|水柱|"
                              r"大量|流下来|一直往下|pouring|gushing)|(pouring|gushing).{0,20}ceiling|"
                              r"(水|water).{0,6}(漫|淹)(到|进|了|出)|漫出来|水漫金山|满地(都是)?水|(地上|家里|屋里|满屋|一地)(全是|都是)水|"
-                             r"(水|water).{0,20}(coming|pouring|dripping|leaking|gushing) (through|from|out of) .{0,10}(ceiling|light|lamp)",
+                             r"(水|water).{0,20}(coming|pouring|dripping|leaking|gushing) (through|from|out of) .{0,20}(ceiling|light|lamp)",
     "flooding": r"水淹|淹水|被淹|(?<![扇机表灯])进水了|倒灌|flood|没过(脚|膝|小腿)|淹到|泡在水里|泡水了|水漫进|跑水|发大水",
     "ceiling_water_flowing": r"(天花|吊顶|顶上|灯(里|座|罩)|楼上).{0,10}(流水|出水|冒水|哗|灌水|漏得(很|好|特别)?"
                              r"(厉害|凶|严重))",
@@ -60,7 +60,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "explosion": r"爆炸|炸了|explosion|exploded|自燃|电池.{0,6}(鼓包|冒烟|起火)",
     "sparks": r"火花|跳火|(插座|插头|电线|开关|电箱|电表|电闸).{0,6}(烧黑|烧焦|烧坏|烧化|熔化|化了|发烫|烫手)|冒火|emoji_spark.{0,10}(插座|电)|spark|电线.{0,6}(烧|着)|短路.{0,6}(冒|烧)|"
               r"(电箱|配电箱|电表箱|插座|开关|电闸).{0,8}(滋滋|噼啪|噼里啪啦|啪啪)",
-    "fire": r"(?<![不没])着火|着了火|火光|火势|烧着|起火|失火|火灾(?!报警|警报|隐患|演练)|火苗|明火|烧起来|烧着了|火(很|好|特别)大|大火|火警(?!警报|报警|铃|钟|系统)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! extinguisher| door| exit| lane| drill| alarm test)",
+    "fire": r"(?<![不没])着火|越烧越(大|旺)|火越来越大|着了火|火光|火势|烧着|起火|失火|火灾(?!报警|警报|隐患|演练)|火苗|明火|烧起来|烧着了|火(很|好|特别)大|大火|火警(?!警报|报警|铃|钟|系统)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! extinguisher| door| exit| lane| drill| alarm test)",
     "smoke": r"冒烟|浓烟|(?<![抽吸])烟(?![味头蒂盒]).{0,4}(飘进|灌进|钻进|进了?)(我|我们|屋|家|房间)|飘出.{0,2}烟|烟从.{0,8}(冒|出来|飘)|呛人|呛得|很呛|(全是|都是|满是|好大的|很大的|很浓的|好浓的)烟(?![味头蒂盒])|烟(很|好|特别)浓|烟(很大|好大|特别大)|"
              r"(很|好|特别)(浓|重|大)的?烟味|烟味(很|好|特别)(浓|重|大)|烟雾(?!报警|探测)|好多烟(?![味头蒂盒])|很多烟(?![味头蒂盒])|(?<![抽吸])有烟(?![味头蒂盒])|黑烟|白烟|"
              r"smoke(?! alarm| detector|r|s\b|d\b)",
@@ -151,8 +151,9 @@ HARD_TRIGGERS: dict[str, str] = {
     "child_alone": r"(孩子|小孩|婴儿|宝宝).{0,10}(一直哭|哭了很久|哭个不停).{0,15}((大人|家长).{0,4}(不在|没在)|没有大人|没人管|没人应)",
     "storm_damage": r"(台风|大风|暴风|暴雨|狂风).{0,15}(窗|玻璃|门|广告牌|树|雨棚|铁皮).{0,8}(吹破|吹碎|吹掉|吹倒|刮倒|刮掉|关不上|破了|碎了|掉了)",
     "suicide_risk": r"跳楼|轻生|想不开|自杀|(要|想)(往下)?跳下去|suicid",
-    # Cries for help and signs a resident would not write about anything ordinary.
-    "cry_for_help": r"救命|help!|help me!|sos\b|emergency(?! exit| light| lighting| door)",
+    # Cries for help and signs a resident would not write about anything ordinary ("救命啊,物业费又涨了"
+    # is a sigh about money, not a cry for help).
+    "cry_for_help": r"救命(?!.{0,12}(费|钱|价|涨|贵))|help!|help me!|sos\b|emergency(?! exit| light| lighting| door)",
     "burning_smell": r"焦味|烧焦|糊味|焦糊|烧塑料|胶皮味|burning smell|smell of burning|smells like burning|"
                      r"smell(ing)? (of )?something burning|something.{0,10}burning",
     "welfare_check": r"(一个人住|一个人在家|自己住|(?<![0-9])[妈爸]|母亲|父亲|奶奶|爷爷|外婆|外公|老人|独居|老太太|老大爷|老爷子|老奶奶|老伯).{0,25}(没人应|不开门|没反应|没出门|联系不上|好几天没|打电话没人接|都没人接|电话没人接|没有人听|一直不接|"
@@ -181,7 +182,7 @@ CONTROLLED_BURNING = re.compile(r"(烧纸|烧烤|烧香|焚烧|烧垃圾|烧树�
 # "经常困人", "老是跳闸": a recurring problem is a complaint about reliability, not an emergency now.
 HABITUAL = re.compile(r"(经常|老是|总是|喜欢|总爱|老爱|一下(大|暴)?雨就?|下(大|暴)?雨(时|的时候)|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
                       r"always|often|keeps? |every (day|night))")
-SPREADING = re.compile(r"(蔓延|烧到|失控|着起来|烧起来了|没灭|spread)")
+SPREADING = re.compile(r"(蔓延|烧到|失控|着起来|烧起来了|没灭|越烧越|越来越大|spread)")
 # An open fire lit indoors (paper offerings in a stairwell) is not "controlled", and neither is one
 # whose smoke fills the flats; a cigarette or a wok is, wherever it is.
 OPEN_FIRE = re.compile(r"(烧纸|焚烧|烧垃圾|烧香|烧树叶|烧东西)")
