@@ -1,6 +1,7 @@
 """What the agent sees: kind, category, department with evidence, and the questions to ask back."""
 
 
+import pytest
 from django.utils import translation
 
 from guanjia.triage import classifier
@@ -72,3 +73,18 @@ def test_a_model_stored_before_complement_naive_bayes_still_loads_and_classifies
     assert not old.fields["kind"].complement
     assert classify("电梯又坏了", weights=old)["category"] == "facility"
     assert classifier.builtin_weights().fields["category"].complement
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("建议垃圾车早上七点以后再来收,现在五点多就哐哐响,老人都被吵醒", "suggestion"),
+    ("您好,建议晚上十点以后广场的音响统一断电,吵得大家睡不着", "suggestion"),
+    ("@管家 表扬一下夜班保安,昨晚帮我把喝醉的老公扶上楼", "praise"),
+])
+def test_a_message_that_opens_by_saying_what_it_is_is_that_kind_whatever_its_reason_sounds_like(text, kind):
+    result = classify(text)
+    assert result["kind"] == kind
+    assert result["evidence"]["kind"][0].startswith("opens with")
+
+
+def test_an_opening_followed_by_a_turn_is_read_as_a_whole():
+    assert classify("感谢你们上次的回复,但是楼道灯到现在还是不亮,一个星期了")["kind"] != "praise"
