@@ -1,10 +1,12 @@
-"""Portable SQL pieces the KPIs need: elapsed seconds between two timestamps and percentiles.
+"""Portable SQL pieces the KPIs need: elapsed seconds between two timestamps, percentiles, and a
+grouped queryset joined to the rows it describes.
 
 Everything here runs in the database. PostgreSQL has ``percentile_cont``; SQLite has no
 ordered-set aggregates, so there the same interpolated value is read with two ``ORDER BY …
 LIMIT … OFFSET`` queries — still aggregated in SQL, never by loading the orders.
 """
 
+import copy
 import json
 import math
 from collections.abc import Iterator
@@ -12,7 +14,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Aggregate, Count, Expression, F, FloatField, Func, Q, QuerySet
+from django.db.models import Aggregate, BooleanField, Count, Expression, F, FloatField, Func, Q, QuerySet
+from django.db.models.sql.constants import LOUTER
 
 
 class EpochSeconds(Func):
@@ -81,6 +84,80 @@ def estimated_rows(queryset: QuerySet) -> float:
         plan = cursor.fetchone()[0]
     plan = json.loads(plan) if isinstance(plan, str) else plan
     return float(plan[0]["Plan"]["Plan Rows"])
+
+
+class DerivedJoin:
+    """``LEFT OUTER JOIN (<grouped queryset>) AS alias ON alias.<key> = <parent>.<pk>``.
+
+    An entry of a query's ``alias_map``, with the interface Django documents on
+    ``django.db.models.sql.datastructures.Join`` (``table_name``, ``table_alias``, ``join_type``,
+    ``parent_alias``, ``as_sql()``, ``relabeled_clone()``): Django has no public way to join a
+    derived table. The joined queryset must return at most one row per ``key``, so the parent's
+    rows are neither repeated nor lost — and PostgreSQL drops the join from a query that reads
+    none of its columns.
+    """
+
+    join_type = LOUTER
+    nullable = True
+    filtered_relation = None
+    join_field = None
+
+    def __init__(self, queryset: QuerySet, *, name: str, key: str, parent_alias: str, parent_column: str) -> None:
+        self.queryset, self.key = queryset, key
+        self.table_name = self.table_alias = name
+        self.parent_alias, self.parent_column = parent_alias, parent_column
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[Any, ...]]:
+        sql, params = self.queryset.query.get_compiler(connection=connection).as_sql()
+        alias, qn = compiler.quote_name_unless_alias(self.table_alias), connection.ops.quote_name
+        on = f"{alias}.{qn(self.key)} = {compiler.quote_name_unless_alias(self.parent_alias)}.{qn(self.parent_column)}"
+        return f"LEFT OUTER JOIN ({sql}) {alias} ON ({on})", tuple(params)
+
+    def relabeled_clone(self, change_map: dict[str, str]) -> "DerivedJoin":
+        clone = copy.copy(self)
+        clone.table_alias = change_map.get(self.table_alias, self.table_alias)
+        clone.parent_alias = change_map.get(self.parent_alias, self.parent_alias)
+        return clone
+
+
+class JoinedCountAboveZero(Expression):
+    """Whether the derived table's count ``column`` is above zero for this row (no row: false)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, alias: str, column: str) -> None:
+        super().__init__()
+        self.alias, self.column = alias, column
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        column = f"{compiler.quote_name_unless_alias(self.alias)}.{connection.ops.quote_name(self.column)}"
+        return f"COALESCE({column}, 0) > 0", []
+
+    def relabeled_clone(self, change_map: dict[str, str]) -> "JoinedCountAboveZero":
+        return self.__class__(change_map.get(self.alias, self.alias), self.column)
+
+    def get_group_by_cols(self) -> list[Expression]:
+        return [self]
+
+
+def counts_joined(rows: QuerySet, counted: QuerySet, *, key: str, conditions: dict[str, Q],
+                  name: str) -> tuple[QuerySet, dict[str, Expression]]:
+    """``rows`` with ``counted`` grouped by ``key`` (the rows' primary key) joined once, and for each
+    of ``conditions`` whether any of a row's ``counted`` matches it.
+
+    One pass over ``counted`` answers every condition for every row, where a correlated
+    ``EXISTS`` per condition probes an index once per row and condition, and an ``IN (set)``
+    per condition reads ``counted`` once per reference in the query (PostgreSQL does not share
+    identical subqueries).
+    """
+    # Counting ``key`` (never null) rather than the primary key lets an index holding ``key`` and
+    # the conditions' columns answer without visiting the table.
+    grouped = counted.order_by().values(key).annotate(
+        **{column: Count(key, filter=condition) for column, condition in conditions.items()})
+    rows = rows.all()
+    alias = rows.query.join(DerivedJoin(grouped, name=name, key=key, parent_alias=rows.query.get_initial_alias(),
+                                        parent_column=rows.model._meta.pk.column))
+    return rows, {column: JoinedCountAboveZero(alias, column) for column in conditions}
 
 
 @contextmanager

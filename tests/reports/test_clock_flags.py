@@ -1,20 +1,24 @@
 """Two ways of reading the orders' clock flags give the same figures.
 
 A report over one community probes each order's clocks; a company-wide report over a recent
-period reads each flag once as the set of clocks created since the period began (a clock is
-never created before its order is received). Both must count every KPI and table alike.
+period counts the clocks created since the period began once per order, in one pass joined to
+the orders (a clock is never created before its order is received). Both must count every KPI,
+table, list and click-through alike.
 """
 
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 
 from guanjia.reports import kpis
 from guanjia.reports.kpis import Sources
 from guanjia.reports.scope import ReportScope, month_end
-from guanjia.reports.selectors import dashboard_figures
+from guanjia.reports.selectors import dashboard_figures, report_orders
 from guanjia.sla.models import Clock
+from guanjia.tickets.models import WorkOrder
 
 from .history import EventType, Kind, happen, received
 from .test_summaries import counted_live, figures, three_months
@@ -36,7 +40,7 @@ def both_ways(scope, monkeypatch, read):
     return results
 
 
-def test_company_wide_flags_read_as_clock_sets_count_like_per_order_probes(
+def test_company_wide_flags_read_in_one_pass_count_like_per_order_probes(
         community, other_community, november, monkeypatch):
     three_months(community)
     three_months(other_community)
@@ -54,6 +58,19 @@ def test_company_wide_flags_read_as_clock_sets_count_like_per_order_probes(
         dashboard = both_ways(scope, monkeypatch, lambda s: figures(dashboard_figures(scope=s).kpis,
                                                                       dashboard_figures(scope=s).breakdowns))
         assert dashboard[0] == dashboard[1] == probed, first
+
+    # The open month company-wide and one department of it: the worst-late list (the orders read
+    # through a subquery that carries the clock counts) and every figure agree too.
+    november = company_scope(community, other_community, first=date(2026, 11, 1), last=date(2026, 11, 30))
+    follow_ups = WorkOrder.objects.get(community=community, follow_up_of__isnull=False,
+                                       created_at__gte=november.start).department
+    one_department = ReportScope(community_ids=november.community_ids, date_from=november.date_from,
+                                 date_to=november.date_to, department=follow_ups)
+    for scope in (november, one_department):
+        lists = both_ways(scope, monkeypatch, lambda s: [o.pk for o in dashboard_figures(scope=s).worst_late])
+        assert lists[0] == lists[1] and lists[0], scope.department
+        probed, joined = both_ways(scope, monkeypatch, counted_live)
+        assert probed == joined, scope.department
 
     october = company_scope(community, other_community, first=date(2026, 10, 1), last=month_end(date(2026, 10, 1)))
     kpis, _ = counted_live(october)
@@ -75,3 +92,41 @@ def test_which_reports_read_the_flags_as_clock_sets(community, other_community, 
     # More clocks since then than PostgreSQL would hash in memory: probe the orders instead.
     monkeypatch.setattr(kpis, "HASHED_MAX_CLOCKS", -1)
     assert Sources(recent).hashed(recent.start) is False
+
+
+def test_the_orders_behind_a_company_wide_figure_are_the_same_both_ways(
+        community, other_community, november, monkeypatch):
+    three_months(community)
+    three_months(other_community)
+    Clock.objects.update(created_at=F("started_at"))
+    scope = company_scope(community, other_community, first=date(2026, 11, 1), last=date(2026, 11, 30))
+
+    for kpi, part in (("complaint_on_time", "miss"), ("complaint_on_time", "den"), ("callback_on_time", "num"),
+                      ("after_hours_on_time", "den")):
+        def behind(s, kpi=kpi, part=part):
+            orders = report_orders(scope=s, params={"kpi": kpi, "part": part})
+            return orders.count(), sorted(orders.values_list("pk", flat=True))
+
+        probed, joined = both_ways(scope, monkeypatch, behind)
+        assert probed == joined, (kpi, part)
+        assert probed[0] == len(probed[1])
+    # November's late complaints: in each community the repeat acknowledged after an hour and the
+    # follow-up never acknowledged.
+    assert both_ways(scope, monkeypatch, lambda s: report_orders(
+        scope=s, params={"kpi": "complaint_on_time", "part": "miss"}).count()) == [4, 4]
+
+
+def test_a_company_wide_open_month_reads_its_clocks_once(community, other_community, november):
+    """The KPI query tests five clock flags in ten places (the on-time complaints alone test one
+    three times); the clocks since the month began are still read once, not once per place."""
+    three_months(community)
+    three_months(other_community)
+    scope = company_scope(community, other_community, first=date(2026, 11, 1), last=date(2026, 11, 30))
+    assert Sources(scope).hashed(scope.start)
+
+    with CaptureQueriesContext(connection) as queries:
+        dashboard = dashboard_figures(scope=scope)
+
+    kpi_query = next(q["sql"] for q in queries.captured_queries if "complaint_on_time__num" in q["sql"])
+    assert kpi_query.count('FROM "sla_clock"') == 1
+    assert {value.kpi.code: value.denominator for value in dashboard.kpis}["complaint_on_time"] > 0

@@ -229,21 +229,24 @@ def test_after_hours_share_and_handling_follow_the_official_calendar(community):
     night = received(community, "2026-10-12 20:30", urgency=Urgency.URGENT)
     happen(night, EventType.ACKNOWLEDGED, "2026-10-12 21:00")  # urgent runs around the clock: late
     early = received(community, "2026-10-13 08:29")
+    received(community, "2026-10-13 08:30")  # the desk opens
     received(community, "2026-10-13 17:29")  # just before closing time: within desk hours
+    closing = received(community, "2026-10-13 17:30")  # the desk has closed
+    happen(closing, EventType.ACKNOWLEDGED, "2026-10-14 08:35")
     received(community, "2026-10-13 12:30")  # lunch break is within the desk day
     sunday = received(community, "2026-10-18 11:00")
     happen(sunday, EventType.ACKNOWLEDGED, "2026-10-19 08:35")
 
     values = october(community, "after_hours_share", "after_hours_on_time")
 
-    # After hours: holiday, night, 08:29 and Sunday = 4 of 7.
+    # After hours: holiday, night, 08:29, 17:30 and Sunday = 5 of 9.
     share = values["after_hours_share"]
-    assert (share.numerator, share.denominator, share.value) == (4, 7, 57.1)
+    assert (share.numerator, share.denominator, share.value) == (5, 9, 55.6)
     # Of those, decided: holiday (met), night (late), early (never acknowledged: late by now),
-    # Sunday (met) → 2 of 4.
+    # 17:30 (met the next morning) and Sunday (met) → 3 of 5.
     assert early.acknowledged_at is None
     handling = values["after_hours_on_time"]
-    assert (handling.numerator, handling.denominator, handling.value) == (2, 4, 50.0)
+    assert (handling.numerator, handling.denominator, handling.value) == (3, 5, 60.0)
 
 
 def test_an_empty_month_has_no_values_rather_than_zeroes(community):
