@@ -71,9 +71,12 @@ def breakdown_rows(orders: QuerySet, dimension: Dimension) -> list[dict[str, Any
     return list(orders.values(**values).annotate(**counts))
 
 
-# Volume breakdowns counted together, one GROUP BY over both keys per pair: few combinations
-# (7 channels × 5 kinds; a community's buildings × 24 hours), one scan of the orders instead of two.
-VOLUME_PAIRS = (("channel", "kind"), ("building", "hour"))
+# Volume breakdowns counted together, one GROUP BY over all the keys of a group: one scan of the
+# orders per group, and few combinations to add up — channel, kind and hour of day read from the
+# order alone (at most 7 × 5 × 24), buildings through the register on their own. (Buildings by
+# hour were 17,000 combinations company-wide at 1,000,000 orders: more Python adding them up
+# than the scan they saved.)
+VOLUME_GROUPS = (("channel", "kind", "hour"), ("building",))
 
 
 def volume_rows(orders: QuerySet, dimensions: tuple[Dimension, ...]) -> dict[str, list[dict[str, Any]]]:

@@ -22,7 +22,7 @@ from .dimensions import (
     DIMENSION_BY_CODE,
     DIMENSIONS,
     TIMELINESS_GRAIN,
-    VOLUME_PAIRS,
+    VOLUME_GROUPS,
     breakdown_rows,
     breakdown_table,
     grain_rows_for,
@@ -151,8 +151,8 @@ def dashboard_breakdowns(sources: Sources, grain: list[dict[str, Any]] | None = 
     live = sources.orders(live=True)
     grain = timeliness_grain_rows(live) if grain is None else grain
     counted: dict[str, list[dict[str, Any]]] = {}
-    for pair in VOLUME_PAIRS:
-        counted.update(volume_rows(live, tuple(DIMENSION_BY_CODE[code] for code in pair)))
+    for group in VOLUME_GROUPS:
+        counted.update(volume_rows(live, tuple(DIMENSION_BY_CODE[code] for code in group)))
     tables = {}
     for dimension in DIMENSIONS:
         if dimension.code in TIMELINESS_GRAIN:
