@@ -41,7 +41,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "burst_pipe": r"爆管|爆水管|(?<![雨排凝])(水管|管道|管子|消防管|消防栓(?!箱)|消火栓(?!箱)|水龙头|阀门|接头|水表|热水器|暖气|地暖|软管|三角阀|水箱|pipe|water main)"
                   r".{0,8}(爆|破裂|破了|裂开|裂了|断了|撞断|冻裂|喷|脱落|掉了|崩开|崩了|崩裂|脱开|burst)|水一直喷|一直喷水|(水).{0,4}(往外冒|往外涌|涌出来|冒出来|喷出来)(?![臭气味])|"
                   r"(漏水|渗水|漏)(得|的)?(很|好|特别|非常|太)(厉害|凶|严重)|大量(漏水|渗水|进水|涌水)|"
-                  r"burst.{0,10}pipe|喷水(?!池)|水喷|往外喷",
+                  r"burst.{0,10}pipe|(pipe|hose).{0,30}(split|cracked|burst)|spraying everywhere|喷水(?!池)|水喷|往外喷",
     "water_through_ceiling": r"(正在|在|现在|一直在)(滴水|漏水|渗水|往下滴|往下漏|漏).{0,10}越来越(多|大|厉害|快)|(盆|桶).{0,4}(接不过来|接不住|接不完)|(天花|顶棚|吊顶|灯里|楼上|ceiling).{0,12}(哗哗|往下流|往下灌|灌下来|像下雨|水柱|"
                              r"大量|流下来|一直往下|pouring|gushing)|(pouring|gushing).{0,20}ceiling|"
                              r"(水|water).{0,6}(漫|淹)(到|进|了|出)|漫出来|水漫金山|满地(都是)?水|(地上|家里|屋里|满屋|一地)(全是|都是)水|"
@@ -76,8 +76,8 @@ HARD_TRIGGERS: dict[str, str] = {
                     r"(陌生人|陌生(男|女)的?|不认识的人|可疑的人).{0,10}(徘徊|转悠|转了|盯着|转来转去|蹲守|敲门|按门铃|跟着)|可疑.{0,4}(人|男|女).{0,10}(徘徊|转悠|蹲|盯|"
                     r"敲门|试门|拉门|撬)|(拉|试|拽).{0,3}车门|正在撬|撬门|撬锁|门.{0,4}被撬|被撬了|翻窗|翻墙进|入室|"
                     r"闯进|破门|有贼|撬紧|撬.{0,6}(门锁|防盗门|窗)|翻越.{0,6}(围墙|墙|栏杆|护栏|大门|铁门)|翻(过|进)(了)?(围墙|墙)|"
-                    r"trying (the )?(car )?doors|trying .{0,12}car doors|trying to (get|break) in|trying to open .{0,30}(door|window|gate)|break(ing)? in|burglar|intruder",
-    "fight_now": r"打架|打群架|群殴|斗殴|打起来|打人|动手了|持刀|拿刀|拿着?(菜刀|刀|棍子|铁棍|砖头)|动刀|被(人|他|她|保安|邻居)打|挨打|抢劫|抢包|被.{0,3}抢|"
+                    r"trying (the )?(car )?doors|trying .{0,12}door handles?|trying .{0,12}car doors|trying to (get|break) in|trying to open .{0,30}(door|window|gate)|break(ing)? in|burglar|intruder",
+    "fight_now": r"(在|正在)打(人|女的|男的|老人|孩子|小孩|老婆|老公)|打架|打群架|群殴|斗殴|打起来|打人|动手了|持刀|拿刀|拿着?(菜刀|刀|棍子|铁棍|砖头)|动刀|被(人|他|她|保安|邻居)打|挨打|抢劫|抢包|被.{0,3}抢|"
                  r"fighting|knife|robbed|mugged",
     "theft_in_progress": r"(撬|剪)(开)?.{0,6}(电动车|电瓶车|自行车|摩托|车)的?(锁|电瓶)|(正在|现在|还在).{0,10}(偷|撬|剪锁)|(偷|撬|剪锁).{0,10}(快来|赶紧|还在|还没走)",
     "throwing_now": r"(往下扔|往楼下扔|高空抛物|扔下来|丢下来|掉下来).{0,12}(砸到|砸中|砸伤|差点砸|还在扔|一直扔)|"
@@ -94,7 +94,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "chemical": r"刺鼻|有毒|毒气|化学品|chemical|toxic",
     "cooking_unattended": r"(锅|灶|炉|煤气|燃气|天然气|电饭锅|电热毯|取暖器).{0,8}(还开着|没关|还在烧|烧着|开着火)|"
                           r"(stove|oven|heater).{0,10}(still on|left on)",
-    "car_hits_person": r"(车|car).{0,6}(撞到人|撞了人|撞人|压到人|碾(到|了|过)?(人|孩子|小孩|脚))|(?<![门杆柱墙桩闸树灯栏])被车撞|hit by a car",
+    "car_hits_person": r"撞(了|到|倒)(个|一个)?(行人|路人|老人|小孩|孩子)|(车|car).{0,6}(撞到人|撞了人|撞人|压到人|碾(到|了|过)?(人|孩子|小孩|脚))|(?<![门杆柱墙桩闸树灯栏])被车撞|hit by a car",
     "poisoning_drowning": r"中毒|溺水|误吞|误服|误食|吞(了|下|进).{0,6}(电池|硬币|纽扣|磁|药|洗衣)|掉进.{0,4}(水池|泳池|池塘|河|湖|井)|窒息|卡住喉咙|drown|poison|choking",
     "person_missing": r"(孩子|小孩|小朋友|老人|儿子|女儿|父亲|母亲|爸|妈|奶奶|爷爷|外婆|外公|老太太|老大爷).{0,8}"
                       r"(走失|走丢|不见了|找不到|迷路|还没回来|没回家)|找不到.{0,4}(孩子|小孩|老人)|(孩子|小孩|小朋友).{0,12}找不到(家人|爸爸|妈妈|大人)|"
@@ -109,7 +109,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "animal_attack": r"疯狗|见人就(扑|咬)|(狗|dog).{0,8}(在|正在)咬.{0,4}(人|孩子|小孩|小朋友|老人|我|他|她|腿|手)|(狗|dog).{0,10}(追着?(人|孩子|小孩|老人|我)咬?|扑(人|向|过来)|追着咬|咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|attack)",
     # Something coming down now. A bare "脱落" (tiles come loose, paint peels) is a repair, not
     # an emergency: it needs falling, hitting or about to fall.
-    "falling_hazard": r"树(枝|干)?.{0,8}横在|(树|大树|树干|树枝).{0,6}(倒伏|被刮倒|被吹倒|刮倒了|吹倒了|断了).{0,10}(挡|横|压|拦|堵)|(树|树枝).{0,8}(搭|挂|压|倒)在?.{0,4}(电线|电缆|高压线)|"
+    "falling_hazard": r"(瓷砖|墙砖|外墙砖|招牌|广告牌|空调外机|玻璃|窗户|窗框|铁皮).{0,10}(松了|松动|挂着).{0,10}(晃|摇|飘)|树(枝|干)?.{0,8}横在|(树|大树|树干|树枝).{0,6}(倒伏|被刮倒|被吹倒|刮倒了|吹倒了|断了).{0,10}(挡|横|压|拦|堵)|(树|树枝).{0,8}(搭|挂|压|倒)在?.{0,4}(电线|电缆|高压线)|"
                       r"(树|广告牌|外墙|空调外机|铁皮|彩钢瓦|玻璃|防火门|单元门|窗(户|框|扇)|防盗窗|招牌|吊顶|天花|石膏板|门头|雨棚|铁门|大门|门框)"
                       r".{0,8}(倒了|倒下|压在|砸|掉下|要掉|往下掉|坠落|塌|摇摇欲坠|晃得厉害|随时)|"
                       r"塌了|倒塌|地震.{0,20}(裂|塌|掉|倒)|(从楼上|楼上|高处|外墙).{0,6}(瓷砖|墙砖|砖|石头|花盆).{0,6}(掉下|掉到|掉在|砸|落下|坠)|"
@@ -125,8 +125,8 @@ HARD_TRIGGERS: dict[str, str] = {
                            r"(fire|smoke|gas) (alarm|detector).{0,10}(going off|ringing|sounding)",
     "caught_in_gate": r"(道闸|闸机|栏杆|升降杆|卷帘门|自动门|旋转门|电动门|车库门|伸缩门|电梯门).{0,8}(夹|砸|压|撞|卡)(到|住|伤|了).{0,4}"
                       r"(人|孩子|小孩|老人|腿|手|头|脚|身上)(?!行|车)|(手|脚|腿|头|胳膊|手指).{0,4}被.{0,6}(门|闸|栏杆).{0,2}(夹|卡|压)(住|到|伤)|(头|手|脚|腿|胳膊|孩子|小孩|宝宝|老人|人).{0,4}(卡在|夹在).{0,6}(栏杆|护栏|门|闸|缝|里)",
-    "person_unwell": r"((老人|老伯|阿伯|阿婆|伯伯|婆婆|大爷|奶奶|爷爷|(?<![0-9])[妈爸]|他|她).{0,4}晕了|起不来|爬不起来|站不起来|脸色(很|好|特别)?(差|白|发白|发紫)|嘴唇发紫|口唇发紫|(老人|人|他|她|[妈爸]).{0,6}叫不醒|一动不动|(人|他|她|老人|[妈爸]|奶奶|爷爷|阿姨|大爷|孩子|小孩|喊|叫).{0,8}(没有反应|没反应)|喘不上气|喘不过气|呼吸困难|晕过去|犯病|发病|"
-                     r"中风|脑梗|心梗|中暑|胸口疼|心口疼|说不了话|说话.{0,4}不清|口齿不清|半边身子|半身不遂|嘴.{0,2}歪|(孩子|小孩|宝宝|老人|人).{0,8}(抽筋|惊厥|抽风)|高烧|倒在地上|躺在地上不动|口吐白沫|can't get up|not breathing|not responding|"
+    "person_unwell": r"((老人|老伯|阿伯|阿婆|伯伯|婆婆|大爷|奶奶|爷爷|(?<![0-9])[妈爸]|他|她).{0,4}晕了|起不来|爬不起来|站不起来|脸色(很|好|特别)?(差|白|发白|发紫)|嘴唇发紫|口唇发紫|(老人|人|他|她|[妈爸]).{0,6}叫不醒|一动不动|(人|他|她|老人|[妈爸]|奶奶|爷爷|阿姨|大爷|孩子|小孩|喊|叫).{0,8}(没有反应|没反应)|(?<!闷得)喘不上气|喘不过气|呼吸困难|晕过去|犯病|发病|"
+                     r"中风|脑梗|心梗|中暑|胸口疼|心口疼|说不了话|说话.{0,4}不清|口齿不清|半边身子|半身不遂|嘴.{0,2}歪|(孩子|小孩|宝宝|老人|人).{0,8}(抽筋|惊厥|抽风)|高烧|倒在地上|躺在地上不动|躺在地下|口吐白沫|can't get up|not breathing|not responding|"
                      r"(he|she|man|woman|lady|person|someone|child|kid).{0,10}(isn't|is not|not) moving|(isn't|is not|not|no longer) (responding|responsive|breathing)|lying at the bottom of|unresponsive|lying (on|in) the (ground|floor|path|road|grass|stairs))",
     "people_shut_in": r"(门|单元门|大门|卷帘门|防火门|电子门|地库门).{0,10}(打不开|开不了|锁死|锁住).{0,10}(出不去|困在|关在|人在里面|有人在里)|"
                       r"(出不去|困在里面|关在里面).{0,10}(门|卷帘门|防火门)",
@@ -156,7 +156,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "cry_for_help": r"救命(?!.{0,12}(费|钱|价|涨|贵))|help!|help me!|sos\b|emergency(?! exit| light| lighting| door)",
     "burning_smell": r"焦味|烧焦|糊味|焦糊|烧塑料|胶皮味|burning smell|smell of burning|smells like burning|"
                      r"smell(ing)? (of )?something burning|something.{0,10}burning",
-    "welfare_check": r"(一个人住|一个人在家|自己住|(?<![0-9])[妈爸]|母亲|父亲|奶奶|爷爷|外婆|外公|老人|独居|老太太|老大爷|老爷子|老奶奶|老伯).{0,25}(没人应|不开门|没反应|没出门|联系不上|好几天没|打电话没人接|都没人接|电话没人接|没有人听|一直不接|"
+    "welfare_check": r"(一个人住|一个人在家|自己住|(?<![0-9])[妈爸]|母亲|父亲|奶奶|爷爷|外婆|外公|老人|独居|老太太|老大爷|老爷子|老奶奶|老伯|阿婆|婆婆|阿伯|伯伯|大妈).{0,25}(没人应|不开门|没反应|没出门|(好几|几|[两三四五])天没(出门|下楼|见到|动静)|联系不上|好几天没|打电话没人接|都没人接|电话没人接|没有人听|一直不接|"
                      r"不接电话|没动静|没回应|敲门不开|(电话|微信|信息).{0,6}(都|也)?(不接|没接|不回|没回|没有回|没有覆|没覆)|没有?(覆|复|回)(电话|信息|微信)|不听电话)",
     "water_heavy": r"水很大|水好大|瀑布|水冲得|水柱|水.{0,4}顺着.{0,6}(楼梯|墙|电梯|楼道).{0,4}(往下流|流下来|流)|gushing|pouring|(水|阀|龙头).{0,6}(止不住|关不掉|关不住)|哗哗|水龙头.{0,6}没关.{0,10}(不在家|出差|漫)",
 }
@@ -203,7 +203,7 @@ MINOR = re.compile(r"((?<!差)不多|不大|不严重|不太严重|一点点|有
 WATER_CODES = frozenset({"burst_pipe", "water_through_ceiling", "flooding", "ceiling_water_flowing", "sewage_backflow",
                          "water_heavy"})
 # Garden sprinklers and fountains spray water by design: a broken one is a repair.
-SPRAYING_BY_DESIGN = re.compile(r"(喷灌|洒水器|浇灌|喷泉|喷头|sprinkler head|fountain)")
+SPRAYING_BY_DESIGN = re.compile(r"(喷灌|洒水器|浇灌|浇水管|浇花|灌溉|绿化带|喷泉|喷头|sprinkler head|fountain)")
 # Thanks for an emergency handled ("业主到前台致谢:…拨打120") reports it, it does not raise it.
 THANKS = re.compile(r"(致谢|表扬|锦旗|感谢信|(感谢|谢谢).{0,12}(及时|帮忙|救|送医)|(及时|很快|迅速).{0,10}(谢谢|感谢))")
 # The resident's own word that it can wait ("不急", "有空来看看"): the model alone does not
@@ -274,10 +274,13 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
     own_clause = clause[clause.rfind(",", 0, match.start()) + 1:end if end >= 0 else len(clause)]
     if HISTORY.search(before) and not ONGOING.search(own_clause):
         return "past"
+    # Smoke is told after the fire that made it: the fire's "之前" dates the smoke too.
+    if code in SMOKE_ONLY and HISTORY.search(previous) and not ONGOING.search(clause):
+        return "past"
     if clause[match.end():match.end() + 1] == "过" or re.search(r"(困|漏|着|爆|摔)过", match.group(0)):
         return "past"
     # "老人摔倒那次", "着火的事情": the event is named as something that happened.
-    if re.match(r".{0,4}(那次|那回|的事情|那件事|那个事|的那次)", clause[match.end():]):
+    if re.match(r".{0,4}(那次|那回|那天|那晚|那一次|的事情|那件事|那个事|的那次)", clause[match.end():]):
         return "past"
     # A drill or a hypothetical is often announced a clause earlier ("要搞消防演习,烟雾是假的吧").
     if HYPOTHETICAL.search(previous + before) or "的话" in clause[match.end():]:

@@ -111,7 +111,7 @@ def triage_retrain(*, community: Community | None = None, company: Company | Non
         raise ServiceError(_("Not enough decisions to measure a new model yet (%(held)s held back, "
                              "%(needed)s needed).") % {"held": len(held), "needed": MIN_HELD_BACK},
                            code="not_enough_decisions")
-    training = classifier.starter_examples() + [row for row in decisions if not is_held_back(row["text"])]
+    training = classifier.training_examples() + [row for row in decisions if not is_held_back(row["text"])]
     current, new = weights_for(community=community, company=company), classifier.train(training)
     before = evaluate(held, lambda text: classifier.classify(text, weights=current))
     after = evaluate(held, lambda text: classifier.classify(text, weights=new))

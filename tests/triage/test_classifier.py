@@ -86,5 +86,6 @@ def test_a_message_that_opens_by_saying_what_it_is_is_that_kind_whatever_its_rea
     assert result["evidence"]["kind"][0].startswith("opens with")
 
 
-def test_an_opening_followed_by_a_turn_is_read_as_a_whole():
-    assert classify("感谢你们上次的回复,但是楼道灯到现在还是不亮,一个星期了")["kind"] != "praise"
+def test_an_opening_followed_by_a_turn_is_left_to_the_model():
+    result = classify("感谢你们上次的回复,但是楼道灯到现在还是不亮,一个星期了")
+    assert not any(line.startswith("opens with") for line in result["evidence"]["kind"])

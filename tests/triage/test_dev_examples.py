@@ -1,10 +1,12 @@
-"""The measured levels on the independent development set (tests/triage/data/dev.jsonl).
+"""The measured levels on the second independent development set (tests/triage/data/dev2.jsonl).
 
-The development set was written by another engineer who never saw the starter data, the rules
-or the shared sample (see tests/triage/data/README.md). It is used to read errors and choose
-thresholds, never copied into the starter data; so unlike the shared sample it is not blind, and
-its figures run a little above what a fresh sample would give. The floors sit a little below
-the levels measured when the classifier was committed, so a regression fails.
+dev2 was written by another engineer who never opened the classifier, its training data, the
+first development set or the shared sample, and never ran the classifier (see
+tests/triage/data/README-dev2.md). It was measured once before anything was changed because of
+it; since then its errors are read to find missing phenomena (so, like the first development set
+before it, it is no longer blind). The first development set is now training data
+(guanjia/triage/data/dev1.jsonl). The floors sit a little below the levels measured when the
+classifier was committed, so a regression fails.
 """
 
 import json
@@ -12,16 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from guanjia.triage.classifier import classify, starter_examples
+from guanjia.triage.classifier import classify, training_examples
 from guanjia.triage.evaluation import evaluate
 
-DEV = Path(__file__).resolve().parent / "data" / "dev.jsonl"
+DEV = Path(__file__).resolve().parent / "data" / "dev2.jsonl"
 
-# Measured at commit: kind 92.6%, category 86.3%, urgency 95.1%, department 89.4%,
-# urgent recall 100% (91/91), precision 100% (91/91), 15 of 420 non-urgent flagged uncertain.
-FLOORS = {"kind": 0.915, "category": 0.85, "department": 0.885, "urgency": 0.94}
-URGENT_RECALL_FLOOR = 0.97
-URGENT_PRECISION_FLOOR = 0.95
+# Measured at commit: kind 89.6%, category 86.8%, urgency 93.1%, department 86.8%,
+# urgent recall 94.1% (80/85), precision 85.1% (80/94), 15 of 483 non-urgent flagged uncertain.
+FLOORS = {"kind": 0.885, "category": 0.855, "department": 0.855, "urgency": 0.92}
+URGENT_RECALL_FLOOR = 0.92
+URGENT_PRECISION_FLOOR = 0.83
 # "Uncertain" is filed as urgent until a person decides: it must stay rare among ordinary messages.
 FALSE_UNCERTAIN_CEILING = 0.06
 
@@ -45,6 +47,8 @@ def test_few_ordinary_messages_of_the_development_set_are_flagged_uncertain(dev_
     assert flagged / len(ordinary) <= FALSE_UNCERTAIN_CEILING, (flagged, len(ordinary))
 
 
-def test_the_development_set_is_not_in_the_starter_data(dev_rows):
-    starter = {row["text"].strip() for row in starter_examples()}
-    assert not [row["id"] for row in dev_rows if row["text"].strip() in starter]
+def test_the_development_set_is_not_in_any_training_data(dev_rows):
+    # The starter examples and the first development set alike: a dev2 text learnt from would
+    # make its figure a memory test.
+    trained = {row["text"].strip() for row in training_examples()}
+    assert not [row["id"] for row in dev_rows if row["text"].strip() in trained]
