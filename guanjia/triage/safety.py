@@ -24,7 +24,8 @@ from .text import clauses
 
 # code → pattern. Codes are stable: they appear in evidence and as model features.
 HARD_TRIGGERS: dict[str, str] = {
-    "lift_entrapment": r"(又|正在|现在)困人|困人了|(停电|断电|没电|停了|坏了|卡住|卡在).{0,10}电梯里.{0,3}(还)?有人|between floors|(lift|elevator).{0,30}(inside|won't open)|(lift|elevator).{0,20}(dropped|fell|plunged)|stuck with .{0,12}inside|(电梯|lift|elevator).{0,12}(困(住|了|在|人)|关(住|在)|锁(住|在))|被?困在.{0,6}(电梯|里面|里头)|"
+    "lift_entrapment": r"(又|正在|现在)困人|困人了|(停电|断电|没电|停了|坏了|卡住|卡在).{0,10}电梯里.{0,3}(还)?有人|(stuck|stopped|stop) between floors|"
+                       r"(lift|elevator).{0,15}(卡住|卡了|停了|停在|坏了).{0,15}(有人|人在|里面有)|(lift|elevator).{0,30}(inside|won't open)|(lift|elevator).{0,20}(dropped|fell|plunged)|stuck with .{0,12}inside|(电梯|lift|elevator).{0,12}(困(住|了|在|人)|关(住|在)|锁(住|在))|被?困在.{0,6}(电梯|里面|里头)|"
                        r"困电梯|电梯.{0,10}(出不来|打不开.{0,6}人在|有人在里)|(电梯|轿厢).{0,12}(有人|人员|乘客|住户).{0,4}被困|"
                        r"电梯.{0,15}(停|卡)(在|住|了).{0,15}(有人|人在|我在|孩子|老人|小孩|出不来|在里面|(里面|里头)(还)?有(个|一个|位|两个)?(人|老|阿|伯|婆|小孩|孩子))|"
                        r"电梯.{0,20}(门)?(打不开|开不了).{0,10}(人|孩子|老人|我)|"
@@ -53,7 +54,7 @@ HARD_TRIGGERS: dict[str, str] = {
                        r"冒水|返水|反水|往上返|往上涌|"
                        r"返上来|冒上来|back(ing)? up|overflow)(?![臭气味])|反水.{0,6}(家里|屋里|客厅|满地)|"
                        r"(地面|地上|地漏|井盖|井口|化粪池|大堂).{0,4}(冒|涌|漫)(出)?(黑水|污水|脏水|粪水)",
-    "electric_leak": r"漏电|触电|电到人|被电|电了一下|麻手|麻电|摸着?.{0,3}(有电|带电|麻麻)|(墙|水龙头|热水器|门把手?|栏杆|水面|金属|外壳).{0,4}(有电|带电)|electric shock|electrocut|live wire|"
+    "electric_leak": r"漏电|触电|电到人|被电(?!信|话|视|脑|梯|费)|电了一下|麻手|麻电|摸着?.{0,3}(有电|带电|麻麻)|(墙|水龙头|热水器|门把手?|栏杆|水面|金属|外壳).{0,4}(有电|带电)|electric shock|electrocut|live wire|"
                      r"电线.{0,6}(断了|掉下|垂下|掉在|落在|拖在地)|高压线.{0,6}(断|掉|垂|落)",
     "life_support_power": r"(呼吸机|制氧机|氧气机|透析|ventilator).{0,20}(停电|没电|断电)|"
                           r"(停电|没电|断电).{0,20}(呼吸机|制氧机|氧气机|透析|ventilator)",
@@ -67,7 +68,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "gas_leak": r"(煤气|燃气|天然气|gas).{0,8}(味|泄|漏|嘶嘶|呲呲|smell|leak)|闻到.{0,4}(煤气|燃气|天然气)|"
                 r"smell.{0,20}gas|gas.{0,30}(hiss|leak)|漏(煤气|燃气|天然气|气)(?!费)",
     "person_hurt": r"受伤|流血|烫伤|烧伤|割伤|划伤|撞伤|磕破|头破|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|跌倒|跌伤|跌了一跤|滑倒|被砸|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
-                   r"救护车|(?<![0-9])120(?![0-9])|砸到人|压住(了)?(一个)?人|压到人|砸伤|咬伤|(狗|dog).{0,4}咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|(?<![狗猫])被.{0,5}(狗|dog)咬|injur|bleeding|fainted|collapsed|unconscious|"
+                   r"救护车|(?<![0-9])120(?![0-9])|砸到人|压住(了)?(一个)?人|压到人|砸伤|咬伤|(狗|dog)(?!.{0,3}不咬).{0,4}咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|(?<![狗猫])被.{0,5}(狗|dog)咬|injur|bleeding|fainted|collapsed|unconscious|"
                    r"ambulance|fell down|\bfell\b|can'?t get up|cannot get up|hurt",
     "child_locked_in": r"(小孩|孩子|小朋友|宝宝|婴儿|儿子|女儿|老人|宠物|child|kid|baby|toddler|son|daughter).{0,12}"
                        r"(锁在(?!门外|外面)|反锁|关在(?!门外|外面)|困在|locked (him|her)self|locked in|locked inside|trapped|出不来)|"
@@ -80,8 +81,8 @@ HARD_TRIGGERS: dict[str, str] = {
     "fight_now": r"(在|正在)打(人|女的|男的|老人|孩子|小孩|老婆|老公)|打架|打群架|群殴|斗殴|打起来|打人|动手了|持刀|拿刀|拿着?(菜刀|刀|棍子|铁棍|砖头)|动刀|被(人|他|她|保安|邻居)打|挨打|抢劫|抢包|被.{0,3}抢|"
                  r"fighting|knife|robbed|mugged",
     "theft_in_progress": r"(撬|剪)(开)?.{0,6}(电动车|电瓶车|自行车|摩托|车)的?(锁|电瓶)|(正在|现在|还在).{0,10}(偷|撬|剪锁)|(偷|撬|剪锁).{0,10}(快来|赶紧|还在|还没走)",
-    "throwing_now": r"(往下扔|往楼下扔|高空抛物|扔下来|丢下来|掉下来).{0,12}(砸到|砸中|砸伤|差点砸|还在扔|一直扔)|"
-                    r"(刚刚|刚才).{0,10}(扔下来|丢下来|往下扔)|有人在往(楼)?下(扔|丢|砸)|(往下|往楼下)(扔|丢)(砖|石头|瓶|酒瓶|刀|花盆|玻璃|铁)|"
+    "throwing_now": r"楼上有人(掉|扔|丢)(东西)?(落来|下来)|(往下扔|往楼下扔|高空抛物|扔下来|丢下来|掉下来).{0,12}(砸到|砸中|砸伤|差点砸|还在扔|一直扔)|"
+                    r"(刚刚|刚才).{0,10}(扔下来|丢下来|往下扔)|(刚刚|刚才).{0,10}(扔|丢)了?.{0,6}下来|(扔|丢|掉)下来.{0,12}砸在.{0,4}(脚边|身边|旁边|面前|脚下)|有人在往(楼)?下(扔|丢|砸)|(往下|往楼下)(扔|丢)(砖|石头|瓶|酒瓶|刀|花盆|玻璃|铁)|"
                     r"throw(ing)? .{0,30}(off|from|out of) .{0,50}(right now|still)|(正在|还在|一直在).{0,4}(往下扔|往楼下扔|扔东西)",
     "person_shut_in": r"被(锁|关|困)在(?!门外|外面|外边)|(小孩|孩子|老人|宝宝|婴儿).{0,12}(在里面|在家里|在屋里).{0,10}(打不开|进不去|开不了)|"
                       r"(打不开|进不去|开不了).{0,12}(小孩|孩子|老人|宝宝|婴儿).{0,6}(在里面|在家|在屋)",
@@ -92,7 +93,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "open_manhole": r"井盖.{0,6}(没了|丢了|不见|被偷|破|碎|塌|翻|移开|掉|缺)|没有井盖|open manhole|manhole cover",
     "hazard_animal": r"蛇(?!虫|蜕|皮)|snake|(马蜂|胡蜂|黄蜂|蜜蜂|wasp|hornet|bee).{0,8}(蛰|叮|追|攻击|sting|attack)",
     "chemical": r"刺鼻|有毒|毒气|化学品|chemical|toxic",
-    "cooking_unattended": r"(锅|灶|炉|煤气|燃气|天然气|电饭锅|电热毯|取暖器).{0,8}(还开着|没关|还在烧|烧着|开着火)|"
+    "cooking_unattended": r"(忘记|忘了|没)关(燃气|煤气|天然气)?(灶|炉|火)|锅里还(炖|煮|烧)着|(锅|灶|炉|煤气|燃气|天然气|电饭锅|电热毯|取暖器).{0,8}(还开着|没关|还在烧|烧着|开着火)|"
                           r"(stove|oven|heater).{0,10}(still on|left on)",
     "car_hits_person": r"撞(了|到|倒)(个|一个)?(行人|路人|老人|小孩|孩子)|(车|car).{0,6}(撞到人|撞了人|撞人|压到人|碾(到|了|过)?(人|孩子|小孩|脚))|(?<![门杆柱墙桩闸树灯栏])被车撞|hit by a car",
     "poisoning_drowning": r"中毒|溺水|误吞|误服|误食|吞(了|下|进).{0,6}(电池|硬币|纽扣|磁|药|洗衣)|掉进.{0,4}(水池|泳池|池塘|河|湖|井)|窒息|卡住喉咙|drown|poison|choking",
@@ -106,7 +107,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "damaged_by_works": r"(打穿|打破|钻破|钻穿|挖断|弄破|挖破).{0,6}(燃气|煤气|天然气|水管|电缆|电线)",
     "transformer": r"(变压器|配电房|配电室|电房).{0,10}(响|冒烟|着火|爆|火花)",
     "sprinkler": r"喷淋.{0,6}(喷|爆|掉|漏)",
-    "animal_attack": r"疯狗|见人就(扑|咬)|(狗|dog).{0,8}(在|正在)咬.{0,4}(人|孩子|小孩|小朋友|老人|我|他|她|腿|手)|(狗|dog).{0,10}(追着?(人|孩子|小孩|老人|我)咬?|扑(人|向|过来)|追着咬|咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|attack)",
+    "animal_attack": r"疯狗|见人就(扑|咬)|(狗|dog).{0,8}(在|正在)咬.{0,4}(人|孩子|小孩|小朋友|老人|我|他|她|腿|手)|(狗|dog)(?!.{0,3}不咬).{0,10}(追着?(人|孩子|小孩|老人|我)咬?|扑(人|向|过来)|追着咬|咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|attack)",
     # Something coming down now. A bare "脱落" (tiles come loose, paint peels) is a repair, not
     # an emergency: it needs falling, hitting or about to fall.
     "falling_hazard": r"(瓷砖|墙砖|外墙砖|招牌|广告牌|空调外机|玻璃|窗户|窗框|铁皮).{0,10}(松了|松动|挂着).{0,10}(晃|摇|飘)|树(枝|干)?.{0,8}横在|(树|大树|树干|树枝).{0,6}(倒伏|被刮倒|被吹倒|刮倒了|吹倒了|断了).{0,10}(挡|横|压|拦|堵)|(树|树枝).{0,8}(搭|挂|压|倒)在?.{0,4}(电线|电缆|高压线)|"
@@ -119,7 +120,7 @@ HARD_TRIGGERS: dict[str, str] = {
                         r"(电箱|配电箱|配电柜|插座|电表箱|电梯井|电梯机房|电缆井).{0,8}(进水|泡水|淋水|在滴水|有水|渗水|漏水|泡在水)",
     # Standing water alone is a cleaning job; water coming in or rising is a flood.
     "car_park_flooding": r"(地库|车库|地下室|b[1-3]).{0,20}(水往.{0,6}(漫|灌|流)|满溢)|(地库|车库|地下室|地下车库|停车场|b[1-3]|负[一二三1-3]层?).{0,10}(进水了|水淹|漫水|灌水|水漫|淹了|"
-                         r"淹到|涨水|水越来越|全是水|哗哗)|(积水|进水|水).{0,12}(越来越深|还在(上)?涨|在(上)?涨|没过|淹到|快到膝盖|到小腿)",
+                         r"淹到|涨水|水越来越|全是水|都是水|哗哗)|(地库|车库|地下车库|停车场).{0,20}(车.{0,4}泡(了|在水)|水.{0,6}没过车轮)|(积水|进水|水).{0,12}(越来越深|还在(上)?涨|在(上)?涨|没过|淹到|快到膝盖|到小腿)",
     "fire_alarm_sounding": r"(火警|火灾|消防|烟感|烟雾)(警报|报警器|报警|警铃|铃|喇叭|广播)?.{0,6}(一直响|响个不停|在响|响了|狂响|鸣|叫个不停)|"
                            r"(燃气|煤气|天然气|可燃气体)(报警器|警报器|探测器|报警)(?!.{0,3}坏).{0,6}(一直响|响个不停|在响|响了|狂响|叫|鸣)|"
                            r"(fire|smoke|gas) (alarm|detector).{0,10}(going off|ringing|sounding)",
@@ -180,7 +181,7 @@ HISTORY = re.compile(r"(之前(?!的)|上次|上回|上个月|上周|去年|前�
 CONTROLLED_BURNING = re.compile(r"(烧纸|烧烤|烧香|焚烧|烧垃圾|烧树叶|烧秸秆|放鞭炮|鞭炮|烟花|抽烟|吸烟|油烟|做饭|炒菜|"
                                 r"烧菜|barbecue|bbq|cooking)")
 # "经常困人", "老是跳闸": a recurring problem is a complaint about reliability, not an emergency now.
-HABITUAL = re.compile(r"(经常|老是|总是|喜欢|总爱|老爱|一下(大|暴)?雨就?|下(大|暴)?雨(时|的时候)|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
+HABITUAL = re.compile(r"(经常|老是|总是|喜欢|总爱|老爱|第[0-9一二三四五六七八九十几]+次|一下(大|暴)?雨就?|下(大|暴)?雨(时|的时候)|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
                       r"always|often|keeps? |every (day|night))")
 SPREADING = re.compile(r"(蔓延|烧到|失控|着起来|烧起来了|没灭|越烧越|越来越大|spread)")
 # An open fire lit indoors (paper offerings in a stairwell) is not "controlled", and neither is one
@@ -189,9 +190,9 @@ OPEN_FIRE = re.compile(r"(烧纸|焚烧|烧垃圾|烧香|烧树叶|烧东西)")
 INDOORS = re.compile(r"(楼梯间|楼道|走廊|电梯|地库|车库|飘进|灌进)")
 # …unless the clause says it is still going on ("从昨晚开始一直有煤气味").
 ONGOING = re.compile(r"(一直|还在|到现在|开始|仍然|越来越|still|since)")
-HYPOTHETICAL = re.compile(r"(如果|万一|假如|假设|(?<!主)要是|演练|演习|培训|预案|宣传|讲座|知识|"
+HYPOTHETICAL = re.compile(r"(如果|万一|假如|假设|(?<!主)要是|演练|演习|培训|预案|宣传|讲座|知识|新闻|报道|网上看到|"
                           r"\bif\b|in case|drill|training)")
-FEARED = re.compile(r"(隐患|担心|害怕|(?<!可)怕|容易|可能会|会不会|以免|防止|预防|小心|差点|差一点|险些|"
+FEARED = re.compile(r"(隐患|担心|害怕|(?<!可)怕|容易|可能会|会不会|以免|防止|预防|小心|差点|差一点|差些|险些|"
                     r"risk|worried|afraid|could|almost|nearly)")
 # Third-person wording of the 12345 government hotline's transferred work orders.
 RELAYED = re.compile(r"12345|市民反映|市民来电|来电人|诉求人|该市民|反映人|市民称|市民表示|热线转来|热线转办")
@@ -204,12 +205,18 @@ WATER_CODES = frozenset({"burst_pipe", "water_through_ceiling", "flooding", "cei
                          "water_heavy"})
 # Garden sprinklers and fountains spray water by design: a broken one is a repair.
 SPRAYING_BY_DESIGN = re.compile(r"(喷灌|洒水器|浇灌|浇水管|浇花|灌溉|绿化带|喷泉|喷头|sprinkler head|fountain)")
+# A cistern that keeps running wastes water; it floods nothing unless the message says so.
+CISTERN = re.compile(r"(水箱|马桶|抽水|cistern)")
+FLOODING_OUT = re.compile(r"(水管.{0,3}爆|爆管|喷|漫|满地|淹|溢|往外冒)")
+# "电梯卡在B1,门开不了,里面没人": a stopped lift with nobody inside is a repair.
+NOBODY_INSIDE = re.compile(r"(里面|里头|轿厢里|电梯里|inside)(没人|没有人|空的|is empty)|没有人被困|"
+                           r"(no ?one|nobody) (was |is )?(inside|in it|trapped)")
 # Thanks for an emergency handled ("业主到前台致谢:…拨打120") reports it, it does not raise it.
 THANKS = re.compile(r"(致谢|表扬|锦旗|感谢信|(感谢|谢谢).{0,12}(及时|帮忙|救|送医)|(及时|很快|迅速).{0,10}(谢谢|感谢))")
 # The resident's own word that it can wait ("不急", "有空来看看"): the model alone does not
 # overrule it (a rule still does: a burst pipe reported "不急" is urgent all the same).
 NOT_URGENT = re.compile(r"(不急|不着急|不用急|不赶时间|有空(再)?(来|帮|的时候)|not urgent|no rush|when you have time)")
-RESOLVED = re.compile(r"(已经修好|修好了|已修好|已经好了|已修复|恢复正常|已经恢复|处理好了|已经处理|已处理|已解决|"
+RESOLVED = re.compile(r"(误报|虚惊|false alarm|已经修好|修好了|已修好|已经好了|已修复|恢复正常|已经恢复|处理好了|已经处理|已处理|已解决|"
                       r"已经解决|已经没了|已经散了|味道散了|味道没了|救出来|劝离|已离开|已经走了|已制止|已带离|已经出来|人出来了|火灭了|已经灭了|扑灭|没事了|fixed|resolved|sorted out|is out now)")
 
 _HARD = {code: re.compile(rx) for code, rx in HARD_TRIGGERS.items()}
@@ -225,7 +232,7 @@ SMOKE_ONLY = frozenset({"smoke", "burning_smell"})
 # for the guards to come now is a request happening now, whatever worry comes with it.
 FEAR_EXEMPT = frozenset({"throwing_now", "guard_needed_now"})
 # "差点砸到人": for something that has already come down, a near miss is what happened, not a fear.
-NEAR_MISS = re.compile(r"(差点|差一点|险些|almost|nearly)")
+NEAR_MISS = re.compile(r"(差点|差一点|差些|险些|almost|nearly)")
 NEAR_MISS_CODES = frozenset({"falling_hazard"})
 # Clauses read together: residents spread one fact over commas ("我妈一个人住,从昨天到,现在电话都没人接").
 WINDOW = 3
@@ -269,6 +276,8 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
     inside = "" if match.re.pattern in _NEGATIVE_WORDING else match.group(0)
     if NEGATION.search(before[-_NEGATION_REACH:] + inside):
         return "negated"
+    if code.startswith("lift_") and NOBODY_INSIDE.search(clause):
+        return "negated"
     # "Still going on" counts in the match's own clause: "从昨晚开始一直有煤气味", not "上次砸坏了车,一直没查出来".
     end = clause.find(",", match.end())
     own_clause = clause[clause.rfind(",", 0, match.start()) + 1:end if end >= 0 else len(clause)]
@@ -287,7 +296,9 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
         return "hypothetical"
     if THANKS.search(previous + clause):
         return "thanks"
-    if code in WATER_CODES and (MINOR.search(clause) or SPRAYING_BY_DESIGN.search(previous + clause)):
+    if code in WATER_CODES and (MINOR.search(clause) or SPRAYING_BY_DESIGN.search(previous + clause)
+                                or (code == "water_heavy" and CISTERN.search(clause)
+                                    and not FLOODING_OUT.search(clause))):
         return "minor"
     if HABITUAL.search(before + match.group(0)) and not re.search(r"(现在|正在|又|此刻|right now)", clause):
         return "recurring"
@@ -299,7 +310,7 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
     context = context or clause
     indoor_fire = OPEN_FIRE.search(context) and INDOORS.search(context)
     if CONTROLLED_BURNING.search(context) and not SPREADING.search(context) and not indoor_fire and re.search(
-            r"火|烟|焦|糊|fire|smoke|burn", match.group(0)):
+            r"火|烟|焦|糊|呛|fire|smoke|burn", match.group(0)):
         return "controlled burning"
     return None
 
@@ -311,8 +322,9 @@ def _feared(code: str, text: str) -> bool:
 
 
 def _resolved_later(parts: list[str], index: int) -> bool:
-    # "电梯困人,已经救出来了" — the clause saying it is over usually follows within two clauses.
-    return any(RESOLVED.search(part) for part in parts[index:index + 3])
+    # "电梯困人,已经救出来了" — the clause saying it is over usually follows within three clauses
+    # ("火警铃响了十分钟,半夜两点,全楼都跑下楼,结果说是误报").
+    return any(RESOLVED.search(part) for part in parts[index:index + 4])
 
 
 def assess(text: str) -> SafetyFinding:
@@ -337,7 +349,7 @@ def assess(text: str) -> SafetyFinding:
             seen = f"{rule_label(code)}: {match.group(0)}"
             if code not in finding.seen:
                 finding.seen.append(code)
-            context = ",".join(parts[max(index - 1, 0):index + 2]) if code in SMOKE_ONLY else clause
+            context = ",".join(parts[max(index - 2, 0):index + 2]) if code in SMOKE_ONLY else clause
             reason = _void_reason(clause, match, context=context, previous=parts[index - 1] if index else "",
                                   code=code)
             if reason is None and _resolved_later(parts, index):

@@ -23,7 +23,7 @@ REGIONAL_WORDS: dict[str, str] = {
     "佢": "他", "睇": "看", "乜": "什么", "点解": "为什么", "好多": "很多", "嘈": "吵",
     "晕低": "晕倒", "跌低": "摔倒", "锁匙": "钥匙", "渠塞": "下水道堵", "通渠": "通下水道",
     "泊车": "停车", "保全": "保安", "警卫": "保安", "电掣": "开关", "火警钟": "火警警报", "打交": "打架", "不到去": "不去", "嘢": "东西", "落雨": "下雨", "好似": "好像", "搵": "找", "入面": "里面", "开不到": "打不开", "揾": "找", "屋企人": "家人", "屋企": "家", "犀利": "厉害",
-    "不郁": "不动", "跳电": "跳闸",
+    "不郁": "不动", "跳电": "跳闸", "嚟": "来",
 }
 
 # Homophone and near-shape typos seen in residents' messages (那里/哪里 is harmless and kept).
@@ -42,6 +42,13 @@ EMOJI_WORDS: dict[str, str] = {
     "👍": " 点赞 ", "🙏": " 谢谢 ", "💯": " 点赞 ", "❤": " 点赞 ", "🌹": " 点赞 ",
     "🐶": "狗", "🐕": "狗", "🐀": "老鼠", "🐭": "老鼠", "🪳": "蟑螂", "🚗": "车", "🚙": "车",
     "😭": " 哭 ", "💩": " 粪 ", "🗑": "垃圾",
+}
+
+# Pinyin typed by residents whose phone has no Chinese keyboard at hand ("dian ti kun ren le").
+PINYIN_WORDS: dict[str, str] = {
+    "dian ti kun ren": "电梯困人", "diantikunren": "电梯困人", "dian ti": "电梯", "kun ren": "困人",
+    "mei qi wei": "煤气味", "zhao huo": "着火", "zháo huǒ": "着火", "lou shui": "漏水", "bao guan": "爆管",
+    "ting dian": "停电", "ting shui": "停水", "kuai lai": "快来",
 }
 
 # Transcribed-call fillers carry nothing and would only dilute the n-grams.
@@ -100,6 +107,7 @@ def normalise(text: str) -> str:
     text = _emoji(text).lower()
     text = _replace_all(text, REGIONAL_WORDS)
     text = _replace_all(text, TYPOS)
+    text = _replace_all(text, PINYIN_WORDS)
     text = _BLOCK.sub("栋", text)
     text = FILLERS.sub(" ", text)
     text = _REPEATS.sub(r"\1", text)

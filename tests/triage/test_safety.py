@@ -252,3 +252,28 @@ def test_emergencies_told_calmly_in_words_the_first_rules_missed_are_urgent(text
 ])
 def test_the_same_words_without_a_danger_now_are_not_urgent(text):
     assert classify(text)["urgency"] != "urgent"
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("出门的时候好像没关燃气灶,锅里还煮着粥,家里没人,能帮忙看一下吗", "cooking_unattended"),
+    ("3栋 lift 卡住了,里面有人在按铃", "lift_entrapment"),
+    ("dian ti kun ren le, 2 dong", "lift_entrapment"),
+    ("樓上有人掉嘢落嚟,差啲砸中我個仔", "throwing_now"),
+])
+def test_emergencies_in_mixed_words_pinyin_and_cantonese_are_urgent(text, rule):
+    result = classify(text)
+    assert result["urgency"] == "urgent"
+    assert rule in result["rule_codes"]["urgency"], result["rule_codes"]
+
+
+@pytest.mark.parametrize("text", [
+    "对门家的狗天天叫,主人说狗不咬人,可孩子还是怕",  # "does not bite" is not a bite
+    "电梯又卡在负一楼了,门打不开,里面没人,麻烦来修",  # stopped, nobody inside
+    "昨晚十二点火警铃响了好久,大家都跑下楼,结果是误报,能不能查一下",  # a false alarm, told after
+    "看到新闻说别的小区燃气爆炸了,我们的燃气管多久检查一次",  # news from elsewhere
+    "马桶水箱一直流水关不住,这个月水费肯定要爆了",  # a running cistern
+    "最近有人冒充物业搞电信诈骗,大家注意",  # 电信, not 电
+    "大堂刚拖完地没放警示牌,我妈差些滑倒",  # a near fall, feared at most
+])
+def test_dogs_that_do_not_bite_empty_lifts_false_alarms_and_news_are_not_urgent(text):
+    assert classify(text)["urgency"] != "urgent"
