@@ -108,7 +108,8 @@ def _sqlite_encoder(field: models.Field) -> Callable[[Any], Any] | None:
         return lambda v: v * 1_000_000 if v.__class__ is int else (
             (v.days * 86400 + v.seconds) * 1_000_000 + v.microseconds)
     if internal == "UUIDField":
-        return lambda v: v if v.__class__ is str else v.hex
+        # Django keeps a UUID on SQLite as 32 hex digits: a dashed string would never match a lookup.
+        return lambda v: v.replace("-", "") if v.__class__ is str else v.hex
     if internal == "DateField":
         return lambda v: v.isoformat()
     return None
