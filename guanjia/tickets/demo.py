@@ -5,7 +5,9 @@ and, with bigger numbers, the benchmark's million orders. Real intake goes throu
 ``tickets.services``; this generator writes rows in bulk instead (a million orders through the
 services would take hours), so it sets by hand what the services would have set: numbers
 unique per community and day, the per-day counters, the event log, the SLA clocks (met, late or
-running), ratings, and the repeat-complaint and hot-spot flags intake raises.
+running), ratings, the repeat-complaint and hot-spot flags intake raises, and the photos residents
+send with their reports and technicians take of their repairs (``demo_photos``: rows at scale,
+sharing a few dozen real picture files).
 
 Each community's history comes from its own random stream (the seed and the community's code),
 so the same seed gives the same history however the work is split. A big load on PostgreSQL is
@@ -29,12 +31,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from guanjia.accounts.choices import Role
 from guanjia.accounts.models import StaffRole
 from guanjia.core.bulk import BulkTable, allocate_ids, epoch_seconds, indexes_deferred, statistics_refresh
+from guanjia.core.models import Photo
 from guanjia.core.taxonomy import Category, Channel, Kind, Urgency, default_department
 from guanjia.properties.models import Community, Occupancy, Room
 from guanjia.sla.choices import ClockState, ClockType
@@ -42,6 +46,7 @@ from guanjia.sla.models import Clock
 
 from . import demo_texts as texts
 from .choices import EventType, RatingLevel, RatingSource, Status, Visibility
+from .demo_photos import PhotoLink, PhotoPlan, SamplePool, sample_pool_ready
 from .models import Rating, WorkOrder, WorkOrderCounter, WorkOrderEvent
 from .services.patterns import ticket_settings_for
 
@@ -136,7 +141,7 @@ EVENT_COLUMNS = ["order_id", "type", "at", "actor_id", "note", "visibility", "da
 CLOCK_COLUMNS = ["order_id", "type", "state", "started_at", "due_at", "warn_at", "duration", "met_at",
                  "breached_at", "cancelled_at", "escalation_level", "created_at", "updated_at"]
 RATING_COLUMNS = ["order_id", "level", "comment", "source", "rated_by_id", "at"]
-HISTORY_MODELS = [WorkOrder, WorkOrderEvent, Clock, Rating]
+HISTORY_MODELS = [WorkOrder, WorkOrderEvent, Clock, Rating, Photo, PhotoLink]
 
 
 _JSON: dict[tuple[tuple[str, str], ...], str] = {}
@@ -167,6 +172,7 @@ class _Desk:
     community_id: int
     code: str
     households: list[tuple[int, int | None, str, str]]  # room id, person id, name, phone
+    accounts: dict[int, int]  # person id: the resident's login, for the photos they send
     agents: list[int | None]
     technicians: list[int | None]
     assets: list[str]
@@ -194,8 +200,10 @@ def _desk_for(community: Community) -> _Desk:
     agents: list[int | None] = list(by_role[Role.CS_AGENT] or by_role[Role.CS_SUPERVISOR]) or [None]
     buildings = sorted({code.split("-")[0] for code in Room.objects.filter(community=community)
                         .values_list("code", flat=True)[:400]}) or ["1"]
+    accounts = dict(get_user_model().objects.filter(person__occupancies__room__community=community)
+                    .values_list("person_id", "pk"))
     config = ticket_settings_for(community_id=community.pk)
-    return _Desk(community.pk, community.code, list(households.values()), agents,
+    return _Desk(community.pk, community.code, list(households.values()), accounts, agents,
                  list(by_role[Role.TECHNICIAN]) or agents,
                  [template.format(b=b) for b in buildings[:12] for template in texts.ASSETS],
                  repeat_window=config.repeat_window_days * DAY, hotspot_window=config.hotspot_window_days * DAY,
@@ -217,10 +225,11 @@ class _History:
     """One community's orders, planned one at a time in the order they came in."""
 
     def __init__(self, rng: random.Random, desk: _Desk, *, now: int, offset: int,
-                 sequence: dict[str, int]) -> None:
+                 sequence: dict[str, int], pool: SamplePool) -> None:
         self.rng, self.desk, self.now, self.offset, self.sequence = rng, desk, now, offset, sequence
         self.orders: list[list[Any]] = []
-        self.events: list[tuple[Any, ...]] = []
+        self.events: list[tuple[Any, ...]] = []  # events with photos go to self.photos.events instead
+        self.photos = PhotoPlan(rng, pool, community_id=desk.community_id, now=now, accounts=desk.accounts)
         self.clocks: list[tuple[Any, ...]] = []
         self.ratings: list[tuple[Any, ...]] = []
 
@@ -261,7 +270,10 @@ class _History:
         urgent = order[COL["urgency"]] == U_URGENT
         reached = _REACHED[status]
         t = order[COL["created_at"]]
-        events.append((oid, E["CREATED"], t, agent, "", RESIDENT, "{}"))
+        created = (oid, E["CREATED"], t, agent, "", RESIDENT, "{}")
+        if not self.photos.report(created, channel=order[COL["channel"]], kind=kind, category=order[COL["category"]],
+                                  person_id=order[COL["person_id"]]):
+            events.append(created)
 
         def step(minutes: float) -> int:
             nonlocal t
@@ -293,7 +305,9 @@ class _History:
         resolved = None
         if S_RESOLVED in reached:
             resolved = order[COL["resolved_at"]] = step(120 if field_work else 20)
-            events.append((oid, E["RESOLVED"], resolved, tech if field_work else agent, "", RESIDENT, "{}"))
+            done = (oid, E["RESOLVED"], resolved, tech if field_work else agent, "", RESIDENT, "{}")
+            if kind != K_REPAIR or not self.photos.completion(done, category=order[COL["category"]]):
+                events.append(done)
         if status == S_CLOSED:
             closed = order[COL["closed_at"]] = step(60 * 20)
             level = _RATING(rng)
@@ -372,6 +386,7 @@ class _Task:
     now: int
     offset: int
     seed: int
+    pool: SamplePool
 
 
 def _moments(rng: random.Random, task: _Task) -> list[int]:
@@ -394,12 +409,14 @@ def _community_history(task: _Task) -> int:
         # Continue each day's numbering where earlier history (or real intake) left it.
         sequence = {day.strftime("%Y%m%d"): last for day, last in
                     WorkOrderCounter.objects.filter(community=community).values_list("day", "last")}
-        history = _History(rng, _desk_for(community), now=task.now, offset=task.offset, sequence=sequence)
+        history = _History(rng, _desk_for(community), now=task.now, offset=task.offset, sequence=sequence,
+                           pool=task.pool)
         moments = _moments(rng, task)
         for order_id, created in zip(allocate_ids(WorkOrder, len(moments)), moments, strict=True):
             history.add(order_id, created)
         history.flag_patterns()
         BulkTable(WorkOrder, ORDER_COLUMNS).write(history.orders)
+        history.photos.write(event_columns=EVENT_COLUMNS)  # before the other events: see PhotoPlan
         BulkTable(WorkOrderEvent, EVENT_COLUMNS).write(history.events)
         BulkTable(Clock, CLOCK_COLUMNS).write(history.clocks)
         BulkTable(Rating, RATING_COLUMNS).write(history.ratings)
@@ -416,7 +433,9 @@ def demo_orders_build(*, communities: list[Community], orders_per_community: int
     now = now or timezone.now()
     end = epoch_seconds(now)
     offset = int(timezone.localtime(now).utcoffset().total_seconds())  # Asia/Shanghai: no DST since 1991
-    tasks = [_Task(c.pk, orders_per_community, end - 30 * months * DAY, end, offset, seed) for c in communities]
+    pool = sample_pool_ready()  # drawn once here, before any worker starts; the rows share its files
+    tasks = [_Task(c.pk, orders_per_community, end - 30 * months * DAY, end, offset, seed, pool)
+             for c in communities]
     if _worth_parallel(orders_per_community * len(communities)):
         with indexes_deferred(HISTORY_MODELS):
             connections.close_all()  # each worker opens its own connection; none may share the parent's

@@ -10,6 +10,7 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Max, Min
 
 from guanjia.accounts.choices import Role
+from guanjia.core.models import Photo
 from guanjia.core.taxonomy import Channel
 from guanjia.sla.choices import ClockState
 from guanjia.sla.models import Clock
@@ -88,13 +89,22 @@ def test_the_demo_opens_with_live_cases_for_every_role(community):
 
 
 def _story(community):
-    """What a desk would see of the history: everything but the random public ids and row ids."""
-    return sorted(WorkOrder.objects.filter(community=community).values_list(
+    """What a desk would see of the history: everything but the random public ids and row ids,
+    photos included (which event carries which picture, when, from whom)."""
+    orders = sorted(WorkOrder.objects.filter(community=community).values_list(
         "number", "kind", "category", "urgency", "status", "description", "created_at", "closed_at",
         "escalation_level", "is_repeat", "is_hotspot"))
+    photos = sorted(WorkOrderEvent.photos.through.objects.filter(workorderevent__order__community=community)
+                    .values_list("workorderevent__order__number", "workorderevent__type", "workorderevent__at",
+                                 "photo__image", "photo__thumbnail", "photo__width", "photo__height",
+                                 "photo__size", "photo__created_at", "photo__uploaded_by__username",
+                                 "photo__community_id"))
+    assert photos  # a story without photos would prove nothing about them
+    return orders, photos
 
 
 def _forget_history(community):
+    Photo.objects.filter(community=community).delete()
     WorkOrder.objects.filter(community=community).delete()
     WorkOrderCounter.objects.filter(community=community).delete()
 
@@ -173,5 +183,8 @@ def test_worker_processes_write_the_same_history_as_one_transaction(monkeypatch)
     assert written == 300
     assert [_story(c) for c in communities] == in_workers
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_indexes WHERE tablename = 'tickets_workorderevent'")
-        assert cursor.fetchone()[0] == 6  # every index back after the parallel load
+        cursor.execute("SELECT tablename, count(*) FROM pg_indexes WHERE tablename IN "
+                       "('tickets_workorderevent', 'core_photo', 'tickets_workorderevent_photos') GROUP BY 1")
+        # every index back after the parallel load
+        assert dict(cursor.fetchall()) == {"tickets_workorderevent": 6, "core_photo": 4,
+                                           "tickets_workorderevent_photos": 4}
