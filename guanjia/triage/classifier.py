@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from guanjia.core.taxonomy import Category
 
 from . import features as feature_extraction
+from . import shipped
 from .labels import rule_label
 from .lexicon import concepts_in
 from .model import FieldModel, Weights
@@ -107,13 +108,18 @@ def starter_examples() -> list[dict[str, str]]:
 
 def training_examples() -> list[dict[str, str]]:
     """Everything the built-in model learns from: the starter examples and the independent ones."""
-    return starter_examples() + [row for name in INDEPENDENT_FILES for row in _examples(name)]
+    return [row for name in training_files() for row in _examples(name)]
+
+
+def training_files() -> tuple[str, ...]:
+    return (STARTER_FILE, *INDEPENDENT_FILES)
 
 
 @lru_cache(maxsize=1)
 def builtin_weights() -> Weights:
-    """The model trained on the built-in examples, once per process."""
-    return train(training_examples())
+    """The model trained on the built-in examples, once per process: read from the weights shipped
+    with the package when they are current (shipped.py), trained here otherwise."""
+    return shipped.load(training_files()) or train(training_examples())
 
 
 def _top(probabilities: Mapping[str, float]) -> tuple[str, float, str]:
