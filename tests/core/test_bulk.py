@@ -1,6 +1,7 @@
 """The bulk writer behind the demo history and the benchmark: what goes in reads back unchanged,
 columns left out take their model default, and a big load leaves the schema as it found it."""
 
+import uuid
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -67,6 +68,18 @@ def test_allocated_ids_are_the_ids_the_rows_get(community):
 
     assert list(WorkOrder.objects.order_by("id").values_list("id", "number")) == [
         (pk, f"CH-20260308-{n:04d}") for n, pk in enumerate(ids, start=1)]
+
+
+@pytest.mark.django_db
+def test_an_order_is_found_by_its_public_id_however_the_id_was_spelt(community):
+    dashed, bare, typed = (f"00000000-0000-4000-8000-00000000000{n}" for n in (1, 2, 3))
+    BulkTable(WorkOrder, ["community_id", "number", "uuid", "tracking_token", "channel", "description"]).write(
+        [(community.pk, f"CH-20260308-000{n}", public_id, f"token-{n}", "phone", "电梯异响")
+         for n, public_id in enumerate((dashed, bare.replace("-", ""), uuid.UUID(typed)), start=1)])
+
+    # The order page and the API look an order up by its UUID: each of them must be found.
+    assert [WorkOrder.objects.get(uuid=uuid.UUID(u)).number for u in (dashed, bare, typed)] == [
+        "CH-20260308-0001", "CH-20260308-0002", "CH-20260308-0003"]
 
 
 def _schema(tables):
