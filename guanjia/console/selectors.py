@@ -49,7 +49,7 @@ def orders_queue(*, user: Any, queue: str, filters: tickets.QueueFilters) -> Que
 def board(*, user: Any, community: int | None = None) -> tuple[dict[str, list[WorkOrder]], list[GroupCase]]:
     """The supervisor's board: one short list per concern, one query each, the deadlines of every
     list in one more query, plus the group cases."""
-    sections = tickets.supervisor_board(user=user, community=community)
+    sections = tickets.supervisor_board(user=user, community=community, limit=BOARD_SECTION_SIZE)
     # A board line shows the order and its room only: joining the community and two users per row
     # made every list's query wider and slower to build for nothing shown.
     lists = {name: list(sections[name].select_related(None).select_related("room")[:BOARD_SECTION_SIZE])

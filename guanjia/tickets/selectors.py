@@ -215,15 +215,22 @@ def household_orders(*, user: Any, room: Room) -> dict[str, QuerySet[WorkOrder]]
             .order_by("-created_at")}
 
 
-def supervisor_board(*, user: Any, community: int | None = None) -> dict[str, Any]:
+def supervisor_board(*, user: Any, community: int | None = None, limit: int | None = None) -> dict[str, Any]:
     """The supervisor's board: due soon and late (from the SLA clocks), escalated, dissatisfied
-    follow-ups, cases for the monthly review and open group cases."""
+    follow-ups, cases for the monthly review and open group cases.
+
+    ``limit`` cuts the due-soon and late lists to their first orders in the database, where the
+    clocks are grouped (a screen showing ten passes ten; the API's counts pass nothing). The
+    community filter, and for the late list the open statuses, are applied there too, before
+    the cut, so it never drops an order the board should show.
+    """
     from guanjia.sla.selectors import orders_due_soon, orders_late
 
     scope = QueueFilters(community=community)
+    in_scope = workorders_filter(WorkOrder.objects.all(), scope)
     board: dict[str, Any] = {
-        "due_soon": workorders_filter(orders_due_soon(user=user), scope),
-        "late": workorders_filter(orders_late(user=user), scope).filter(status__in=OPEN_STATUSES),
+        "due_soon": orders_due_soon(user=user, among=in_scope, limit=limit),
+        "late": orders_late(user=user, among=in_scope.filter(status__in=OPEN_STATUSES), limit=limit),
     }
     for name in ("escalated", "follow_ups", "for_review"):
         board[name] = workorder_queue(user=user, queue=name, filters=scope)

@@ -10,6 +10,7 @@ from guanjia.accounts.choices import Role
 from guanjia.sla.models import Clock
 from guanjia.sla.selectors import clocks_for_order, orders_due_soon, orders_late
 from guanjia.sla.sweep import sweep
+from guanjia.tickets.models import WorkOrder
 from tests.factories import resident_of, staff_with_role
 from tests.sla.factories import Kind, at, received
 
@@ -31,6 +32,44 @@ def test_the_supervisor_sees_what_is_due_soon_and_late_in_their_community_only(
     assert list(orders_late(user=other_supervisor, now=now)) == [elsewhere]
     assert list(clocks_for_order(user=other_supervisor, order=late)) == []
     assert [c.type for c in clocks_for_order(user=supervisor, order=late)] == ["acknowledge", "plan", "daily_update"]
+
+
+def test_due_soon_shows_the_next_deadline_in_the_window_of_an_order_already_late_on_another(
+        community, supervisor):
+    # A complaint at 09:00: confirming it was due at 09:15 and nobody did; its first progress
+    # report is due at 11:00.
+    complaint = received(community=community, when=at("2026-11-23 09:00"), kind=Kind.COMPLAINT)
+    now = at("2026-11-23 10:30")
+
+    soon = list(orders_due_soon(user=supervisor, now=now))
+    late = list(orders_late(user=supervisor, now=now))
+
+    assert soon == [complaint] and soon[0].next_due_at == at("2026-11-23 11:00")
+    assert late == [complaint] and late[0].late_since == at("2026-11-23 09:15")
+
+
+def test_a_short_list_keeps_the_soonest_of_the_orders_asked_for(community, other_community):
+    # The company administrator sees both communities; 锦绣苑's order is due first.
+    admin = staff_with_role(community=community, role=Role.COMPANY_ADMIN)
+    elsewhere = received(community=other_community, when=at("2026-11-23 09:46"))
+    ours = [received(community=community, when=at(f"2026-11-23 09:{minute}")) for minute in (49, 47, 48)]
+    now, within = at("2026-11-23 10:00"), timedelta(minutes=30)
+    ours_first = [ours[1], ours[2], ours[0]]  # due 10:02, 10:03, 10:04
+
+    everywhere = orders_due_soon(user=admin, now=now, within=within)
+    first_two = orders_due_soon(user=admin, now=now, within=within, limit=2)
+    our_first_two = orders_due_soon(user=admin, now=now, within=within, limit=2,
+                                    among=WorkOrder.objects.filter(community=community))
+
+    assert list(everywhere) == [elsewhere, *ours_first]
+    assert list(first_two) == [elsewhere, ours_first[0]] and first_two.count() == 2
+    # Narrowed before the cut: 锦绣苑's order does not take one of the two places.
+    assert list(our_first_two) == ours_first[:2]
+    assert [o.next_due_at for o in our_first_two] == [at("2026-11-23 10:02"), at("2026-11-23 10:03")]
+    # Narrowing never widens what the user may see.
+    supervisor = staff_with_role(community=community, role=Role.CS_SUPERVISOR)
+    assert list(orders_due_soon(user=supervisor, now=now, within=within, among=WorkOrder.objects.all())) \
+        == ours_first
 
 
 def test_a_resident_sees_no_staff_queue(community, room):

@@ -1,6 +1,7 @@
 """Reads, scoped by who is asking: queues, a household's history at intake, the supervisor's board."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import time_machine
 
@@ -17,6 +18,7 @@ from guanjia.tickets.services import workorder_cancel, workorder_dispatch, worko
 from tests.factories import RoomFactory, ZoneFactory
 
 START = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def test_while_taking_a_call_the_agent_sees_the_households_open_and_recent_orders(file_order, agent, room):
@@ -88,6 +90,32 @@ def test_the_board_shows_an_urgent_order_due_soon_then_late(file_order, supervis
 
     order.refresh_from_db()
     assert order.status == Status.NEW
+
+
+def test_the_boards_short_late_list_holds_open_orders_only_however_early_a_resolved_one_slipped(
+        file_order, agent, supervisor):
+    # Monday 09:00 a leak is fixed at once; its satisfaction callback falls due Wednesday 09:00 and
+    # is missed. Two requests on Wednesday morning are not confirmed within 15 minutes either.
+    monday = datetime.datetime(2026, 11, 23, 9, 0, tzinfo=SHANGHAI)
+    wednesday = monday + datetime.timedelta(days=2)
+    with time_machine.travel(monday, tick=False):
+        fixed = file_order(description="已修好的漏水")
+        workorder_resolve(order=fixed, actor=agent, note="已修")
+    with time_machine.travel(wednesday + datetime.timedelta(minutes=10), tick=False):
+        first = file_order(description="楼道灯不亮")
+    with time_machine.travel(wednesday + datetime.timedelta(minutes=11), tick=False):
+        second = file_order(description="门禁坏了")
+
+    with time_machine.travel(wednesday + datetime.timedelta(hours=1), tick=False):
+        board = supervisor_board(user=supervisor, limit=2)
+        counted = supervisor_board(user=supervisor)
+        late, late_count = list(board["late"]), counted["late"].count()
+
+    # The resolved order's missed callback comes first, but the board's late list is for open
+    # orders, and it is narrowed to them before it is cut to two lines.
+    assert fixed.clocks.filter(type="callback", due_at=wednesday, state="running").exists()
+    assert late == [first, second]
+    assert late_count == 2
 
 
 def test_the_admin_lists_work_orders_read_only(file_order, admin_client):
