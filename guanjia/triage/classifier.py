@@ -56,6 +56,9 @@ URGENT_MODEL_SURE = 0.98
 OPENING_KIND = ((re.compile(r"(我|我们|提个|提一个|小小的)?(建议|提议)|suggestion:|i suggest|we suggest"), "suggestion"),
                 (re.compile(r"(我想|想|特别|特意|真心)?(表扬|感谢|点赞)|thank you (to|for)|thanks (to|for)|kudos"), "praise"))
 _TURN = re.compile(r"但是|可是|不过|然而|\bbut\b|however")
+# Thanks followed by a job ("感谢…,另外楼道的灯不亮,麻烦看一下"): the job is what must be acted on.
+_REQUEST_AFTER_THANKS = re.compile(r"另外|还有个|还有一|顺便|就是有个|麻烦|能不能|可不可以|帮忙|请.{0,6}(修|换|看|处理)|"
+                                   r"\balso\b|could you|can you|please")
 _GREETING = re.compile(r"^((你好|您好|hello|hi|dear|各位|大家好|物业|管家|客服|师傅|邻居们?|晚上好|早上好|下午好|"
                        r"@\S+)[,:!\s]*)+")
 # Complex cues that make a hotline or repeated case complex even when the model hesitates.
@@ -175,6 +178,16 @@ def _urgency(weights: Weights, item: Prepared) -> tuple[str, float, bool, list[s
     return urgency, round(confidence, 2), uncertain, evidence
 
 
+def _emergency_topic(item: Prepared) -> Prepared:
+    """The part of the message kind and category are read from: all of it, unless an emergency is
+    buried in a long message about something else ("…装修要什么手续?另外楼梯间现在在往下灌水") —
+    the emergency is what must be acted on first, so it sets the labels."""
+    where = item.safety.where
+    if not item.safety.urgent or not where or len(where) * 2 > len(item.text) or item.text.startswith(where):
+        return item
+    return prepare(where)
+
+
 def _opening_kind(text: str) -> tuple[str, str] | None:
     """(kind, the opening words) when the message opens by saying what it is."""
     body = _GREETING.sub("", text, count=1)
@@ -182,6 +195,8 @@ def _opening_kind(text: str) -> tuple[str, str] | None:
         return None
     for pattern, kind in OPENING_KIND:
         match = pattern.match(body)
+        if match and kind == "praise" and _REQUEST_AFTER_THANKS.search(body, match.end()):
+            return None
         if match:
             return kind, match.group(0)
     return None
@@ -192,13 +207,14 @@ def classify(text: str, *, weights: Weights | None = None) -> dict[str, Any]:
     weights = weights or builtin_weights()
     item = prepare(text)
     result: dict[str, Any] = {"confidence": {}, "evidence": {}}
+    topic = _emergency_topic(item)
     for name in ("kind", "category"):
         model = weights.fields[name]
-        probabilities = model.predict_proba(item.features)
+        probabilities = model.predict_proba(topic.features)
         label, confidence, runner_up = _top(probabilities)
         result[name] = label
         result["confidence"][name] = round(confidence, 2)
-        result["evidence"][name] = _readable(model.evidence(item.features, label=label, against=runner_up))
+        result["evidence"][name] = _readable(model.evidence(topic.features, label=label, against=runner_up))
     opening = _opening_kind(item.text)
     if opening:
         # The model's evidence stays beside the opening words only when it read the same kind.

@@ -262,6 +262,7 @@ class SafetyFinding:
     evidence: list[str] = field(default_factory=list)  # human-readable: "爆管: 水管爆了" (the rule's label)
     voided: list[str] = field(default_factory=list)  # triggers seen but negated, historic, hypothetical
     seen: list[str] = field(default_factory=list)  # the code of every rule named in the evidence, in order
+    where: str = ""  # the clauses the first urgent rule fired in (a long message's buried emergency)
 
     @property
     def codes(self) -> list[str]:
@@ -360,6 +361,7 @@ def assess(text: str) -> SafetyFinding:
                 finding.uncertain = True
                 finding.evidence.append(_("%(seen)s (feared, not yet happening)") % {"seen": seen})
             elif code not in finding.triggers:
+                finding.where = finding.where or clause
                 finding.urgent = True
                 finding.triggers.append(code)
                 finding.evidence.append(seen)

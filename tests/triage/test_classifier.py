@@ -89,3 +89,15 @@ def test_a_message_that_opens_by_saying_what_it_is_is_that_kind_whatever_its_rea
 def test_an_opening_followed_by_a_turn_is_left_to_the_model():
     result = classify("感谢你们上次的回复,但是楼道灯到现在还是不亮,一个星期了")
     assert not any(line.startswith("opens with") for line in result["evidence"]["kind"])
+
+
+def test_thanks_that_come_with_a_job_are_the_job():
+    result = classify("谢谢师傅上周修好了门锁,另外楼道的灯又不亮了,麻烦来换一下")
+    assert result["kind"] == "repair"
+
+
+def test_an_emergency_buried_in_a_message_about_something_else_sets_kind_and_category():
+    result = classify("你好,想问一下装修押金什么时候能退,我家上个月就装好了,验收也过了。"
+                      "还有,我现在在地库,B区那边的配电箱正在冒烟")
+    assert result["urgency"] == "urgent"
+    assert (result["kind"], result["category"], result["department"]) == ("repair", "facility", "engineering")
