@@ -101,3 +101,10 @@ def test_an_emergency_buried_in_a_message_about_something_else_sets_kind_and_cat
                       "还有,我现在在地库,B区那边的配电箱正在冒烟")
     assert result["urgency"] == "urgent"
     assert (result["kind"], result["category"], result["department"]) == ("repair", "facility", "engineering")
+
+
+def test_a_defect_the_developer_left_goes_to_the_engineers_a_title_dispute_to_customer_service():
+    defect = classify("我家顶楼从交房开始一下雨就漏,开发商和物业互相推,报修五六次了,卧室墙全发霉")
+    assert (defect["category"], defect["department"]) == ("facility", "engineering")
+    title = classify("地下车位是开发商卖给我们的,现在物业说是人防车位只能租,产权到底归谁")
+    assert title["department"] == "customer_service"
