@@ -130,3 +130,12 @@ def test_a_company_wide_open_month_reads_its_clocks_once(community, other_commun
     kpi_query = next(q["sql"] for q in queries.captured_queries if "complaint_on_time__num" in q["sql"])
     assert kpi_query.count('FROM "sla_clock"') == 1
     assert {value.kpi.code: value.denominator for value in dashboard.kpis}["complaint_on_time"] > 0
+
+    # More orders and clocks, late and at night: the same queries.
+    for each in (community, other_community):
+        late = received(each, "2026-11-04 10:00", kind=Kind.COMPLAINT)
+        happen(late, EventType.ACKNOWLEDGED, "2026-11-04 11:00")
+        received(each, "2026-11-04 21:00")
+    with CaptureQueriesContext(connection) as more:
+        dashboard_figures(scope=scope)
+    assert len(more) == len(queries)
