@@ -45,13 +45,13 @@ REPORT_COUNTS = (45, 80, 100)  # cumulative per 100: one photo 45%, two 35%, thr
 COMPLETION_COUNTS = (30, 85, 100)  # mostly a before/after pair
 
 POOL_DIR = "photos/samples"
-# What the mini-program uploads: WeChat's compressed pictures are 1280 pixels on the long side.
+# What the mini-program uploads: WeChat's compressed pictures are about 1280 pixels on the long side.
 PHOTO_SIZE = (1280, 960)
 VARIANTS = 3  # two "before" shots of each subject and one "after" (work done)
 AFTER = VARIANTS - 1
 
-# What residents photograph and technicians fix, by the category whose orders show it.
-# Background, foreground colour, label.
+# What residents photograph and technicians fix: the category whose orders show it, then the
+# background and foreground colours and the label drawn on the picture.
 SUBJECTS: dict[str, tuple[str, tuple[int, int, int], tuple[int, int, int], str]] = {
     "leak": (Category.FACILITY, (150, 170, 185), (40, 90, 160), "Water leak"),
     "drain": (Category.FACILITY, (170, 165, 150), (80, 70, 50), "Blocked drain"),
