@@ -7,7 +7,6 @@ from datetime import datetime
 from io import BytesIO
 from zoneinfo import ZoneInfo
 
-import pytest
 import time_machine
 from django.conf import settings
 from django.db.models import Count, F
@@ -29,13 +28,8 @@ NOW = datetime(2026, 11, 20, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 Link = WorkOrderEvent.photos.through
 
 
-@pytest.fixture(autouse=True)
-def _own_media(settings, tmp_path):
-    """Each story sees only the files it made (the test media folder is shared by the suite)."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def _pool_files():
+    """The sample files in this story's media folder (tests/tickets/conftest.py gives each its own)."""
     root = settings.MEDIA_ROOT / POOL_DIR
     return sorted(p.name for p in root.iterdir()) if root.exists() else []
 
