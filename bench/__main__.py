@@ -14,6 +14,7 @@ import argparse
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -135,6 +136,12 @@ def main(argv: list[str] | None = None) -> int:
     from bench.server import CeleryWorker, Server, environment
 
     env = environment(_database_url(args, size_name), var_dir)
+    # One media folder per database, emptied with it: the photo-intake scenario's uploads would
+    # otherwise pile up run after run (the generator redraws its small sample pool in a second).
+    media = var_dir / f"media-{size_name}-{args.database}"
+    if args.fresh:
+        shutil.rmtree(media, ignore_errors=True)
+    env["MEDIA_ROOT"] = str(media)
     _setup_django(env)
     from bench import dataset
 
