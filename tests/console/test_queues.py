@@ -85,8 +85,8 @@ def test_supervisor_board_lists_late_orders_in_fixed_queries(client, supervisor,
     client.force_login(supervisor)
 
     # Session and user, scoping, five lists, the deadlines of all five in one query, the group cases,
-    # and the top bar: fourteen, however long the lists.
-    with django_assert_max_num_queries(14):
+    # and the top bar: thirteen, however long the lists.
+    with django_assert_max_num_queries(13):
         response = client.get(reverse("console:board"))
 
     late = response.context["sections"]["late"]
