@@ -56,8 +56,9 @@ URGENT_MODEL_SURE = 0.98
 OPENING_KIND = ((re.compile(r"(我|我们|提个|提一个|小小的)?(建议|提议)|suggestion:|i suggest|we suggest"), "suggestion"),
                 (re.compile(r"(我想|想|特别|特意|真心)?(表扬|感谢|点赞)|thank you (to|for)|thanks (to|for)|kudos"), "praise"))
 _TURN = re.compile(r"但是|可是|不过|然而|\bbut\b|however")
+_THANKS = re.compile(r"表扬|感谢|谢谢|多谢|点赞|辛苦|thank|kudos")
 # Thanks followed by a job ("感谢…,另外楼道的灯不亮,麻烦看一下"): the job is what must be acted on.
-_REQUEST_AFTER_THANKS = re.compile(r"另外|还有个|还有一|顺便|就是有个|麻烦|能不能|可不可以|帮忙|请.{0,6}(修|换|看|处理)|"
+_REQUEST_AFTER_THANKS = re.compile(r"另外|还有个|还有一|顺便|就是有个|麻烦|能不能|可不可以|请.{0,6}(修|换|看|处理)|"
                                    r"\balso\b|could you|can you|please")
 _GREETING = re.compile(r"^((你好|您好|hello|hi|dear|各位|大家好|物业|管家|客服|师傅|邻居们?|晚上好|早上好|下午好|"
                        r"@\S+)[,:!\s]*)+")
@@ -188,6 +189,11 @@ def _emergency_topic(item: Prepared) -> Prepared:
     return prepare(where)
 
 
+def _praise_then_job(text: str) -> bool:
+    thanks = _THANKS.search(text)
+    return bool(thanks and _REQUEST_AFTER_THANKS.search(text, thanks.end()))
+
+
 def _opening_kind(text: str) -> tuple[str, str] | None:
     """(kind, the opening words) when the message opens by saying what it is."""
     body = _GREETING.sub("", text, count=1)
@@ -215,6 +221,10 @@ def classify(text: str, *, weights: Weights | None = None) -> dict[str, Any]:
         result[name] = label
         result["confidence"][name] = round(confidence, 2)
         result["evidence"][name] = _readable(model.evidence(topic.features, label=label, against=runner_up))
+    if result["kind"] == "praise" and _praise_then_job(topic.text):
+        # Thanks with a job after it: the job is what must be acted on (the next kind the model read).
+        probabilities = weights.fields["kind"].predict_proba(topic.features)
+        result["kind"] = max((p, k) for k, p in probabilities.items() if k != "praise")[1]
     opening = _opening_kind(item.text)
     if opening:
         # The model's evidence stays beside the opening words only when it read the same kind.

@@ -108,3 +108,8 @@ def test_a_defect_the_developer_left_goes_to_the_engineers_a_title_dispute_to_cu
     assert (defect["category"], defect["department"]) == ("facility", "engineering")
     title = classify("地下车位是开发商卖给我们的,现在物业说是人防车位只能租,产权到底归谁")
     assert title["department"] == "customer_service"
+
+
+def test_praise_with_a_job_after_it_is_the_job_and_praise_for_help_given_stays_praise():
+    assert classify("物业最近服务越来越好,点赞!另外我们单元的对讲机没声音了,麻烦来修一下")["kind"] == "repair"
+    assert classify("特别感谢夜班保安,我家老人迷路了是他帮忙送回来的,太谢谢了")["kind"] == "praise"
