@@ -24,7 +24,7 @@ CONCEPT_PATTERNS: dict[str, str] = {
     "aircon_heat": r"空调|暖气|供暖|地暖|air ?con|heating|radiator",
     "noise": r"噪音|噪声|吵|太响|声音很大|动静|广场舞|音响|noise|noisy|loud|music",
     "parking": r"停车|车位|车库|乱停|占道|挡住|堵住|堵门|挡路|充电桩|车辆|park|garage|carport",
-    "pet": r"狗|猫|宠物|遛|dog|cat\b|pet",
+    "pet": r"狗|猫|宠物|遛|dogs?\b|\bcats?\b|\bpets?\b",
     "throwing": r"高空抛物|抛物|往下扔|往楼下扔|扔下来|丢下来|throw",
     "guard": r"保安|门岗|guard",
     "stranger": r"陌生人|小偷|偷|被盗|可疑|推销|发传单|小广告|stranger|thief|stole|burglar|intruder",
@@ -36,14 +36,16 @@ CONCEPT_PATTERNS: dict[str, str] = {
     "standing_water": r"积水|水坑|puddle|standing water",
     "fee_property": r"物业费|管理费|服务费|management fee|property fee",
     "fee_parking": r"停车费|月卡|月租|临停费|parking fee",
-    "fee": r"费|收费|缴|交钱|欠|催缴|催款|发票|收据|账单|退款|多收|公摊|分摊|价格|涨价|invoice|bill|fee|charge|refund|arrears|receipt|pay",
+    "fee": r"费|收费|缴|交钱|欠|催缴|催款|发票|收据|账单|退款|多收|公摊|分摊|价格|涨价|"
+           # English words whole: "fee" is in "feels", "bill" in "billboard".
+           r"\b(invoices?|bills?|fees?|charged?|charges|refunds?|arrears|receipts?|pay|paid|payments?)\b",
     "renovation": r"装修|装潢|施工|电钻|冲击钻|砸墙|打墙|敲墙|拆墙|建渣|renovat|drilling|装修队|工人",
     "neighbor": r"楼上|楼下|隔壁|邻居|对门|对面那户|neighbo|upstairs|downstairs|next door",
     "staff_attitude": r"态度|不理|不耐烦|骂|凶|推诿|踢皮球|没人接|不接电话|敷衍|答应.*没|没下文|拖了|"
                       r"拖着|没人管|没人来|不作为|rude|attitude|ignored|nobody answer|no one answer|no reply",
     "slow": r"慢|几天了|好几天|一个星期|一周了|还没修|还没来|还没人|没修好|slow|still not|days",
     "praise": r"表扬|感谢|谢谢|多谢|辛苦|点赞|锦旗|好评|认真负责|及时|热心|很好|给力|专业|"
-              r"thank|praise|great job|well done|appreciate|kind",
+              r"thank|praise|great job|well done|appreciate|(so|very|really) kind",
     "suggestion": r"建议|希望能|希望可以|能不能|可不可以|最好能|提议|增设|加装|增加|多放|"
                   r"suggest|would be nice|could you add|please consider|how about",
     "question": r"请问|吗|怎么|如何|多少|什么时候|哪里|哪儿|几点|是否|能否|有没有|是不是|\?|"

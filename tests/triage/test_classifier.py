@@ -113,3 +113,12 @@ def test_a_defect_the_developer_left_goes_to_the_engineers_a_title_dispute_to_cu
 def test_praise_with_a_job_after_it_is_the_job_and_praise_for_help_given_stays_praise():
     assert classify("物业最近服务越来越好,点赞!另外我们单元的对讲机没声音了,麻烦来修一下")["kind"] == "repair"
     assert classify("特别感谢夜班保安,我家老人迷路了是他帮忙送回来的,太谢谢了")["kind"] == "praise"
+
+
+def test_english_concept_words_are_matched_whole():
+    from guanjia.triage.lexicon import concepts_in
+    from guanjia.triage.text import normalise
+
+    assert "fee" not in concepts_in(normalise("The car park feels dark at night, could the patrol pass by?"))
+    assert "fee" in concepts_in(normalise("Why was I charged a late fee?"))
+    assert "pet" not in concepts_in(normalise("The carpet in the lobby is torn"))
