@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TRIAGE_WEIGHTS := guanjia/triage/data/builtin_weights.json
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
@@ -19,7 +20,12 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-install: $(STAMP) assets ## Create .venv and install the locked dependencies and front-end assets
+install: $(STAMP) assets $(TRIAGE_WEIGHTS) ## Create .venv and install the locked dependencies, front-end assets and triage weights
+
+# The triage model's trained weights are built here, not kept in git (2 MB a retraining); the
+# classifier trains at start-up, with a warning, whenever they are missing or stale.
+$(TRIAGE_WEIGHTS): $(STAMP) $(wildcard guanjia/triage/data/*.jsonl) $(addprefix guanjia/triage/,text.py lexicon.py safety.py features.py model.py classifier.py)
+	$(BIN)/guanjia triage_weights
 
 node_modules/.package-lock.json: package-lock.json
 	@command -v npm >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq npm >/dev/null; } \

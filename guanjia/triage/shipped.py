@@ -1,11 +1,12 @@
-"""The built-in model's weights, trained once and shipped with the package (data/builtin_weights.json).
+"""The built-in model's weights, trained at install time (data/builtin_weights.json).
 
-Training from the ~2,800 built-in examples costs about a second of CPU at start-up, over the
-issue's budget; reading trained weights costs a third of that. The file records a fingerprint of
-everything training reads: the examples and the code that turns text into features and features
-into weights. When any of it changes the file is stale: the classifier then trains at start-up as
-before (the same model, only slower), logs a warning, and a test asks for
-``guanjia triage_weights`` to write the file again.
+Training from the ~2,900 built-in examples costs about a second of CPU at start-up, over the
+issue's budget; reading trained weights costs a third of that. ``make install`` runs
+``guanjia triage_weights`` to write the file; it is not kept in git, where every retraining
+would add 2 MB to the history. The file records a fingerprint of everything training reads: the
+examples and the code that turns text into features and features into weights. When the file is
+missing or any of that has changed since, the classifier trains at start-up instead (the same
+model, only slower) and logs a warning saying which command writes the file again.
 """
 
 import hashlib
@@ -24,6 +25,11 @@ SOURCES = ("text.py", "lexicon.py", "safety.py", "features.py", "model.py", "cla
 logger = logging.getLogger("guanjia.triage")
 
 
+def default_path() -> Path:
+    """Beside the examples, where the installed package looks for it."""
+    return Path(__file__).resolve().parent / "data" / WEIGHTS_FILE
+
+
 def fingerprint(data_files: Iterable[str]) -> str:
     """A digest of the training examples and of the code that learns from them."""
     package = resources.files("guanjia.triage")
@@ -35,22 +41,31 @@ def fingerprint(data_files: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
-def load(data_files: Iterable[str]) -> Weights | None:
-    """The shipped weights, or None when they are missing or were trained on something else."""
+def load(data_files: Iterable[str], path: Path | None = None) -> Weights | None:
+    """The installed weights, or None when they are missing or were trained on something else."""
+    path = path or default_path()
     try:
-        raw = json.loads(resources.files("guanjia.triage").joinpath("data", WEIGHTS_FILE).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        logger.warning("triage: %s is missing (run `guanjia triage_weights`, as `make install` does); "
+                       "training at start-up", path.name)
+        return None
+    except ValueError:
+        logger.warning("triage: %s is unreadable (run `guanjia triage_weights`); training at start-up", path.name)
         return None
     if raw.get("fingerprint") != fingerprint(data_files):
-        logger.warning("triage: %s is stale (run `guanjia triage_weights`); training at start-up", WEIGHTS_FILE)
+        logger.warning("triage: %s is stale (run `guanjia triage_weights`); training at start-up", path.name)
         return None
     return Weights.from_json(raw["weights"])
 
 
-def write(weights: Weights, data_files: Iterable[str]) -> Path:
-    """Write the weights beside the examples, for the package to ship."""
-    path = Path(__file__).resolve().parent / "data" / WEIGHTS_FILE
+def write(weights: Weights, data_files: Iterable[str], path: Path | None = None) -> Path:
+    """Write the weights (by default beside the examples, where ``load`` looks)."""
+    path = path or default_path()
     document = {"fingerprint": fingerprint(data_files), "weights": weights.to_json()}
-    path.write_text(json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
-                    encoding="utf-8")
+    # Written beside the target and renamed, so a process starting meanwhile never reads half a file.
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
+                       encoding="utf-8")
+    partial.replace(path)
     return path
