@@ -283,9 +283,10 @@ class Sources:
     def desk_hours(self, start: datetime, end: datetime) -> Q:
         """Orders received during the standard desk day of a working day in [start, end).
 
-        The instants are worked out here, once per report, so the database compares each order's
-        ``created_at`` with a few bounds instead of converting it to local time (three times per
-        order in the KPI query: the after-hours share and both parts of after-hours handling).
+        The instants are worked out here (the holidays are read once per report), so the database
+        compares each order's ``created_at`` with bounds instead of converting it to local time —
+        three times per order in the KPI query: the after-hours share and both parts of after-hours
+        handling. Seconds count as on the desk's clock: 08:29:59 is before opening, 17:30:00 after closing.
         """
         first, last = start.astimezone(SHANGHAI).date(), end.astimezone(SHANGHAI).date()
         closed = set(self.holidays(start, end))
