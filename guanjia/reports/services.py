@@ -174,12 +174,14 @@ def improvement_action_progress(*, actor: Any, action: ImprovementAction, text: 
 
 
 def _notify_households(*, action: ImprovementAction, text: str, households: list[dict[str, Any]]) -> None:
+    from guanjia.notifications.language import phrase
     from guanjia.notifications.services import notify_resident
 
-    title = _("Improvement at %(community)s: %(title)s") % {"community": action.community.name,
-                                                            "title": action.title}
+    # Worded per household: each resident reads it in their own language.
+    title = phrase(_("Improvement at %(community)s: %(title)s"), community=action.community.name,
+                   title=action.title)
     for household in households:
-        notify_resident(phone=household["contact_phone"], person=None, title=str(title), body=text,
+        notify_resident(phone=household["contact_phone"], person=None, title=title, body=text,
                         community=action.community, kind="improvement_progress")
 
 

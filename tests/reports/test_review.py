@@ -25,7 +25,7 @@ from guanjia.reports.services import (
     monthly_review_update,
 )
 from guanjia.tickets.models import WorkOrder
-from tests.factories import RoomFactory
+from tests.factories import RoomFactory, resident_of
 
 from .history import Category, EventType, Kind, RatingLevel, happen, rated, received
 
@@ -160,6 +160,25 @@ def test_published_progress_reaches_each_household_concerned_once(community, roo
     assert {d.address for d in sent} == {"13812345678"}
     action.refresh_from_db()
     assert action.status == ActionStatus.IN_PROGRESS
+
+
+def test_published_progress_is_worded_in_each_households_language(community, room, supervisor, november,
+                                                                   django_capture_on_commit_callbacks):
+    lift_month(community, room)
+    zhang = resident_of(room=room, name="张女士", phone="13812345678")
+    zhang.preferred_language = "en"
+    zhang.save(update_fields=["preferred_language"])
+    action = improvement_action_create(
+        actor=supervisor, community=community, title="3栋电梯整改", source=ActionSource.HOTSPOT,
+        asset_key="3栋电梯", steps=["更换门机"], starts_on=date(2026, 11, 1), due_on=date(2026, 11, 3))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        improvement_action_progress(actor=supervisor, action=action, text="门机已更换,今起每日巡查",
+                                    status=ActionStatus.IN_PROGRESS, publish=True)
+
+    # The supervisor works in Chinese; 张女士 chose English for her account.
+    [sent] = Delivery.objects.filter(kind="improvement_progress")
+    assert sent.title.startswith("Improvement at ")
 
 
 def test_review_pages_render_print_and_refuse_strangers(client, community, other_community, room, supervisor,
