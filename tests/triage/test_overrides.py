@@ -1,0 +1,41 @@
+"""The desk's routine department overrides (the shared sample's README lists them), applied to the
+kind and category the classifier read: each fires on concrete words, never on the category alone."""
+
+from guanjia.triage.overrides import choose_department
+from guanjia.triage.text import normalise
+
+
+def _department(kind: str, category: str, text: str) -> tuple[str, str]:
+    return choose_department(kind=kind, category=category, text=normalise(text))
+
+
+def test_water_coming_through_from_the_flat_above_goes_to_engineering_in_any_wording():
+    for text in ("樓上的水一直從天花板滴下來", "My neighbour's flat is flooding and water is coming under my door.",
+                 "隔壁装了个鱼缸,我家这面墙发霉起泡"):
+        assert _department("repair", "neighbor", text) == ("engineering", "neighbour_leak_to_engineering")
+
+
+def test_a_leak_dispute_between_households_stays_with_customer_service():
+    assert _department("complaint", "neighbor", "楼上漏水把我家天花板泡坏了,找他们也不理") == (
+        "customer_service", "default")
+
+
+def test_a_botched_or_slow_repair_is_chased_with_the_engineers():
+    for text in ("报修了两次空调,都说修好了,结果还是不制冷", "维修师傅修完把垃圾都留在我家,也不收拾",
+                 "I've reported the broken light three times and nobody has fixed it."):
+        assert _department("complaint", "service", text) == ("engineering", "slow_repair_to_engineering")
+
+
+def test_drilling_before_the_permitted_hour_is_stopped_by_the_patrol():
+    assert _department("complaint", "renovation", "装修的电钻声从早上七点就开始了")[0] == "security"
+    assert _department("complaint", "renovation", "楼上装修太吵了,下午一直在砸墙")[0] == "customer_service"
+
+
+def test_checking_the_owner_on_a_release_slip_is_not_a_title_dispute():
+    assert _department("service", "order", "业主申请开具搬出放行条,已核对产权人身份") == ("security", "default")
+    assert _department("complaint", "order", "开发商把我的产权车位又卖给了别人")[0] == "customer_service"
+
+
+def test_a_meter_that_runs_fast_is_read_again_by_the_engineer_and_a_lost_card_is_replaced_at_the_desk():
+    assert _department("complaint", "fee", "电表走得特别快,家里没人也在转")[0] == "engineering"
+    assert _department("service", "facility", "I need a replacement access card.")[0] == "customer_service"
