@@ -95,6 +95,13 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     # The health check replaces a connection the server dropped instead of failing the request.
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=300))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # PostgreSQL's default random_page_cost (4) models spinning disks: on SSD storage it made the
+    # planner read a million orders to join a month's 27,000 ratings instead of probing each by its
+    # key (0.95 s against 0.08 s at 1,000,000 orders). Set to 4 for a database on spinning disks;
+    # empty leaves the server's own setting.
+    if page_cost := env.str("PG_RANDOM_PAGE_COST", default="1.1"):
+        options = DATABASES["default"].setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c random_page_cost={float(page_cost)}".strip()
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the built-in scheduler sweep while the web server writes; the busy
     # timeout makes a writer wait for the other instead of failing at once.
