@@ -316,14 +316,24 @@ _STEPS = (
 )
 
 
-def _sensitive_candidates() -> QuerySet[WorkOrder]:
-    waiting = WorkOrder.objects.filter(status__in=OPEN_STATUSES, escalation_level__lt=PM)
+def _sensitive_candidates(*, leave: set[int], limit: int) -> list[int]:
+    """The oldest open orders the project manager must hear of now, as ids.
+
+    Two narrow questions merged here, not one with an OR: PostgreSQL could answer the OR only by
+    walking every order by creation time (0.7 s a sweep at 1,000,000 orders, every minute), while
+    each half has an index: the few media-sensitive orders, and the orders of flagged group cases.
+    """
+    waiting = WorkOrder.objects.filter(status__in=OPEN_STATUSES, escalation_level__lt=PM).exclude(pk__in=leave)
     # Households are counted only for group cases with an order still waiting, not for every
     # group case ever opened: the count reads those groups' orders through the group_case index.
     big = (GroupCase.objects.filter(pk__in=waiting.filter(group_case__isnull=False).values("group_case_id"))
            .annotate(households=Count("work_orders__room", distinct=True))
            .filter(households__gte=GROUP_CASE_HOUSEHOLDS).values("pk"))
-    return waiting.filter(Q(media_sensitive=True) | Q(group_case__media_sensitive=True) | Q(group_case__in=big))
+    flagged = GroupCase.objects.filter(Q(media_sensitive=True) | Q(pk__in=big)).values("pk")
+    found: set[tuple[datetime, int]] = set()
+    for orders in (waiting.filter(media_sensitive=True), waiting.filter(group_case__in=flagged)):
+        found.update(orders.order_by("created_at", "pk").values_list("created_at", "pk")[:limit])
+    return [pk for _created, pk in sorted(found)[:limit]]
 
 
 def _sensitive_note(order: WorkOrder, households: dict[int, int]) -> Text:
@@ -340,8 +350,7 @@ class _SensitiveStep:
     counter = "sensitive"
 
     def peek(self, run: _Run, leave: set[int]) -> list[int]:
-        return list(_sensitive_candidates().exclude(pk__in=leave).order_by("created_at", "pk")
-                    .values_list("pk", flat=True)[:SWEEP_BATCH_SIZE])
+        return _sensitive_candidates(leave=leave, limit=SWEEP_BATCH_SIZE)
 
     def batch(self, run: _Run, leave: set[int], only: int | None) -> _Batch:
         ids = [only] if only is not None else self.peek(run, leave)

@@ -102,6 +102,8 @@ class WorkOrder(TimeStampedModel):
             # The department queue and the supervisor's board filter by these at scale.
             models.Index(fields=["community", "department", "status"], name="wo_community_dept_idx"),
             models.Index(fields=["community", "asset_key", "created_at"], name="wo_asset_created_idx"),
+            # The sweep looks for media-sensitive orders every minute: a handful among a million.
+            models.Index(fields=["created_at", "id"], condition=Q(media_sensitive=True), name="wo_media_sensitive_idx"),
         ]
 
     def __str__(self) -> str:

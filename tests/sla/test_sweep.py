@@ -11,7 +11,7 @@ from guanjia.sla import tasks
 from guanjia.sla.choices import ClockState, ClockType
 from guanjia.sla.models import Clock
 from guanjia.sla.sweep import sweep
-from guanjia.tickets.models import GroupCase, WorkOrderEvent
+from guanjia.tickets.models import GroupCase, WorkOrder, WorkOrderEvent
 from tests.factories import RoomFactory, staff_with_role
 from tests.sla.factories import Category, EventType, Kind, Status, Urgency, at, clock, happen, received
 
@@ -135,6 +135,26 @@ def test_a_group_case_of_twenty_households_goes_to_the_project_manager_once(comm
     assert len(inbox(project_manager, "sla_escalation")) == 1  # one message for the whole group
     assert all(len(events(order, EventType.ESCALATED)) == 1 for order in orders)
     assert inbox(supervisor) == []
+
+
+def test_a_group_case_marked_media_sensitive_goes_up_with_each_order_still_open(community, agent, project_manager):
+    case = GroupCase.objects.create(community=community, title="小区门口业主拉横幅", media_sensitive=True)
+    first = received(community=community, room=RoomFactory(community=community), owner=agent,
+                     when=at("2026-11-23 09:00"), kind=Kind.COMPLAINT, group_case=case)
+    second = received(community=community, room=RoomFactory(community=community), owner=agent,
+                      when=at("2026-11-23 09:02"), kind=Kind.COMPLAINT, group_case=case)
+    closed = received(community=community, room=RoomFactory(community=community), owner=agent,
+                      when=at("2026-11-23 09:03"), kind=Kind.COMPLAINT, group_case=case)
+    WorkOrder.objects.filter(pk=closed.pk).update(status=Status.CLOSED)  # its clocks are not due yet
+    ordinary = received(community=community, owner=agent, when=at("2026-11-23 09:01"), kind=Kind.COMPLAINT)
+
+    with time_machine.travel(at("2026-11-23 09:05"), tick=False):
+        assert sweep().sensitive == 2
+
+    assert len(inbox(project_manager, "sla_escalation")) == 1  # one message for the whole group
+    levels = dict(WorkOrder.objects.filter(pk__in=[first.pk, second.pk, closed.pk, ordinary.pk])
+                  .values_list("pk", "escalation_level"))
+    assert levels == {first.pk: 2, second.pk: 2, closed.pk: 0, ordinary.pk: 0}
 
 
 def test_one_broken_order_does_not_stop_the_sweep(community, room, agent, supervisor):
