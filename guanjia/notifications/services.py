@@ -61,30 +61,8 @@ def notify(*, recipients: Iterable[Any], title: Text, body: Text, link: str = ""
            community: Any = None, kind: str = "") -> None:
     """Put a message in each staff member's inbox and send it through the configured transports,
     each worded in its recipient's language."""
-    users = _unique_active(recipients)
-    if not users:
-        return
-    community = community if community is not None else getattr(order, "community", None)
-    common = {"link": link, "order": order, "community": community, "kind": kind}
-    message = StaffMessage(recipients=users, title=title, body=body)
-    words = _worded([message], {language_of(user.preferred_language): [0] for user in users})
-    # The inbox rows and their deliveries are stored together. No savepoint: inside a service's
-    # transaction a failure here fails the whole write anyway, and a savepoint is two more statements.
-    with transaction.atomic(savepoint=False):
-        notes = Notification.objects.bulk_create([
-            Notification(recipient=user, **words[0, language_of(user.preferred_language)], **common)
-            for user in users])
-        deliveries = []
-        for transport in configured_transports():
-            if not transport.delivers:
-                continue
-            for user, note in zip(users, notes, strict=True):
-                address = transport.address_for_user(user)
-                if address:
-                    deliveries.append(_new_delivery(transport.name, address=address, recipient=user,
-                                                    notification=note, title=note.title, body=note.body,
-                                                    **common))
-        _store_and_send(deliveries)
+    notify_many(messages=[StaffMessage(recipients=list(recipients), title=title, body=body, link=link,
+                                       order=order, community=community, kind=kind)])
 
 
 @dataclass(frozen=True)
@@ -126,7 +104,9 @@ def notify_many(*, messages: Iterable[StaffMessage]) -> int:
                   for user in users]
     if not notes:
         return 0
-    with transaction.atomic():
+    # The inbox rows and their deliveries are stored together. No savepoint: inside a service's
+    # transaction a failure here fails the whole write anyway, and a savepoint is two more statements.
+    with transaction.atomic(savepoint=False):
         Notification.objects.bulk_create(notes, batch_size=1000)
         deliveries = []
         for transport in transports:
