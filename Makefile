@@ -23,8 +23,9 @@ $(STAMP): requirements.lock pyproject.toml
 install: $(STAMP) assets $(TRIAGE_WEIGHTS) ## Create .venv and install the locked dependencies, front-end assets and triage weights
 
 # The triage model's trained weights are built here, not kept in git (2 MB a retraining); the
-# classifier trains at start-up, with a warning, whenever they are missing or stale.
-$(TRIAGE_WEIGHTS): $(STAMP) $(wildcard guanjia/triage/data/*.jsonl) $(addprefix guanjia/triage/,text.py lexicon.py safety.py features.py model.py classifier.py)
+# classifier trains at start-up, with a warning, whenever they are missing or stale. Any module of
+# the package triggers a rebuild (a second): a list here could drift from shipped.SOURCES.
+$(TRIAGE_WEIGHTS): $(STAMP) $(wildcard guanjia/triage/data/*.jsonl guanjia/triage/*.py)
 	$(BIN)/guanjia triage_weights
 
 node_modules/.package-lock.json: package-lock.json
