@@ -132,10 +132,17 @@ def _top(probabilities: Mapping[str, float]) -> tuple[str, float, str]:
     return ranked[0][0], ranked[0][1], runner_up
 
 
-def _readable(names: list[str]) -> list[str]:
-    # "s:burst_pipe" is a safety rule: shown by its label; "c:lift" a concept, "w:leak" a word.
-    return [rule_label(name[2:]) if name.startswith("s:") else name.split(":", 1)[1] if ":" in name else name
-            for name in names]
+def _readable(names: list[str], concepts: dict[str, str]) -> list[Any]:
+    # "s:burst_pipe" is a safety rule: shown by its label; "c:lift" a concept: shown by the words of
+    # the message it matched ("电梯", as the resident wrote it), not by its code; "w:leak" a word.
+    def readable(name: str) -> Any:
+        if name.startswith("s:"):
+            return rule_label(name[2:])
+        if name.startswith("c:"):
+            return concepts.get(name[2:], name[2:])
+        return name.split(":", 1)[1] if ":" in name else name
+
+    return [readable(name) for name in names]
 
 
 def _rule(line: str) -> str:
@@ -220,7 +227,8 @@ def classify(text: str, *, weights: Weights | None = None) -> dict[str, Any]:
         label, confidence, runner_up = _top(probabilities)
         result[name] = label
         result["confidence"][name] = round(confidence, 2)
-        result["evidence"][name] = _readable(model.evidence(topic.features, label=label, against=runner_up))
+        result["evidence"][name] = _readable(model.evidence(topic.features, label=label, against=runner_up),
+                                                 topic.concepts)
     if result["kind"] == "praise" and _praise_then_job(topic.text):
         # Thanks with a job after it: the job is what must be acted on (the next kind the model read).
         probabilities = weights.fields["kind"].predict_proba(topic.features)

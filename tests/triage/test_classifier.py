@@ -6,6 +6,7 @@ from django.utils import translation
 
 from guanjia.triage import classifier
 from guanjia.triage.classifier import classify
+from guanjia.triage.lexicon import CONCEPT_PATTERNS
 
 
 def test_a_vague_lift_report_gets_the_req1_questions():
@@ -122,3 +123,11 @@ def test_english_concept_words_are_matched_whole():
     assert "fee" not in concepts_in(normalise("The car park feels dark at night, could the patrol pass by?"))
     assert "fee" in concepts_in(normalise("Why was I charged a late fee?"))
     assert "pet" not in concepts_in(normalise("The carpet in the lobby is torn"))
+
+
+def test_the_evidence_quotes_the_residents_words_not_internal_codes():
+    result = classify("3栋的电梯又坏了,楼道里也一直漏水")
+
+    shown = [str(line) for field in ("kind", "category") for line in result["evidence"][field]]
+    assert shown and not set(shown) & CONCEPT_PATTERNS.keys()
+    assert any(word in shown for word in ("电梯", "漏水"))
