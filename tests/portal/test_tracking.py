@@ -279,7 +279,12 @@ def test_on_a_360_px_phone_zhang_reads_the_page_without_sideways_scrolling_and_t
         page = context.new_page()
         page.goto(f"/t/{order.tracking_token}")
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-        assert page.locator(".photos img").evaluate("img => img.naturalWidth") > 0  # the thumbnail loads
+        # The thumbnail is lazy: it is fetched when it nears the screen and does not hold up the
+        # page's load event, so the story scrolls to it and waits for it as a reader would.
+        thumbnail = page.locator(".photos img")
+        thumbnail.scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete", arg=thumbnail.element_handle(), timeout=10_000)
+        assert thumbnail.evaluate("img => img.naturalWidth") > 0
         shot(page, "tracking-phone")
 
         page.locator(f"input[value={RatingLevel.SATISFIED.value}]").check()
