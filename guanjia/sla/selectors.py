@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.accounts.scoping import community_ids_for_user
+from guanjia.notifications.language import Text, phrase
 from guanjia.tickets.models import WorkOrder
 
 from .calendar import WorkCalendar, package_knows, parse_desk_hours
@@ -38,7 +39,9 @@ def year_is_covered(year: int) -> bool:
 class CalendarWarning:
     year: int
     starts_in_days: int
-    message: str
+    # Not worded yet: the banner words it in the reader's language, the reminder in each
+    # administrator's own (notifications.language).
+    message: Text
 
 
 def calendar_warnings(*, today: date | None = None) -> list[CalendarWarning]:
@@ -48,9 +51,9 @@ def calendar_warnings(*, today: date | None = None) -> list[CalendarWarning]:
     starts_in = (date(next_year, 1, 1) - today).days
     if starts_in > HOLIDAY_WARNING_DAYS or year_is_covered(next_year):
         return []
-    message = _("The holidays and make-up working days of %(year)s have not been entered; deadlines "
-                "in %(year)s will count every weekday as a working day until they are.") % {"year": next_year}
-    return [CalendarWarning(year=next_year, starts_in_days=starts_in, message=str(message))]
+    message = phrase(_("The holidays and make-up working days of %(year)s have not been entered; deadlines "
+                       "in %(year)s will count every weekday as a working day until they are."), year=next_year)
+    return [CalendarWarning(year=next_year, starts_in_days=starts_in, message=message)]
 
 
 def clocks_for_order(*, user: Any, order: WorkOrder) -> QuerySet[Clock]:

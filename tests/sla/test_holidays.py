@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 import time_machine
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from guanjia.accounts.choices import Role
 from guanjia.notifications.models import Notification
@@ -84,6 +85,15 @@ def test_administrators_are_reminded_once_when_next_year_is_missing(admin_user):
     assert holidays_remind(today=date(2026, 11, 23)) == 2027
     assert holidays_remind(today=date(2026, 11, 24)) is None  # told once
     assert Notification.objects.filter(recipient=admin_user, kind="sla_calendar").count() == 1
+
+
+def test_the_holiday_reminder_is_worded_in_each_administrators_own_language(admin_user):
+    admin_user.preferred_language = "en"
+    admin_user.save(update_fields=["preferred_language"])
+    with translation.override("zh-hans"):  # the sweep runs in the server's language
+        holidays_remind(today=date(2026, 11, 23))
+    reminder = Notification.objects.get(recipient=admin_user, kind="sla_calendar")
+    assert reminder.body.startswith("The holidays and make-up working days of 2027 have not been entered")
 
 
 def test_no_warning_once_the_year_is_entered_or_known():
