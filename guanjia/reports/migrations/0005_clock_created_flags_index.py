@@ -1,8 +1,8 @@
 """A covering index on the SLA clocks for the reports' clock flags (PostgreSQL only).
 
-A company-wide report over a recent period reads each lateness flag as the set of clocks created
-since the period began (``kpis.Sources.hashed``); with the columns the flags test included,
-each set is an index-only range scan instead of a visit to every clock row. Built
+A company-wide report over a recent period counts the clocks created since the period began per
+order, in one pass hash-joined to the orders (``kpis.Sources.hashed``); with the columns the flags
+test included, that pass is an index-only range scan instead of a visit to every clock row. Built
 concurrently, so the clock table stays writable while it is built. SQLite (the embedded demo)
 reads its small clock table through the existing ``created_at`` index.
 """
