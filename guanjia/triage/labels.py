@@ -38,6 +38,7 @@ RULE_LABELS: dict[str, Promise] = {
     "open_manhole": pgettext_lazy("triage rule", "Open manhole"),
     "hazard_animal": pgettext_lazy("triage rule", "Snake or stinging insects"),
     "chemical": pgettext_lazy("triage rule", "Chemical or toxic fumes"),
+    "fuel_leak": pgettext_lazy("triage rule", "Fuel leaking"),
     "cooking_unattended": pgettext_lazy("triage rule", "Cooker or heater left on"),
     "car_hits_person": pgettext_lazy("triage rule", "Person hit by a car"),
     "poisoning_drowning": pgettext_lazy("triage rule", "Poisoning, drowning or choking"),

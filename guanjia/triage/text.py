@@ -24,7 +24,15 @@ REGIONAL_WORDS: dict[str, str] = {
     "晕低": "晕倒", "跌低": "摔倒", "锁匙": "钥匙", "渠塞": "下水道堵", "通渠": "通下水道",
     "泊车": "停车", "保全": "保安", "警卫": "保安", "电掣": "开关", "火警钟": "火警警报", "打交": "打架", "不到去": "不去", "嘢": "东西", "落雨": "下雨", "好似": "好像", "搵": "找", "入面": "里面", "开不到": "打不开", "揾": "找", "屋企人": "家人", "屋企": "家", "犀利": "厉害",
     "不郁": "不动", "跳电": "跳闸", "嚟": "来",
+    # Cantonese as OpenCC leaves it: 燶 (burnt) becomes 㶶, 係 becomes 系, 嗰 becomes 𠮶; 著火 keeps 著.
+    "㶶": "焦", "燶": "焦", "火烛": "着火", "著火": "着火", "系咪": "是不是", "不系": "不是", "系不是": "是不是",
+    "而家": "现在", "啱啱": "刚刚", "头先": "刚才", "边度": "哪里", "𠮶度": "那里", "在度": "在那里",
+    "细路仔": "小孩", "细路": "小孩", "落来": "下来", "落去": "下去", "掷": "扔", "掟": "砸", "嗌": "喊",
+    "拎住": "拿着", "揸住": "拿着", "入不到": "进不去", "出不到": "出不去", "起不到身": "起不来", "郁不到": "动不了",
+    "流落": "流下", "滴落": "滴到", "试紧": "正在试", "爆紧": "正在爆", "烧紧": "正在烧", "漏紧": "正在漏",
 }
+# 仲 is Cantonese "still" except in 仲裁 (arbitration) and the seasons' 仲夏/仲秋.
+_STILL = re.compile(r"仲(?![裁介夏秋春冬])")
 
 # Homophone and near-shape typos seen in residents' messages (那里/哪里 is harmless and kept).
 TYPOS: dict[str, str] = {
@@ -32,6 +40,8 @@ TYPOS: dict[str, str] = {
     "漏点": "漏电", "冒眼": "冒烟", "物叶": "物业", "物页": "物业", "保按": "保安",
     "停车为": "停车位", "缴废": "缴费", "交废": "交费", "燃器": "燃气", "煤汽": "煤气",
     "着伙": "着火", "起伙": "起火", "坏拉": "坏了", "在次": "再次", "在也": "再也",
+    "店梯": "电梯", "电悌": "电梯", "燃汽": "燃气", "天然汽": "天然气", "冒烟儿": "冒烟", "漏电儿": "漏电",
+    "着火儿": "着火", "爆水关": "爆水管",
 }
 
 # Emoji that carry meaning become words; the rest are dropped. 🔥 next to "热死了" is heat,
@@ -49,7 +59,13 @@ PINYIN_WORDS: dict[str, str] = {
     "dian ti kun ren": "电梯困人", "diantikunren": "电梯困人", "dian ti": "电梯", "kun ren": "困人",
     "mei qi wei": "煤气味", "zhao huo": "着火", "zháo huǒ": "着火", "lou shui": "漏水", "bao guan": "爆管",
     "ting dian": "停电", "ting shui": "停水", "kuai lai": "快来",
+    "ka zhu": "卡住", "li mian": "里面", "you ren": "有人", "bei kun": "被困", "mao yan": "冒烟", "qi huo": "起火",
+    "lou dian": "漏电", "ran qi": "燃气", "mei qi": "煤气", "jiu ming": "救命", "shuai dao": "摔倒",
+    "yun dao": "晕倒", "shui guan": "水管", "bao le": "爆了",
 }
+# Whole syllables only: "you ren" is pinyin, "could you renew" is not.
+_PINYIN = re.compile(r"(?<![a-z])(" + "|".join(sorted(map(re.escape, PINYIN_WORDS), key=len, reverse=True))
+                     + r")(?![a-z])")
 
 # Transcribed-call fillers carry nothing and would only dilute the n-grams.
 FILLERS = re.compile(r"(喂{1,3}|嗯+|呃+|额{2,}|那个那个|就是说|然后呢|怎么说呢|um+|uh+)")
@@ -106,8 +122,9 @@ def normalise(text: str) -> str:
     text = to_simplified(text)
     text = _emoji(text).lower()
     text = _replace_all(text, REGIONAL_WORDS)
+    text = _STILL.sub("还", text)
     text = _replace_all(text, TYPOS)
-    text = _replace_all(text, PINYIN_WORDS)
+    text = _PINYIN.sub(lambda match: PINYIN_WORDS[match.group(0)], text)
     text = _BLOCK.sub("栋", text)
     text = FILLERS.sub(" ", text)
     text = _REPEATS.sub(r"\1", text)
