@@ -43,6 +43,8 @@ INDEPENDENT_FILES = ("dev1.jsonl",)
 LEARNT_FIELDS = ("kind", "category", "urgency")
 # Fields learnt with complement naive Bayes (see model.FieldModel); urgency keeps the plain one.
 COMPLEMENT_FIELDS = frozenset({"kind", "category"})
+# Fields whose naive Bayes is blended with a linear SVM over the same features (model.LinearModel).
+LINEAR_FIELDS = frozenset({"kind", "category"})
 # Below this the model's urgent probability is noise; above it, without a rule, a person looks.
 URGENT_MODEL_DOUBT = 0.5
 # Above this the model's urgent reading stands on its own (no rule needed). Chosen by 5-fold
@@ -95,7 +97,7 @@ def train(examples: Iterable[Mapping[str, str]]) -> Weights:
     rows = [(prepare(example["text"]), example) for example in examples]
     fields = {name: FieldModel.train(((item.urgency_features if name == "urgency" else item.features,
                                        str(example[name])) for item, example in rows),
-                                     complement=name in COMPLEMENT_FIELDS)
+                                     complement=name in COMPLEMENT_FIELDS, linear=name in LINEAR_FIELDS)
               for name in LEARNT_FIELDS}
     return Weights(fields=fields, trained_on=len(rows))
 
