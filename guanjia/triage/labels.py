@@ -44,6 +44,7 @@ RULE_LABELS: dict[str, Promise] = {
     "poisoning_drowning": pgettext_lazy("triage rule", "Poisoning, drowning or choking"),
     "person_missing": pgettext_lazy("triage rule", "Person missing"),
     "fall_from_height": pgettext_lazy("triage rule", "Someone at risk of falling from height"),
+    "structure_at_risk": pgettext_lazy("triage rule", "Load-bearing structure being knocked out"),
     "open_shaft": pgettext_lazy("triage rule", "Open shaft or collapsing scaffold"),
     "damaged_by_works": pgettext_lazy("triage rule", "Gas, water or power line broken by works"),
     "transformer": pgettext_lazy("triage rule", "Transformer or switch room failing"),

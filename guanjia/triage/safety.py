@@ -27,13 +27,13 @@ HARD_TRIGGERS: dict[str, str] = {
     "lift_entrapment": r"(又|正在|现在)困人|(困|关|锁)人了|(停电|断电|没电|停了|坏了|卡住|卡在).{0,10}电梯里.{0,3}(还)?有人|(stuck|stopped|stop) between floors|"
                        r"(lift|elevator).{0,15}(卡住|卡了|停了|停在|坏了).{0,15}(有人|人在|里面有)|(电梯|lift|elevator).{0,30}(inside|won't open)|(lift|elevator).{0,20}(dropped|fell|plunged)|stuck with .{0,12}inside|(电梯|lift|elevator).{0,12}(困(住|了|在|人)|关(住|在|人)|锁(住|在|人))|被?困在.{0,6}(电梯|里面|里头)|"
                        r"困电梯|电梯.{0,10}(出不来|打不开.{0,6}人在|有人在里)|(电梯|轿厢).{0,12}(有人|人员|乘客|住户).{0,4}被困|"
-                       r"电梯.{0,15}((停|卡)(在|住|了)|坏在).{0,15}(有人|人在|我在|孩子|老人|小孩|出不来|在里面|(里面|里头|轿厢里|轿厢内)(还)?有.{0,4}(人|业主|住户|乘客|老|阿|伯|婆|小孩|孩子))|"
+                       r"电梯.{0,15}((停|卡)(在|住|了)|坏在).{0,15}(有人|人在|我在|孩子|老人|小孩|出不来|在里面|(里面|里头|轿厢里|轿厢内)(还)?有.{0,4}(人|我|业主|住户|乘客|老|阿|伯|婆|小孩|孩子|女儿|儿子|[妈爸]|宝宝))|"
                        r"电梯.{0,20}(门)?(打不开|开不了|扒不开|掰不开|拉不开).{0,10}(人|孩子|老人|我)|"
                        r"电梯.{0,15}(夹(到|住|伤)|警铃|报警铃|呼救|有人.{0,4}(喊|叫|敲|拍|哭)|两层(之间|中间)|半层|急停|掉下)|"
-                       r"(关|困|卡)了?在.{0,6}电梯|电梯.{0,10}(卡住|卡在.{0,6}(中间|半|两层)|突然.{0,4}(停|掉|往下))|"
+                       r"(关|困|卡)了?在.{0,6}电梯|电梯.{0,15}(困|关|锁)(在)?(里面|里头|里边)|电梯.{0,10}(卡住|卡在.{0,6}(中间|半|两层)|突然.{0,4}(停|掉|往下))|"
                        r"(trapped|stuck|locked).{0,20}(lift|elevator)|(lift|elevator).{0,20}(trapped|stuck)|"
                        r"(lift|elevator).{0,40}(stopped|not moving|won't move|broke down).{0,60}(inside|in it|in there|can'?t get out|cannot get out)|"
-                       r"电梯.{0,8}(急坠|下坠|坠落|冲顶|蹲底|溜梯)|(轿厢|电梯|梯)(内|里).{0,12}(被困|困住|困了)|"
+                       r"电梯.{0,8}(急坠|下坠|坠落|冲顶|蹲底|溜梯)|电梯.{0,12}(直接|突然|一下子?)(掉|坠|滑)|(轿厢|电梯|梯)(内|里).{0,12}(被困|困住|困了)|"
                        # The person calling from inside: "我在电梯里,电梯不动了,门也打不开".
                        r"(我|我们|我和|孩子|老人|小孩)(还|现在|正)?(在|困在|关在).{0,6}电梯(里|内).{0,25}(不动|停了|停住|卡住|卡了|打不开|开不了|出不去|没反应)|"
                        r"电梯.{0,20}(不动|停了|卡住|卡了).{0,20}(我|我们|孩子|老人|小孩)(还)?在(里面|电梯里)",
@@ -59,7 +59,7 @@ HARD_TRIGGERS: dict[str, str] = {
                        r"冒水|返水|反水|往上返|往上涌|"
                        r"返上来|冒上来|back(ing)? up|overflow)(?![臭气味])|反水.{0,6}(家里|屋里|客厅|满地)|"
                        r"(地面|地上|地漏|井盖|井口|化粪池|大堂).{0,4}(冒|涌|漫)(出)?(黑水|污水|脏水|粪水)|(粪水|屎水|污水)[^,]{0,4}(流到|流进|漫到|漫进|淌到)(家|屋|客厅|卧室|房间|楼道|大堂|电梯)|(粪水|屎水)[^,]{0,4}(流|漫|淌)",
-    "electric_leak": r"漏电|触电|电到人|被电(?!信|话|视|脑|梯|费)|电了一下|麻手|麻电|摸着?.{0,3}(有电|带电|麻麻)|(摸|碰).{0,8}(手麻|发麻|麻麻|电手)|电到(我|手)|(墙|水龙头|热水器|门把手?|栏杆|水面|金属|外壳).{0,4}(有电|带电)|electric shock|electrocut|live wire|"
+    "electric_leak": r"漏电|触电|电到人|被电(?!信|话|视|脑|梯|费)|电了一下|麻手|麻电|摸着?.{0,3}(有电|带电|麻麻)|(摸|碰).{0,8}(手麻|发麻|麻麻|电手)|电到(我|手)|(墙|水龙头|热水器|门把手?|栏杆|水面|金属|外壳).{0,4}(有电|带电)|带电(?!作业)|electric shock|electrocut|live wire|"
                      r"got a shock|getting shocks|gave me a shock|shocked me|leaking electricity|电线.{0,6}(断了|掉下|垂下|掉在|落在|拖在地)|高压线.{0,6}(断|掉|垂|落)",
     "life_support_power": r"(呼吸机|制氧机|氧气机|透析|ventilator).{0,20}(停电|没电|断电)|"
                           r"(停电|没电|断电).{0,20}(呼吸机|制氧机|氧气机|透析|ventilator)",
@@ -80,7 +80,7 @@ HARD_TRIGGERS: dict[str, str] = {
                        r"(锁在(?!门外|外面)|反锁|关在(?!门外|外面)|困在|locked (him|her)self|locked in|locked inside|trapped|出不来)|"
                        r"(锁|关|困)在(车|家|屋|房间|阳台)里.{0,10}(孩子|小孩|宝宝|婴儿|老人|狗|猫|宠物)",
     "intruder_now": r"(有人|陌生人|小偷|贼).{0,8}(正在|在)(撬|翻|爬|偷)|(家里?|屋里|房间|店里)进(了)?(人|小偷|贼)|(有人|陌生人|不认识的人).{0,10}(一直|在)(敲门|按门铃|砸门|踹门|拧门).{0,20}(现在|还在|没走)|有人进了我家|"
-                    r"(陌生人|陌生(男|女)的?|不认识的人|可疑的人).{0,10}(徘徊|转悠|转了|盯着|转来转去|蹲守|敲门|按门铃|跟着)|可疑.{0,4}(人|男|女).{0,10}(徘徊|转悠|蹲|盯|"
+                    r"(陌生人|陌生(男|女)的?|不认识的人|可疑的人).{0,10}(徘徊|转悠|转了|盯着|转来转去|蹲守|蹲(了|着|在)|敲门|按门铃|跟着)|可疑.{0,4}(人|男|女).{0,10}(徘徊|转悠|蹲|盯|"
                     r"敲门|试门|拉门|撬)|(拉|试|拽).{0,3}车门|正在撬|撬门|撬锁|门.{0,4}被人?撬|被撬了|翻窗|翻墙进|入室|"
                     r"闯进|破门|有贼|鬼鬼祟祟|(扒|爬|翻|撬|拆|剪)(我家|他家|别人家|人家|楼下|楼上)?的?(防盗网|防盗窗|窗户|阳台|护栏)|(从|由).{0,6}翻(过|进)来|撬紧|撬.{0,6}(门锁|防盗门|窗)|翻越.{0,6}(围墙|墙|栏杆|护栏|大门|铁门)|翻(过|进)(了)?(围墙|墙)|"
                     r"trying (the )?(car )?doors|trying .{0,12}door handles?|trying .{0,12}car doors|trying to (get|break) in|trying to open .{0,30}(door|window|gate)|break(ing)? in|burglar|intruder",
@@ -108,7 +108,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "cooking_unattended": r"(忘记|忘了|没)关(燃气|煤气|天然气)?(灶|炉|火)|锅里还(炖|煮|烧)着|(锅|灶|炉|煤气|燃气|天然气|电饭锅|电热毯|取暖器).{0,8}(还开着|没关|还在烧|烧着|开着火)|"
                           r"(stove|oven|heater).{0,10}(still on|left on)",
     "car_hits_person": r"撞(了|到|倒)(个|一个)?(行人|路人|老人|小孩|孩子)|(车|car).{0,6}(撞到人|撞了人|撞人|压到人|碾(到|了|过)?(人|孩子|小孩|脚))|(?<![门杆柱墙桩闸树灯栏])被车撞|hit by a car",
-    "poisoning_drowning": r"中毒|溺水|误吞|误服|误食|吞(了|下|进).{0,6}(电池|硬币|纽扣|磁|药|洗衣)|掉进.{0,4}(水池|泳池|池塘|河|湖|井)|(掉|跌|摔|落)(进|到|入)了?.{0,2}(水里|水中|河里|湖里|池里|池子|塘里|海里|井里)|(湖|河|池塘|水池|泳池|井|海)边.{0,10}(掉|跌|摔|落)(进去|下去|水)|落水(?!管|口)|窒息|卡住喉咙|drown|poison|choking",
+    "poisoning_drowning": r"中毒|溺水|误吞|误服|误食|吞(了|下|进).{0,6}(电池|硬币|纽扣|磁|药|洗衣)|掉进.{0,8}(水池|泳池|池塘|河|湖|井)|(掉|跌|摔|落)(进|到|入)了?.{0,2}(水里|水中|河里|湖里|池里|池子|塘里|海里|井里)|(湖|河|池塘|水池|泳池|井|海)边.{0,10}(掉|跌|摔|落)(进去|下去|水)|落水(?!管|口)|窒息|卡住喉咙|drown|poison|choking",
     "person_missing": r"(孩子|小孩|小朋友|老人|儿子|女儿|父亲|母亲|爸|妈|奶奶|爷爷|外婆|外公|老太太|老大爷).{0,8}"
                       r"(走失|走丢|走散|不见了|找不到|迷路|还没回来|没回家)|找不到.{0,4}(孩子|小孩|老人)|"
                       r"(孩子|小孩|小朋友|儿子|女儿)[^的,]{0,12},?(现在)?(找不到|不见)了|(跟|和)(家人|大人|爸爸|妈妈).{0,2}走散|(孩子|小孩|小朋友).{0,12}找不到(家人|爸爸|妈妈|大人)|"
@@ -117,6 +117,9 @@ HARD_TRIGGERS: dict[str, str] = {
                         r"(child|kid|toddler|boy|girl).{0,20}(climb|standing on|sitting on).{0,20}(window|railing|balcony|ledge)|(爬|站|坐)(到|在)?.{0,4}(窗外|窗台外|阳台外|栏杆外|护栏外|楼顶边)|(腿|脚|身子|半个身子).{0,4}(挂|悬|伸)在(外面|窗外|楼外|外边)|"
                         r"(坐|站)在.{0,6}(楼顶|天台|窗台|阳台|护栏)(边上|边|外面|外)|(楼顶|天台|窗台|阳台).{0,6}翻(过|出)(了)?(护栏|栏杆|窗)|挂在.{0,6}(窗外|阳台外)|"
                         r"(楼顶|天台|屋顶|顶楼|窗台|阳台).{0,8}(有个?人|一个人|个人|有个(男|女)的).{0,4}(站|坐|蹲|爬)在?.{0,4}(边上|边缘|外面|外边|栏杆外|护栏外)",
+    # Renovation taking out what holds the building up ("把承重墙打掉了一半"), done or going on now.
+    "structure_at_risk": r"承重墙.{0,6}(砸了|打掉了|拆了|凿了|砸穿|打穿|打通了|被砸|被拆|被打|被凿)|(砸|打掉|拆|凿|敲|打穿|打通)了.{0,6}承重墙|"
+                         r"(正在|在)(砸|拆|凿|敲|打).{0,4}承重墙|(楼板|承重梁|承重柱|梁柱).{0,6}(打穿|砸断|凿断|砸穿|切断)",
     "open_shaft": r"电梯.{0,8}(门开着|门开了).{0,8}(没有轿厢|没轿厢|下面是空的)|电梯井|scaffold|脚手架.{0,6}(倒|塌|掉)",
     "damaged_by_works": r"(打穿|打破|钻破|钻穿|挖断|弄破|挖破).{0,6}(燃气|煤气|天然气|水管|电缆|电线)",
     "transformer": r"(变压器|配电房|配电室|电房).{0,10}(响|冒烟|着火|爆|火花)",
@@ -171,11 +174,11 @@ HARD_TRIGGERS: dict[str, str] = {
                          r"(晚上|半夜|夜里|深夜|凌晨).{0,15}(整栋|整个楼|全楼|整幢|整个小区).{0,6}(停电|没电|断电)",
     "child_alone": r"(孩子|小孩|婴儿|宝宝).{0,10}(一直哭|哭了很久|哭个不停).{0,15}((大人|家长).{0,4}(不在|没在)|没有大人|没人管|没人应)",
     "storm_damage": r"(台风|大风|暴风|暴雨|狂风).{0,15}(窗|玻璃|门|广告牌|树|雨棚|铁皮).{0,8}(吹破|吹碎|吹掉|吹倒|刮倒|刮掉|关不上|破了|碎了|掉了)",
-    "suicide_risk": r"跳楼|轻生|想不开|自杀|(要|想)(往下)?跳下去|suicid",
+    "suicide_risk": r"跳楼|轻生|想不开|自杀|(要|想)(往下)?跳下去|(天台|楼顶|屋顶|窗台|阳台|边上).{0,12}(想|要)(往下)?跳(?!舞|绳)|suicid",
     # Cries for help and signs a resident would not write about anything ordinary ("救命啊,物业费又涨了"
     # is a sigh about money, not a cry for help).
     "cry_for_help": r"救命(?!.{0,12}(费|钱|价|涨|贵))|help!|help me!|sos\b|emergency(?! exit| light| lighting| door)",
-    "burning_smell": r"焦味|烧焦|糊味|焦糊|烧塑料|胶皮味|burning smell|smell of burning|smells like burning|"
+    "burning_smell": r"焦味|烧焦|糊味|焦糊|烧塑料|胶皮味|烧.{0,3}(电线|塑料|橡胶|胶皮)的?(味|气味)|burning smell|smell of burning|smells like burning|"
                      r"smell(ing)? (of )?something burning|something.{0,10}burning|smells? burnt|burnt smell",
     "welfare_check": r"(一个人住|一个人在家|自己住|(?<![0-9])[妈爸]|母亲|父亲|奶奶|爷爷|外婆|外公|老人|独居|老太太|老大爷|老爷子|老奶奶|老伯|阿婆|婆婆|阿伯|伯伯|大妈|老先生|老人家).{0,25}(没人应|不开门|没反应|没出门|(好几|几|[两三四五])天没(出门|下楼|见|露面|开门|拿|动静)|联系不上|好几天没|打电话没人接|都没人接|电话没人接|没有人听|一直不接|"
                      r"不接电话|没动静|没回应|敲门不开|(电话|手机|视频).{0,6}(没人接|没有人接|打不通|不通|关机|没人听)|(电话|微信|信息).{0,6}(都|也)?(不接|没接|不回|没回|没有回|没有覆|没覆)|没有?(覆|复|回)(电话|信息|微信)|不听电话)",
@@ -221,6 +224,8 @@ RELAYED = re.compile(r"12345|市民反映|市民来电|来电人|诉求人|该�
 RELAYED_NOW = re.compile(r"(立即|立刻|马上|紧急|正在|仍在|目前仍|现场|现在|此刻|还在)")
 # "火警铃响了,是测试吗?": a drill or a test named after the alarm.
 DRILL = re.compile(r"(演练|演习|测试|试响|试验|\bdrill\b|\btest(ing)?\b)")
+GENERIC_AFTER = re.compile(r"(了)?(后|之后|以后|的时候|时(?!候))")
+GENERIC_QUESTION = re.compile(r"(\?|请问|多久|怎么办|怎么处理|应该|是不是要|要不要)")
 # A cut announced for maintenance, or a question about when power comes back, is not an emergency.
 PLANNED_OUTAGE = re.compile(r"(检修|计划|通知|预计|什么时候来电|几点来电|几点恢复|什么时候恢复)")
 # A little water ("不多", "一点") from a drain or a pipe is a repair, not a flood.
@@ -241,7 +246,7 @@ THANKS = re.compile(r"(致谢|表扬|锦旗|感谢信|(感谢|谢谢).{0,12}(及
 # overrule it (a rule still does: a burst pipe reported "不急" is urgent all the same).
 NOT_URGENT = re.compile(r"(不急|不着急|不用急|不赶时间|有空(再)?(来|帮|的时候)|not urgent|no rush|when you have time)")
 RESOLVED = re.compile(r"(误报|虚惊|false alarm|已经修好|修好了|已修好|已经好了|已修复|恢复正常|已经恢复|处理好了|已经处理|已处理|已解决|"
-                      r"已经解决|已经没了|已经散了|味道散了|味道没了|救出来|(已经?关(闭|了|掉)?|关了)(总阀|总闸|阀门|水阀)(?![^,]{0,6}(但|仍|还))|劝离|已离开|已经走了|已制止|已带离|已经出来|人出来了|火灭了|已经灭了|扑灭|没事了|fixed|resolved|sorted out|is out now)")
+                      r"已经解决|已经没了|已经散了|味道散了|味道没了|救出来|(已经?关(闭|了|掉)?|关了)(总阀|总闸|阀门|水阀)(?![^,]{0,6}(但|仍|还))|劝离|已离开|已经走了|已制止|(已|已经)(暂停|停止)施工|已停工|已带离|已经出来|人出来了|火灭了|已经灭了|扑灭|没事了|fixed|resolved|sorted out|is out now)")
 
 _HARD = {code: re.compile(rx) for code, rx in HARD_TRIGGERS.items()}
 _SOFT = {code: re.compile(rx) for code, rx in SOFT_TRIGGERS.items()}
@@ -318,6 +323,9 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
     if re.match(r".{0,4}(那次|那回|那天|那晚|那一次|的事情|那件事|那个事|的那次)", clause[match.end():]):
         return "past"
     # A drill or a hypothetical is often announced a clause earlier ("要搞消防演习,烟雾是假的吧").
+    # "电梯困人后维保多久要到场?": a question about what happens after such an event, not one now.
+    if GENERIC_AFTER.match(clause[match.end():]) and GENERIC_QUESTION.search(clause):
+        return "hypothetical"
     if HYPOTHETICAL.search(previous + before) or "的话" in clause[match.end():] or DRILL.search(clause[match.end():]):
         return "hypothetical"
     if THANKS.search(previous + clause):
