@@ -5,8 +5,9 @@ Three layers, each doing what it is good at:
 1. the safety rules (``safety.py``) decide ``urgent``; the learnt model alone makes a message
    urgent only when it is all but certain, nothing in the text was voided (negated, past,
    resolved) and it is not a 12345 relay, and otherwise can only raise a doubt ("uncertain");
-2. a naive Bayes model per field (``model.py``), trained on the starter examples plus the
-   desk's confirmed decisions, decides kind, category and normal-versus-complex;
+2. the learnt models (``model.py``), trained on the built-in examples plus the desk's confirmed
+   decisions: naive Bayes blended with a linear SVM decides kind and category, naive Bayes alone
+   normal-versus-complex;
 3. the department follows the taxonomy default unless an override rule (``overrides.py``)
    has concrete words for it.
 """
