@@ -240,6 +240,7 @@ FLOODING_OUT = re.compile(r"(水管.{0,3}爆|爆管|喷|漫|满地|淹|溢|往�
 # "电梯卡在B1,门开不了,里面没人": a stopped lift with nobody inside is a repair.
 NOBODY_INSIDE = re.compile(r"(里面|里头|轿厢里|电梯里|inside)(没人|没有人|空的|is empty)|没有人被困|"
                            r"(no ?one|nobody) (was |is )?(inside|in it|trapped)")
+_LIFT = re.compile(r"电梯|轿厢|lift|elevator")
 # Thanks for an emergency handled ("业主到前台致谢:…拨打120") reports it, it does not raise it.
 THANKS = re.compile(r"(致谢|表扬|锦旗|感谢信|(感谢|谢谢).{0,12}(及时|帮忙|救|送医)|(及时|很快|迅速).{0,10}(谢谢|感谢))")
 # The resident's own word that it can wait ("不急", "有空来看看"): the model alone does not
@@ -406,6 +407,11 @@ def assess(text: str) -> SafetyFinding:
                                         % {"code": rule_label(code), "words": match.group(0)})
                 if code not in finding.seen:
                     finding.seen.append(code)
+    nobody = NOBODY_INSIDE.search(whole)
+    if not finding.urgent and nobody and _LIFT.search(whole):
+        # "电梯停在顶楼不动了,里面空的": said outright, so the model alone does not call it an entrapment.
+        seen = f"{rule_label('lift_entrapment')}: {nobody.group(0)}"
+        finding.voided.append(_("%(seen)s (%(reason)s)") % {"seen": seen, "reason": VOID_REASONS["negated"]})
     if finding.urgent and RELAYED.search(text) and not RELAYED_NOW.search(text):
         # A 12345 transfer summarises a call made hours earlier, usually about something the
         # caller has lived with for a while: the duty officer checks it before the urgent clocks

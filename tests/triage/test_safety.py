@@ -277,3 +277,171 @@ def test_emergencies_in_mixed_words_pinyin_and_cantonese_are_urgent(text, rule):
 ])
 def test_dogs_that_do_not_bite_empty_lifts_false_alarms_and_news_are_not_urgent(text):
     assert classify(text)["urgency"] != "urgent"
+
+
+# Stories from the emergency plans the handbooks name (电梯困人, 爆管, 漏电, 火警, 燃气泄漏, 水浸, 污水倒灌,
+# 台风, 人员受伤, 可疑人员, 高空抛物, 困在屋内, 独居老人), written the ways they really arrive: calm or
+# apologetic, as a question, in Hong Kong or Taiwan usage, in English or pinyin, with typos, for someone
+# else, as a patrol note or a 12345 order that says it is happening now, or buried after other business.
+EMERGENCIES_BY_PLAN = {
+    "lift entrapment": [
+        "不好意思打扰一下,我现在在5栋的电梯里,电梯停在半路不动了,门也开不了",
+        "电梯关人了,3号楼2单元,快来",
+        "店梯困人 8栋 我老公在里面 门扒不开",
+        "你好,13栋那边电梯,有个老奶奶关里面了,一直在拍门",
+        "电梯刚才从10楼直接掉到了5楼才停,里面有我和我女儿,门开不了",
+        "您好,7栋东侧电梯故障停在11层,轿厢里有两位业主,已安抚,请维保尽快到场",
+        "唔該,我阿媽困咗喺升降機,已經成半個鐘",
+        "社區電梯停在半空中,裡面有住戶在敲門",
+        "Lift broke down on the way up, my wife and baby are still inside",
+        "is anyone there? the lift stopped and we can't get out, block 6",
+        "dian ti ka zhu le, li mian you ren",
+        "3栋 电梯 stuck, 我妈 inside",
+        "对门阿姨说她老公在电梯里出不来了",
+    ],
+    "burst pipe": [
+        "热水器的管子脱了,水一直往外淌",
+        "地下车库的水管爆了,水像喷泉一样",
+        "楼道的消防栓被人撞坏了,水哗啦啦往外流",
+        "樓上爆水喉,啲水成條柱噉射落嚟",
+        "the hot water pipe came apart under the sink, water everywhere",
+        "装修工人把水管钻穿了,水一直喷",
+        "巡逻时发现3栋地下室给水管破裂,水流较大,已关闭阀门但仍在漏",
+    ],
+    "water pouring in or reaching electrics": [
+        "樓上啲水一路由天花板流落嚟,仲滴落個電錶箱度",
+        "天花板漏水越來越嚴重,已經滴到電線那邊",
+        "天花板在下雨一样往下漏水",
+        "楼上漏水直接从我家灯那里漏下来了,灯都不敢开",
+        "卧室天花板一直在滴,已经湿了一大片,滴到床上了,楼上敲门没人",
+        "楼上洗衣机排水管脱了,水从我家吊顶往下滴,他家没人",
+        "Water is dripping onto my electrical panel from upstairs",
+    ],
+    "flooding and typhoon": [
+        "暴雨水灌进一楼大堂了,还在往里进",
+        "麻烦登记一下,地下车库B2靠近电梯厅的地方,水已经漫过脚踝了,还在往里流",
+        "快看B1车库!!排水沟反水了,整个东区都是水,有车已经泡了,物业人呢",
+        "雨太大了,水从门缝灌进来了",
+        "大雨把一楼住户的院子淹了,水往屋里流",
+        "一樓店舖水浸,水仲不停咁入嚟",
+        "市民反映小区地下车库正在进水,已淹没多辆车辆,请立即处置",
+        "楼顶的太阳能热水器被风吹翻了,随时会掉",
+        "打風,塊招牌吹到就嚟跌",
+    ],
+    "sewage backing up": [
+        "化粪池满溢了,污水流到楼道里了",
+        "楼上一冲马桶我家地漏就往外冒屎水",
+        "The toilet is overflowing with sewage and it won't stop",
+    ],
+    "electric leakage and sparks": [
+        "请问是不是漏电了?摸水龙头手麻",
+        "The light switch is smoking and smells burnt",
+        "I got a shock from the washing machine, is it leaking electricity?",
+        "12345工单:市民反映小区内路灯杆带电,现场有小孩,请立即处置",
+        "麻烦问下,8楼走廊怎么一股烧电线的味道,还有点烟",
+    ],
+    "fire and smoke": [
+        "樓下單位著火,好大煙",
+        "隔壁單位好大燶味同煙,拍門冇人應",
+        "樓梯間有好大陣燶味同煙,好似有人喺後樓梯燒嘢,我而家喺18樓,唔知係邊度燒,請即刻派人嚟睇",
+        "楼道里堆的纸箱着了",
+        "家里有烟味,找不到哪里来的,越来越浓",
+        "有人在楼梯间烧纸,火已经烧到旁边的纸箱了",
+        "zhao huo le! 3 dong 1 lou",
+    ],
+    "gas leak": [
+        "燃气灶那边一股臭鸡蛋的味道,是不是漏气了",
+        "隔壁有煤汽味,敲门没人开",
+        "市民来电称其家中燃气泄漏,现在气味很浓,请尽快处置",
+        "mei qi wei hen zhong, 5 dong 2 dan yuan",
+        "物业你们好,我是6栋的,之前说的停车位的事还没回复我,另外楼道里堆了很多纸箱子很久没人清。哦对了,我现在闻到楼道里有很大的煤气味",
+    ],
+    "someone hurt or taken ill": [
+        "我爸在卫生间里倒下了,门从里面反锁了,打不开",
+        "电梯里有个人突然倒下了,我按着开门键呢",
+        "一个工人从梯子上掉下来了",
+        "幼儿园门口的栏杆倒了,压着一个小孩的腿",
+        "市民反映,小区内一名老人倒地不起,现场无人处理,请立即派人",
+        "我阿爸成個人軟晒,叫極都唔應",
+        "有个小孩在小区池塘边玩,掉进水里了",
+        "有人掉进了小区的污水井里",
+    ],
+    "someone shut in, alone or missing": [
+        "細路仔自己喺屋企,門鎖咗入唔到",
+        "我出门倒垃圾门被风关上了,宝宝一个人在里面,才一岁",
+        "我老妈把自己锁在厕所里出不来,她有高血压",
+        "My 3 year old is locked inside the flat alone, I'm outside without keys",
+        "我妈一个人在家,电话一直没人接,麻烦去看看",
+        "楼下那位老先生好几天没见了,门口堆着快递",
+        "我儿子放学在小区里玩,现在找不到了,他才五岁",
+        "小区里一个小孩跟家人走散了,一直在哭",
+    ],
+    "intruders, violence and things thrown down": [
+        "喂,保安室吗,我是3栋1楼的,我家窗户外面刚才有个人在往里看,还在扒我家防盗网,现在人往绿化带那边跑了",
+        "有個男人喺樓梯度鬼鬼祟祟,試緊每家嘅門",
+        "有個男人喺走廊逐家逐戶試門柄",
+        "阳台上有个人!从隔壁翻过来的",
+        "我家门锁被人撬了,门是开着的",
+        "我家门口有个陌生人蹲了一晚上,现在还在",
+        "車庫有個男人拎住把刀喺度嗌,好嚇人,B1近電梯口",
+        "有人从楼上往下扔啤酒瓶!!刚刚砸在我车旁边,15号楼下,还在扔",
+        "樓上有人擲嘢落嚟,差啲掟中人",
+        "有人正在楼上往下泼水泼东西",
+    ],
+    "falling objects and people at height": [
+        "楼上阳台的花盆摇摇晃晃的,底下一直有人走",
+        "空调外机掉了一半,挂在那里晃,下面是人行道",
+        "楼上的空调外机支架断了,外机吊在半空",
+        "楼顶天台有个人站在边上",
+        "有人喺天台邊度坐住,好似想跳",
+        "楼下602在装修,把承重墙打掉了一半,我在楼上都能感觉到震动,现在我家墙角已经有裂缝了",
+        "地库有辆车下面一直在滴油,满地汽油味,旁边就是充电桩",
+    ],
+}
+
+LOOK_ALIKES_BY_PLAN = {
+    "lift entrapment": [
+        "请问电梯困人后维保多久要到场?",
+        "电梯坏了!!!!!!老人爬18楼!!!!!!你们物业干什么吃的!!!!!!",
+        "电梯停在顶楼不动了,门开着,里面空的",
+        "昨晚电梯困人,半小时才有人来,太慢了,投诉维保",
+    ],
+    "burst pipe and water": [
+        "阳台的排水管裂了一条缝,有点渗水",
+        "水管爆了已经关了总阀,明天来修就行",
+        "楼上卫生间渗水,我家天花板发霉了,已经一个月了",
+        "上个月暴雨地库进水泡了我的车,赔偿怎么说",
+        "垃圾站的污水流到路上,很臭",
+    ],
+    "fire, smoke and gas": [
+        "火警铃刚才响了,是测试吗?",
+        "有人在阳台烧烤,烟飘进我家了",
+        "楼道里电瓶车充电,万一起火怎么办?",
+        "刚才的煤气味是楼下在修燃气管,已经好了",
+        "燃气灶点不着火,是不是没气了",
+    ],
+    "people and order": [
+        "门禁刷不开,我被关在单元门外面了",
+        "我家猫被关在阳台了,它一直叫",
+        "巡逻时业主反映,有推销人员挨家挨户敲门",
+        "昨天有个人在小区里鬼鬼祟祟的,后来走了,建议加强巡逻",
+        "我家楼下车位的地锁被人撬坏了,车位又被别人占了,请保安帮忙处理",
+        "could you renew my access card please",
+        "巡逻发现3栋有住户装修时在敲承重墙,已暂停施工",
+    ],
+}
+
+
+@pytest.mark.parametrize("text", [pytest.param(text, id=f"{plan}-{index}")
+                                  for plan, texts in EMERGENCIES_BY_PLAN.items()
+                                  for index, text in enumerate(texts)])
+def test_every_emergency_the_plans_name_is_urgent_however_it_arrives(text):
+    result = classify(text)
+    assert result["urgency"] == "urgent", result["evidence"]["urgency"]
+
+
+@pytest.mark.parametrize("text", [pytest.param(text, id=f"{plan}-{index}")
+                                  for plan, texts in LOOK_ALIKES_BY_PLAN.items()
+                                  for index, text in enumerate(texts)])
+def test_their_look_alikes_stay_not_urgent(text):
+    assert classify(text)["urgency"] != "urgent"
