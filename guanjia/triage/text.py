@@ -29,20 +29,28 @@ REGIONAL_WORDS: dict[str, str] = {
     "而家": "现在", "啱啱": "刚刚", "头先": "刚才", "边度": "哪里", "𠮶度": "那里", "在度": "在那里",
     "细路仔": "小孩", "细路": "小孩", "落来": "下来", "落去": "下去", "掷": "扔", "掟": "砸", "嗌": "喊",
     "拎住": "拿着", "揸住": "拿着", "入不到": "进不去", "出不到": "出不去", "起不到身": "起不来", "郁不到": "动不了",
+    "寻日": "昨天", "琴日": "昨天", "噚日": "昨天", "落紧": "正在下", "点做": "怎么做",
     "流落": "流下", "滴落": "滴到", "试紧": "正在试", "就来跌": "快要掉", "软晒": "瘫软", "爆紧": "正在爆", "烧紧": "正在烧", "漏紧": "正在漏",
 }
 # 仲 is Cantonese "still" except in 仲裁 (arbitration) and the seasons' 仲夏/仲秋.
 _STILL = re.compile(r"仲(?![裁介夏秋春冬])")
+# OpenCC turns the Cantonese copula 係 into 系: after these words it is "是" ("结果系误鸣", "都系"),
+# never the 系 of 关系, 联系 or 系统.
+_COPULA = re.compile(r"(?<=[不都就果只真还即又咪])系(?![统列数])")
+# Taiwan writes the aspect particle as 著 ("拿著针筒", "门锁著"), which OpenCC keeps; 著名, 显著, 著作 keep it.
+_ASPECT = re.compile(r"(?<![显土卓巨原编论遗专名])著(?![名作称述])")
 
 # Homophone and near-shape typos seen in residents' messages (那里/哪里 is harmless and kept).
 TYPOS: dict[str, str] = {
     "太度": "态度", "电题": "电梯", "电踢": "电梯", "楼到": "楼道", "卫生问题": "卫生问题",
     "漏点": "漏电", "冒眼": "冒烟", "物叶": "物业", "物页": "物业", "保按": "保安",
     "停车为": "停车位", "缴废": "缴费", "交废": "交费", "燃器": "燃气", "煤汽": "煤气",
-    "着伙": "着火", "起伙": "起火", "坏拉": "坏了", "在次": "再次", "在也": "再也",
+    "着伙": "着火", "起伙": "起火", "坏拉": "坏了",
     "店梯": "电梯", "电悌": "电梯", "燃汽": "燃气", "天然汽": "天然气", "冒烟儿": "冒烟", "漏电儿": "漏电",
     "着火儿": "着火", "爆水关": "爆水管",
 }
+# "在也/在次" typed for "再也/再次", but not the 在 of 现在, 正在, 还在 ("到现在也没人来修").
+_AGAIN = re.compile(r"(?<![现正还存实所自好])在(?=也|次)")
 
 # Emoji that carry meaning become words; the rest are dropped. 🔥 next to "热死了" is heat,
 # not a fire, so 🔥 maps to a neutral token the safety rules do not treat as a fire.
@@ -62,13 +70,18 @@ PINYIN_WORDS: dict[str, str] = {
     "ka zhu": "卡住", "li mian": "里面", "you ren": "有人", "bei kun": "被困", "mao yan": "冒烟", "qi huo": "起火",
     "lou dian": "漏电", "ran qi": "燃气", "mei qi": "煤气", "jiu ming": "救命", "shuai dao": "摔倒",
     "yun dao": "晕倒", "shui guan": "水管", "bao le": "爆了",
+    "guan ren le": "关人了", "kun ren le": "困人了", "guan ren": "关人", "guan zhu": "关住", "kun zhu": "困住",
+    "bao an": "保安",
 }
-# Whole syllables only: "you ren" is pinyin, "could you renew" is not.
-_PINYIN = re.compile(r"(?<![a-z])(" + "|".join(sorted(map(re.escape, PINYIN_WORDS), key=len, reverse=True))
+# Whole syllables only: "you ren" is pinyin, "could you renew" is not. Residents run syllables
+# together as often as they space them ("meiqi wei", "limian"), so the space between is optional.
+_PINYIN_BY_LETTERS = {source.replace(" ", ""): target for source, target in PINYIN_WORDS.items()}
+_PINYIN = re.compile(r"(?<![a-z])(" + "|".join(sorted((r" ?".join(map(re.escape, source.split(" ")))
+                                                       for source in PINYIN_WORDS), key=len, reverse=True))
                      + r")(?![a-z])")
 
 # Transcribed-call fillers carry nothing and would only dilute the n-grams.
-FILLERS = re.compile(r"(喂{1,3}|嗯+|呃+|额{2,}|那个那个|就是说|然后呢|怎么说呢|um+|uh+)")
+FILLERS = re.compile(r"(喂{1,3}|嗯+|呃+|额{2,}|那个那个|就是说|然后呢|怎么说呢|(?<![a-z])(um+|uh+)(?![a-z]))")  # whole words: not the "um" of "number"
 _SPACES = re.compile(r"\s+")
 # Hong Kong blocks are 座 ("3座"): only after a number, so 座椅 stays a seat.
 _BLOCK = re.compile(r"(?<=[0-9一二三四五六七八九十])座")
@@ -123,8 +136,11 @@ def normalise(text: str) -> str:
     text = _emoji(text).lower()
     text = _replace_all(text, REGIONAL_WORDS)
     text = _STILL.sub("还", text)
+    text = _COPULA.sub("是", text)
+    text = _ASPECT.sub("着", text)
     text = _replace_all(text, TYPOS)
-    text = _PINYIN.sub(lambda match: PINYIN_WORDS[match.group(0)], text)
+    text = _AGAIN.sub("再", text)
+    text = _PINYIN.sub(lambda match: _PINYIN_BY_LETTERS[match.group(0).replace(" ", "")], text)
     text = _BLOCK.sub("栋", text)
     text = FILLERS.sub(" ", text)
     text = _REPEATS.sub(r"\1", text)

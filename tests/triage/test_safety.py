@@ -458,3 +458,139 @@ def test_every_emergency_the_plans_name_is_urgent_however_it_arrives(text):
                                   for index, text in enumerate(texts)])
 def test_their_look_alikes_stay_not_urgent(text):
     assert classify(text)["urgency"] != "urgent"
+
+
+# Emergencies three independently written sets showed the rules still missed, grouped by why they
+# were missed; each told here in new words.
+MISSED_BY_CAUSE = {
+    "a word or a variant the rules lacked": [
+        "客梯有乘客被困,警铃一直在响",
+        "住户表示被困于地库电梯约十分钟,请马上派人",
+        "有位老人在泳池呛水了,救生员在做心肺复苏",
+        "有人翻栏杆进来了,正在车棚那边转",
+        "有个男的在楼梯间吸毒,现在还没走",
+        "电梯底坑进水了,水位还在上涨,电梯还在跑",
+        "路边的电缆外露,地上全是积水,行人很多",
+        "有人放烟花把楼下的车罩点燃了",
+        "独居的陈伯三日没有开门,报纸堆在门口",
+        "厕所天花在滴屎水,楼上没人应门",
+        "楼上的水顺着灯那里往下淌,家里没人开门",
+    ],
+    "Cantonese, Taiwan usage, English or pinyin": [
+        "停車場啲水越浸越高,浸到車門",
+        "樓梯間有人拿著刀追人",
+        "My 3-year-old son locked himself in the car",
+        "dianti guanren le, 5 dong",
+        "wo jia meiqiwei hen nong",
+    ],
+    "a negation, the past or a story voiding too eagerly": [
+        "电梯门开了,但是里面没有轿厢,下面是空的",  # "没有轿厢" is the danger
+        "天花滴下来的不是清水是污水,一直流",  # "不是…是…" corrects, it does not deny
+        "上个月报的门禁还没修。对了,刚发现厨房水管在喷水",  # a new matter, now
+        "昨晚台风刮断的树枝现在还挂在半空,下面停着车",  # broken last night, hanging now
+        "闻到很浓的煤气味,我已经关了总阀,你们快来",  # a shut valve does not end a gas leak
+    ],
+    "going on now, however it is put": [
+        "我出门倒垃圾门锁上了,家里只有两岁的孩子",
+        "车子锁了,孩子还在车里睡觉,钥匙落在里面",
+        "外墙瓷砖还在不断往下掉,楼下是人行道",
+        "大风把工地的围挡吹倒了一半,铁皮在空中乱飞",
+        "楼上又开始往下丢啤酒瓶了",
+        "车被人扎轮胎,那人现在还在扎旁边的车",
+        "有只大狼狗在草坪上一直咬别人的狗,主人拉不住",
+        "隔壁正在砸承重墙,整栋楼都在震",
+        "地库的水越涨越高,都快淹到车门了",
+    ],
+}
+
+# What those sets showed the rules calling urgent wrongly, grouped the same way.
+FALSE_ALARMS_BY_CAUSE = {
+    "tone: 救命 as a sigh": [
+        "救命啊,楼上又在装修电钻响了一上午",
+    ],
+    "the past, told as a story": [
+        "上周我爸在电梯里晕倒,保安半天才到,我要投诉",
+        "前天暴雨地库进水,我的车泡了,现在水已经退了,损失谁赔",
+        "I was stuck in the lift on Monday, it is working fine now",
+        "尋日喺升降機困咗半個鐘,想投訴",
+        "隔壁去年把承重墙拆了,现在墙上有裂缝,要求鉴定",
+    ],
+    "worry, suspicion, a bystander's or a rules question": [
+        "是不是漏电了?这个月电费特别高",
+        "阳台烧纸会不会有火灾危险?",
+        "刚刚小区门口来了辆救护车,是出什么事了吗",
+        "刚才楼下消防车来了,怎么回事?着火了吗?",
+        "请问烟感报警器响了应该怎么做?",
+        "燃气报警器刚才响了一下就停了,没闻到味道",
+    ],
+    "a suggestion, prevention, a lasting condition or a planned cut": [
+        "建议在游泳池边加装防溺水提示牌",
+        "我提个建议,楼梯台阶太滑,老人摔倒了很危险",
+        "我腿受伤了行动不便,能帮我把快递送上楼吗",
+        "明天停电检修,家里老人用制氧机,要准备什么",
+    ],
+    "over, put out or taken care of": [
+        "烟头在花坛里冒烟,我已经踩灭了",
+        "刚才电梯里有焦味,现在没了",
+        "排风扇有点焦味,我关掉了,改天来修",
+        "一位老人找不到家,保安已带到岗亭等家属",
+        "凌晨火警钟响咗好耐,结果系误鸣",
+    ],
+    "a recurring nuisance": [
+        "地漏又反水了,漫到卫生间门口,这已经是第四次了",
+        "开关偶尔有点麻手,能不能来检查一下",
+        "对面那户长期在楼道里烧香,烟很大",
+        "一到下雨天阳台就倒灌,说了好几次",
+    ],
+    "a rule too broad": [
+        "信报箱被人撬开了,信不见了",
+        "门禁坏了,一堆人堵在门口进不去",
+        "保洁用的消毒水太刺鼻了",
+        "The water heater socket stopped working",
+        "The ceiling is slowly dripping from the flat above",
+        "维修工弄得满地都是水,也不清理",
+        "装修的把地上弄得全是水泥灰",
+        "喷淋头有点漏水,一直在滴",
+        "窨井盖冒出一股臭味",
+        "客服说话不清楚,态度也差",
+        "闸机刷卡没反应,麻烦修一下",
+        "消防通道被电动车堵了",
+        "楼上把拖把挂在窗外滴水",
+        "有人一直在楼道丢垃圾",
+        "停电了,我把蜡烛点着了,什么时候来电",
+        "请问物业有没有 emergency number",
+    ],
+}
+
+
+@pytest.mark.parametrize("text", [pytest.param(text, id=f"{cause}-{index}")
+                                  for cause, texts in MISSED_BY_CAUSE.items()
+                                  for index, text in enumerate(texts)])
+def test_emergencies_the_independent_sets_showed_missing_are_urgent(text):
+    result = classify(text)
+    assert result["urgency"] == "urgent", result["evidence"]["urgency"]
+
+
+@pytest.mark.parametrize("text", [pytest.param(text, id=f"{cause}-{index}")
+                                  for cause, texts in FALSE_ALARMS_BY_CAUSE.items()
+                                  for index, text in enumerate(texts)])
+def test_false_alarms_the_independent_sets_showed_are_not_urgent(text):
+    result = classify(text)
+    assert result["urgency"] != "urgent", result["evidence"]["urgency"]
+
+
+def test_a_cry_for_help_alone_asks_a_person_to_look_but_is_not_urgent_by_itself():
+    sigh = classify("救命啊,楼上装修从早上七点敲到现在")
+    assert sigh["urgency"] != "urgent" and sigh["urgency_uncertain"] is True
+    assert "cry_for_help" in sigh["rule_codes"]["urgency"]
+    # With what is happening, it is urgent all the same.
+    assert classify("救命,有人掉进水池里了")["urgency"] == "urgent"
+
+
+@pytest.mark.parametrize(("text", "urgent"), [
+    ("隔壁正在凿承重墙,我家墙都在晃", True),  # going on, shaking the building
+    ("楼上把承重墙砸了个洞,物业管不管", False),  # told as done: a complaint
+    ("巡逻发现有住户在拆承重墙,已叫停施工", False),  # stopped by the patrol
+])
+def test_a_load_bearing_wall_is_urgent_while_it_is_being_knocked_out(text, urgent):
+    assert (classify(text)["urgency"] == "urgent") is urgent
