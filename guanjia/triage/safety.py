@@ -347,6 +347,29 @@ class SafetyFinding:
         return self.triggers
 
 
+def _in_the_past(clause: str, match: re.Match[str], *, previous: str, code: str, story: bool) -> bool:
+    """Whether the trigger is told as something that happened before, not happening now."""
+    before = clause[:match.start()]
+    # "Still going on" counts in the match's own clause: "从昨晚开始一直有煤气味", not "上次砸坏了车,一直没查出来".
+    start = clause.rfind(",", 0, match.start()) + 1
+    end = clause.find(",", match.end())
+    own_clause = clause[start:end if end >= 0 else len(clause)]
+    ongoing = bool(ONGOING.search(own_clause))
+    if not ongoing and (HISTORY.search(before) or HISTORY_AFTER.search(own_clause, match.end() - start)):
+        return True
+    if story and not ongoing and not PRESENT.search(before + match.group(0)):
+        return True
+    if code.startswith("person_") and CONDITION.search(own_clause):
+        return True
+    # Smoke is told after the fire that made it: the fire's "之前" dates the smoke too.
+    if code in SMOKE_ONLY and HISTORY.search(previous) and not ONGOING.search(clause):
+        return True
+    if clause[match.end():match.end() + 1] == "过" or re.search(r"(困|漏|着|爆|摔)过", match.group(0)):
+        return True
+    # "老人摔倒那次", "着火的事情": the event is named as something that happened.
+    return bool(re.match(r".{0,4}(那次|那回|那天|那晚|那一次|的事情|那件事|那个事|的那次)", clause[match.end():]))
+
+
 def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previous: str = "",
                  code: str = "", story: bool = False) -> str | None:
     before = clause[:match.start()]
@@ -357,25 +380,7 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
         return "negated"
     if code.startswith("lift_") and NOBODY_INSIDE.search(clause):
         return "negated"
-    # "Still going on" counts in the match's own clause: "从昨晚开始一直有煤气味", not "上次砸坏了车,一直没查出来".
-    end = clause.find(",", match.end())
-    own_clause = clause[clause.rfind(",", 0, match.start()) + 1:end if end >= 0 else len(clause)]
-    own_clause_start = clause.rfind(",", 0, match.start()) + 1
-    if HISTORY.search(before) and not ONGOING.search(own_clause):
-        return "past"
-    if story and not ONGOING.search(own_clause) and not PRESENT.search(before + match.group(0)):
-        return "past"
-    if HISTORY_AFTER.search(own_clause, match.end() - own_clause_start) and not ONGOING.search(own_clause):
-        return "past"
-    if code.startswith("person_") and CONDITION.search(own_clause):
-        return "past"
-    # Smoke is told after the fire that made it: the fire's "之前" dates the smoke too.
-    if code in SMOKE_ONLY and HISTORY.search(previous) and not ONGOING.search(clause):
-        return "past"
-    if clause[match.end():match.end() + 1] == "过" or re.search(r"(困|漏|着|爆|摔)过", match.group(0)):
-        return "past"
-    # "老人摔倒那次", "着火的事情": the event is named as something that happened.
-    if re.match(r".{0,4}(那次|那回|那天|那晚|那一次|的事情|那件事|那个事|的那次)", clause[match.end():]):
+    if _in_the_past(clause, match, previous=previous, code=code, story=story):
         return "past"
     # A drill or a hypothetical is often announced a clause earlier ("要搞消防演习,烟雾是假的吧").
     # "电梯困人后维保多久要到场?": a question about what happens after such an event, not one now.
