@@ -6,6 +6,12 @@ from guanjia.triage.classifier import classify
 from guanjia.triage.labels import rule_label
 
 
+def stories(groups):
+    """One test case per message, named by its group (the plan or the cause) and position."""
+    return [pytest.param(text, id=f"{group}-{index}") for group, texts in groups.items()
+            for index, text in enumerate(texts)]
+
+
 @pytest.mark.parametrize("text", [
     "不好意思这么晚打扰您,我家卫生间的水管好像裂开了,水流得止不住,麻烦您有空派个人来看看",
     "您好,我想反映一下,我父亲现在被困在3号楼的电梯里,电梯停在九楼和十楼中间",
@@ -445,17 +451,13 @@ LOOK_ALIKES_BY_PLAN = {
 }
 
 
-@pytest.mark.parametrize("text", [pytest.param(text, id=f"{plan}-{index}")
-                                  for plan, texts in EMERGENCIES_BY_PLAN.items()
-                                  for index, text in enumerate(texts)])
+@pytest.mark.parametrize("text", stories(EMERGENCIES_BY_PLAN))
 def test_every_emergency_the_plans_name_is_urgent_however_it_arrives(text):
     result = classify(text)
     assert result["urgency"] == "urgent", result["evidence"]["urgency"]
 
 
-@pytest.mark.parametrize("text", [pytest.param(text, id=f"{plan}-{index}")
-                                  for plan, texts in LOOK_ALIKES_BY_PLAN.items()
-                                  for index, text in enumerate(texts)])
+@pytest.mark.parametrize("text", stories(LOOK_ALIKES_BY_PLAN))
 def test_their_look_alikes_stay_not_urgent(text):
     assert classify(text)["urgency"] != "urgent"
 
@@ -563,17 +565,13 @@ FALSE_ALARMS_BY_CAUSE = {
 }
 
 
-@pytest.mark.parametrize("text", [pytest.param(text, id=f"{cause}-{index}")
-                                  for cause, texts in MISSED_BY_CAUSE.items()
-                                  for index, text in enumerate(texts)])
+@pytest.mark.parametrize("text", stories(MISSED_BY_CAUSE))
 def test_emergencies_the_independent_sets_showed_missing_are_urgent(text):
     result = classify(text)
     assert result["urgency"] == "urgent", result["evidence"]["urgency"]
 
 
-@pytest.mark.parametrize("text", [pytest.param(text, id=f"{cause}-{index}")
-                                  for cause, texts in FALSE_ALARMS_BY_CAUSE.items()
-                                  for index, text in enumerate(texts)])
+@pytest.mark.parametrize("text", stories(FALSE_ALARMS_BY_CAUSE))
 def test_false_alarms_the_independent_sets_showed_are_not_urgent(text):
     result = classify(text)
     assert result["urgency"] != "urgent", result["evidence"]["urgency"]
