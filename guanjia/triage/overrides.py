@@ -19,11 +19,16 @@ class Override:
     kinds: frozenset[str]  # the kinds it applies to (an inquiry still goes to customer service)
     categories: frozenset[str]
     pattern: re.Pattern[str]
+    urgent_only: bool = False  # applies only when the message is urgent
 
 
 _ACTING = frozenset({"complaint", "repair", "service"})
 
 OVERRIDES: tuple[Override, ...] = (
+    # Works endangering people now (sparks flying by cardboard, a wall coming down): the patrol stops
+    # them on the spot, as it stops renovation noise at night.
+    Override("renovation_danger_to_security", Department.SECURITY, _ACTING, frozenset({"renovation"}),
+             re.compile(r"."), urgent_only=True),
     # Water from the flat above: a repair request, or one pouring through now, needs a plumber before
     # it needs a mediator. A leak dispute (who pays, they will not fix it) stays with customer service.
     # Any word for water or damp will do: every repair between households written by the three
@@ -32,7 +37,9 @@ OVERRIDES: tuple[Override, ...] = (
              re.compile(r"水|漏|渗|滴|潮|霉|天花板|leak|pour|water|flood|gush|drip|damp|mou?ld|ceiling")),
     # Debris is a cleaning job, whoever is renovating.
     Override("renovation_debris_to_environment", Department.ENVIRONMENT, _ACTING, frozenset({"renovation"}),
-             re.compile(r"建渣|装修垃圾|垃圾|碎砖|沙子|水泥袋|水泥浆|渣土|弄得.{0,2}脏|乱扔|扔得|debris|rubble")),
+             re.compile(r"建渣|装修垃圾|垃圾|碎砖|沙子|水泥|砂浆|废料|渣土|弄得.{0,2}脏|乱扔|扔得|debris|rubble|"
+                        # poured where it blocks or spoils: a drain, the lawn
+                        r"(倒|搅拌|冲|排)[^,]{0,8}(渠|下水道|雨水|绿化|草坪|草地|花坛)")),
     # Renovation noise out of hours: the patrol stops it tonight, customer service follows up.
     Override("renovation_noise_out_of_hours_to_security", Department.SECURITY, _ACTING, frozenset({"renovation"}),
              re.compile(r"(晚上|半夜|凌晨|深夜|夜里|早上[五六七]点|早上[5-7]点|[5-7]点(多)?就|周日|星期天|礼拜天|"
@@ -47,15 +54,15 @@ OVERRIDES: tuple[Override, ...] = (
              re.compile(r"保安|门岗|巡逻|guard")),
     # A slow or botched repair is chased with the engineers.
     Override("slow_repair_to_engineering", Department.ENGINEERING, frozenset({"complaint"}), frozenset({"service"}),
-             re.compile(r"(维修|修理|师傅|报修|修).{0,20}(慢|天|星期|周|个月|还没|没修好|没人|没来|不来|没见|人影|拖|敷衍|又坏|"
+             re.compile(r"(维修|修理|师傅|报修|修).{0,40}(慢|天|日|星期|周|个月|还没|没修好|没人|没有人|没来|不来|没见|人影|拖|敷衍|又坏|"
                         r"repair)|repair.{0,20}(slow|days|week|still)|"
                         # botched: the mess left behind, or still broken after "fixed"
                         r"(修完|整完|修好了).{0,12}(垃圾|不收拾|没清理|冇清理|还是|又)|"
                         r"reported.{0,40}(times|days|week).{0,30}(nobody|no one|not|never)")),
     # A gas smell behind a door nobody answers: security gets in, engineering follows.
     Override("gas_no_answer_to_security", Department.SECURITY, _ACTING, frozenset({"facility", "order"}),
-             re.compile(r"(煤气|燃气|天然气|gas).{0,20}(没人|敲门|不开门|没有人在|no one|nobody)|"
-                        r"(没人|敲门|不开门|nobody|no one).{0,20}(煤气|燃气|天然气|gas)")),
+             re.compile(r"(煤气|燃气|天然气|gas|焦糊|焦味|烧焦|糊味|burning).{0,20}(没人|敲门|不开门|没有人在|无人应|no one|nobody)|"
+                        r"(没人|敲门|不开门|无人应|nobody|no one).{0,20}(煤气|燃气|天然气|gas|焦糊|焦味|烧焦|糊味|burning)")),
     # Parking-space titles and what the developer left behind are the centre's to negotiate.
     Override("title_or_legacy_to_customer_service", Department.CUSTOMER_SERVICE, _ACTING,
              frozenset({"order", "fee"}),
@@ -64,6 +71,11 @@ OVERRIDES: tuple[Override, ...] = (
     # question of title over a facility (who owns the plant room, the rooftop) is the centre's.
     Override("title_or_legacy_to_customer_service", Department.CUSTOMER_SERVICE, _ACTING, frozenset({"facility"}),
              re.compile(r"产权|归属|房产证|不动产证|title")),
+    # ...but a dispute over who must fix what the developer left (each side pointing at the other, a
+    # promise made at handover never kept) is the centre's to settle before anyone is sent.
+    Override("title_or_legacy_to_customer_service", Department.CUSTOMER_SERVICE, _ACTING, frozenset({"facility"}),
+             re.compile(r"开发商.{0,20}(推诿|扯皮|踢皮球|没移交|未移交|不移交|承诺|答应)|(推诿|扯皮|踢皮球).{0,20}开发商|"
+                        r"(交房|交楼)时.{0,6}(答应|承诺)|(明确|落实|划分)(维修)?责任|developer.{0,30}(refus|promis|blame)")),
     # Re-issuing a card at the counter is done by the front desk itself.
     Override("card_reissue_to_customer_service", Department.CUSTOMER_SERVICE, frozenset({"service"}),
              frozenset({"facility"}),
@@ -77,6 +89,8 @@ def choose_department(*, kind: str, category: str, text: str, urgent: bool = Fal
     # A neighbour's leak pouring through the ceiling right now is the engineers' whatever its kind.
     kind = "repair" if urgent and category == "neighbor" and kind == "complaint" else kind
     for rule in OVERRIDES:
+        if rule.urgent_only and not urgent:
+            continue
         if kind in rule.kinds and category in rule.categories and rule.pattern.search(text):
             return str(rule.department), rule.code
     return default_department(kind=kind, category=category), "default"

@@ -68,29 +68,29 @@ HARD_TRIGGERS: dict[str, str] = {
     "life_support_power": r"(呼吸机|制氧机|氧气机|透析|ventilator).{0,20}(停电|没电|断电)|"
                           r"(停电|没电|断电).{0,20}(呼吸机|制氧机|氧气机|透析|ventilator)",
     "explosion": r"爆炸|炸了|explosion|exploded|自燃|电池.{0,6}(鼓包|冒烟|起火)",
-    "sparks": r"火花|跳火|(插座|插头|电线|开关|电箱|电表|电闸).{0,6}(烧黑|烧焦|烧坏|烧化|熔化|化了|发烫|烫手)|冒火|emoji_spark.{0,10}(插座|电)|spark|电线.{0,6}(烧|着)|短路.{0,6}(冒|烧)|"
+    "sparks": r"火花|跳火|火星子?[^,]{0,3}(乱飞|四溅|飞溅|乱溅|到处飞|溅到)|(电焊|焊接|气割|切割)[^,]{0,12}火星|(插座|插头|电线|开关|电箱|电表|电闸).{0,6}(烧黑|烧焦|烧坏|烧化|熔化|化了|发烫|烫手)|冒火|emoji_spark.{0,10}(插座|电)|spark|电线.{0,6}(烧|着)|短路.{0,6}(冒|烧)|"
               r"(电箱|配电箱|电表箱|插座|开关|电闸).{0,8}(滋滋|噼啪|噼里啪啦|啪啪)|"
               r"(switch|socket|plug|outlet|wire|wiring|fuse ?box|meter|charger|battery|fan|heater|breaker).{0,20}(smoking|sparking|sparks|melting|melted|burnt)",
-    "fire": r"(?<![不没])着火|越烧越(大|旺)|火越来越大|着了火|火光|火势|烧着|起火|失火|火灾(?!报警|警报|隐患|演练)|火苗|明火|烧起来|烧着了|火(很|好|特别)大|大火|火[^,]{0,4}(烧到|蔓延|窜到|窜上)|(纸箱|纸皮|杂物|垃圾|窗帘|被子|沙发|衣服|床垫|电动车|电瓶车|电线|树叶|草|油锅)[^,]{0,4}(着了|着起来|燃起来)|把(?![^,]{0,10}(蜡烛|蚊香|香烟|烟|灶|炉|煤气|燃气|炭|烧烤|火柴|打火机))[^,]{0,10}(点着|点燃|引燃|烧着)了?|火警(?!警报|报警|铃|钟|系统)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! extinguisher| door| exit| lane| drill| alarm test)",
+    "fire": r"(?<![不没])着火|越烧越(大|旺)|火越来越大|着了火|火光|火势|烧着|起火|失火|火灾(?!报警|警报|隐患|演练)|火苗|明火|烧起来|烧着了|火(很|好|特别|挺|太|超)大|大火|火[^,]{0,4}(烧到|蔓延|窜到|窜上)|(纸箱|纸皮|杂物|垃圾|窗帘|被子|沙发|衣服|床垫|电动车|电瓶车|电线|树叶|草|油锅)[^,]{0,4}(着了|着起来|燃起来)|把(?![^,]{0,10}(蜡烛|蚊香|香烟|烟|灶|炉|煤气|燃气|炭|烧烤|火柴|打火机))[^,]{0,10}(点着|点燃|引燃|烧着)了?|火警(?!警报|报警|铃|钟|系统)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! extinguisher| door| exit| lane| drill| alarm test)",
     "smoke": r"冒烟|浓烟|(?<![抽吸])烟(?![味头蒂盒]).{0,4}(飘进|灌进|钻进|进了?)(我|我们|屋|家|房间)|飘出.{0,2}烟|烟从.{0,8}(冒|出来|飘)|呛人|呛得|很呛|(全是|都是|满是|(好|很|特别|超)(大|浓)的?(一?阵|股)?)烟(?![味头蒂盒])|(烟|焦|糊)味.{0,20}越来越(浓|大|重|呛)|烟(很|好|特别)浓|烟(很大|好大|特别大)|"
              r"(很|好|特别)(浓|重|大)的?烟味|烟味(很|好|特别)(浓|重|大)|烟雾(?!报警|探测)|好多烟(?![味头蒂盒])|很多烟(?![味头蒂盒])|(?<![抽吸])有烟(?![味头蒂盒])|黑烟|白烟|"
              r"smoke(?! alarm| detector|r|s\b|d\b)",
     "gas_leak": r"(煤气|燃气|天然气|gas).{0,8}(味|泄|漏|嘶嘶|呲呲|smell|leak)|(煤气|燃气|天然气)[^,]{0,12}臭鸡蛋|闻到.{0,4}(煤气|燃气|天然气)|"
                 r"smell.{0,20}gas|gas.{0,30}(hiss|leak)|漏(煤气|燃气|天然气|气)(?!费)",
-    "person_hurt": r"受伤|流血|烫伤|烧伤|割伤|划伤|撞伤|磕破|头破|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|跌倒|跌伤|跌了一跤|滑倒|被砸|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
+    "person_hurt": r"受伤|流血|烫伤|烧伤|割伤|划伤|撞伤|磕破|头破|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|跌倒|跌伤|跌了一跤|滑倒|(?<![车窗门璃柜箱灯])被砸(?![碎坏烂破开])|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
                    r"救护车|(?<![0-9])120(?![0-9])|砸到人|压住(了)?(一个)?人|压到人|(压|砸)(着|住|到|在)了?.{0,4}(一个|个)?(人(?!行)|小孩|孩子|老人|小朋友|他|她|腿|脚|手|身上)|倒地|突然倒下|(人|他|她|[妈爸]|老人|爷爷|奶奶|外婆|外公|孩子|小孩|老公|老婆|同事|工人|保安|保洁|阿姨|大爷|老太太|老伯|男的|女的).{0,8}倒下|从.{0,8}(梯子|人字梯|楼梯|台阶|高处|脚手架|树上|床上|阳台|窗台|屋顶|楼顶|架子|凳子|椅子)上?(掉|摔|跌|滚|栽)了?下|砸伤|咬伤|(狗|dog)(?!.{0,3}不咬).{0,4}咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|(?<![狗猫])被.{0,5}(狗|dog)咬|injur|bleeding|fainted|collapsed|unconscious|"
                    r"ambulance|fell down|\bfell\b|can'?t get up|cannot get up|hurt",
     "child_locked_in": r"(小孩|孩子|小朋友|宝宝|婴儿|儿子|女儿|老人|宠物|child|kid|baby|toddler|son|daughter|year.old).{0,12}"
                        r"(锁在(?!门外|外面)|反锁|关在(?!门外|外面)|困在|locked (him|her)self|locked in|locked inside|trapped|出不来)|"
                        r"(锁|关|困)在(车|家|屋|房间|阳台)里.{0,10}(孩子|小孩|宝宝|婴儿|老人|狗|猫|宠物)",
     "intruder_now": r"(有人|陌生人|小偷|贼).{0,8}(正在|在)(撬|翻|爬|偷)|(家里?|屋里|房间|店里)进(了)?(人|小偷|贼)|(有人|陌生人|不认识的人).{0,10}(一直|在)(敲门|按门铃|砸门|踹门|拧门).{0,20}(现在|还在|没走)|有人进了我家|"
-                    r"(陌生人|陌生(男|女)的?|不认识的人|可疑的人).{0,10}(徘徊|转悠|转了|盯着|转来转去|蹲守|蹲(了|着|在)|跟着)|可疑.{0,4}(人|男|女).{0,10}(徘徊|转悠|蹲|盯|"
+                    r"(陌生人|陌生(男|女)的?|不认识的人|可疑的人).{0,10}(徘徊|转悠|转了|盯着|转来转去|蹲守|蹲(了|着|在)|跟着)|(附近|现场|旁边|车边|门口)(还有|有)(一名|一个|个|几名|几个|两个|两名)?可疑(人员|的人|男子|女子|人)|可疑.{0,4}(人|男|女).{0,10}(徘徊|转悠|蹲|盯|"
                     r"敲门|试门|拉门|撬)|(拉|试|拽).{0,3}车门|正在撬|撬门|撬锁|(?<![箱柜])门[^箱柜,]{0,4}被人?撬|被撬了|翻窗|翻墙进|入室|"
                     r"闯进|破门|有贼|鬼鬼祟祟|(扒|爬|翻|撬|拆|剪)(我家|他家|别人家|人家|楼下|楼上)?的?(防盗网|防盗窗|窗户|阳台|护栏)|(从|由).{0,6}翻(过|进)来|撬紧|撬.{0,6}(门锁|防盗门|窗)|翻越.{0,6}(围墙|墙|栏杆|护栏|大门|铁门)|翻(过|进)(了)?(围墙|墙)|翻.{0,2}(围墙|墙|栏杆|护栏|铁门|大门|窗)(进来|进了|进去|进到)|"
                     r"trying (the )?(car )?doors|trying .{0,12}door handles?|trying .{0,12}car doors|trying to (get|break) in|trying to open .{0,30}(door|window|gate)|break(ing)? in|burglar|intruder",
     "fight_now": r"(在|正在)打(人|女的|男的|老人|孩子|小孩|老婆|老公)|打架|打群架|群殴|斗殴|打起来|打人|动手了|持刀|拿刀|(拿|拎|提|握|挥|举|揣)着?.{0,3}(菜刀|刀(?!叉)|棍子|铁棍|砖头|棒球棍|斧头)|动刀|被(人|他|她|保安|邻居)打|挨打|抢劫|抢包|被.{0,3}抢|"
                  r"fighting|knife|robbed|mugged",
-    "theft_in_progress": r"(撬|剪)(开)?.{0,6}(电动车|电瓶车|自行车|摩托|车)的?(锁|电瓶)|(正在|现在|还在).{0,10}(偷|撬|剪锁)|(车|轮胎).{0,12}(正在|现在|还在|一直在|就在)(划|扎|撬|砸)|(正在|现在|还在|一直在|就在)(划|扎|撬|砸).{0,6}(车|轮胎)|(偷|撬|剪锁).{0,10}(快来|赶紧|还在|还没走)",
+    "theft_in_progress": r"(撬|剪)(开)?.{0,6}(电动车|电瓶车|自行车|摩托|车)的?(锁|电瓶)|(试拉|试开|拽|拧|扭|挨个拉)(开)?.{0,6}(电动车|电瓶车|自行车|单车|摩托|车)的?锁|(正在|现在|还在).{0,10}(偷|撬|剪锁)|(车|轮胎).{0,12}(正在|现在|还在|一直在|就在)(划|扎|撬|砸)|(正在|现在|还在|一直在|就在)(划|扎|撬|砸).{0,6}(车|轮胎)|(偷|撬|剪锁).{0,10}(快来|赶紧|还在|还没走)",
     "throwing_now": r"楼上有人(掉|扔|丢)(东西)?(落来|下来)|(往下扔|往楼下扔|高空抛物|扔下来|丢下来|掉下来).{0,12}(砸到|砸中|砸伤|差点砸|还在扔|一直扔)|"
                     r"(刚刚|刚才).{0,10}(扔下来|丢下来|往下扔)|(刚刚|刚才).{0,10}(扔|丢)了?.{0,6}下来|(扔|丢|掉)下来.{0,12}砸在.{0,4}(脚边|身边|旁边|面前|脚下)|有人在往(楼)?下(扔|丢|砸)|(往下|往楼下)(扔|丢)(砖|石头|瓶|酒瓶|刀|花盆|玻璃|铁)|"
                     r"(往下|往楼下|从楼上|从窗户|从阳台).{0,12}(扔|丢|砸|泼).{0,20}(还在(扔|丢|砸)|正在|砸在|砸到|砸中|差点砸)|"
@@ -142,14 +142,14 @@ HARD_TRIGGERS: dict[str, str] = {
     # an emergency: it needs falling, hitting or about to fall.
     "falling_hazard": r"(瓷砖|墙砖|外墙砖|招牌|广告牌|空调外机|玻璃|窗户|窗框|铁皮).{0,10}(松了|松动|挂着).{0,10}(晃|摇|飘)|树(枝|干)?.{0,8}横在|(树|大树|树干|树枝).{0,6}(倒伏|被刮倒|被吹倒|刮倒了|吹倒了|断了).{0,10}(挡|横|压|拦|堵)|(树|树枝).{0,8}(搭|挂|压|倒)在?.{0,4}(电线|电缆|高压线)|"
                       r"(树|广告牌|外墙|空调外机|铁皮|彩钢瓦|玻璃|防火门|单元门|窗(户|框|扇)|防盗窗|招牌|吊顶|天花|石膏板|门头|雨棚|铁门|大门|门框)"
-                      r".{0,8}(倒了|倒下|压在|砸|掉下|要掉|往下掉|坠落|塌|摇摇欲坠|晃得厉害|随时)|"
+                      r".{0,8}(倒了|倒下|压在|(?<!被)砸(?![碎坏烂破开])|掉下|要掉|往下掉|坠落|塌|摇摇欲坠|晃得厉害|随时)|"
                       r"(花盆|花架|空调|外机|招牌|广告牌|灯箱|雨棚|铁皮|彩钢瓦|玻璃|窗户|窗框|瓷砖|外墙砖|防盗窗|晾衣架|树枝|树干|断枝)[^,]{0,8}(摇摇晃晃|晃来晃去|晃晃悠悠|一直在晃|在晃|掉了一半|(挂|悬|吊)在(半空|外面|窗外))|"
                       # Something already fell with people below: "晾衣杆掉下去了,下面好多人".
                       r"(掉|落)(下去|下来)了?.{0,10}(下面|楼下|底下).{0,4}(有人|很多人|好多人|人很多|有小孩|都是人)|"
                       r"(被风|大风|台风|打风).{0,10}(吹|刮|掀).{0,12}(随时|快要?掉|要掉|会掉|挂着|悬着|吊着|压在|砸|在飞|乱飞|飞来飞去|满天飞|甩来甩去|打到)|"
                       r"(外墙|瓷砖|墙砖|砖块|石块|水泥块|玻璃|招牌|铁皮).{0,6}(持续|不断|一直|还在|接连|陆续)在?(脱落|掉落|往下掉|掉)|"
                       r"(树枝|树干|断枝|招牌|广告牌|空调外机|外机|铁皮|雨棚).{0,10}(挂|悬|吊)在半空|"
-                      r"塌了|倒塌|地震.{0,20}(裂|塌|掉|倒)|(从楼上|楼上|高处|外墙).{0,6}(瓷砖|墙砖|砖|石头|花盆).{0,6}(掉下|掉到|掉在|砸|落下|坠)|"
+                      r"(上面|上边|头顶|天花|吊顶|顶上|外墙|高处)[^,]{0,4}(还有|另外|另一)[^,]{0,6}(松着|松动|松了|悬着|挂着|吊着|要掉|快掉|摇摇欲坠)|塌了|倒塌|地震.{0,20}(裂|塌|掉|倒)|(从楼上|楼上|高处|外墙).{0,6}(瓷砖|墙砖|砖|石头|花盆).{0,6}(掉下|掉到|掉在|砸|落下|坠)|"
                       r"玻璃.{0,6}(爆裂|自爆|爆了|碎了一地|碎一地)|(碎片|碎玻璃|玻璃碴|玻璃渣).{0,6}(往下掉|掉下|往楼下|掉到楼下|砸)|玻璃渣|(挂着|悬着|吊着)(要|快)掉|(花盆|花架|空调外机|招牌|广告牌|雨棚).{0,10}(在晃|晃动|松动).{0,20}(坠落|掉下|砸)|已(经)?有.{0,4}(坠落|掉下来)|快(要)?掉下来|摇摇欲坠|collapse|falling off|falling down",
     # Water where it can reach electrics, a car park filling up, a fire alarm going off now.
     "water_near_power": r"(水|漏水|渗水|积水|淋水).{0,10}(电箱|配电箱|配电柜|插座|电表箱|灯座|灯里|电梯井|电梯机房|电缆井)|"
@@ -196,6 +196,11 @@ HARD_TRIGGERS: dict[str, str] = {
                      r"smell(ing)? (of )?something burning|something.{0,10}burning|smells? burnt|burnt smell",
     "welfare_check": r"(hasn'?t|has not|haven'?t) been seen|not answering (the door|the phone|calls)|(一个人住|一个人在家|自己住|(?<![0-9])[妈爸]|母亲|父亲|奶奶|爷爷|外婆|外公|老人|独居|老太太|老大爷|老爷子|老奶奶|老伯|阿婆|婆婆|阿伯|伯伯|大妈|老先生|老人家).{0,25}(没有?人应|不开门|没反应|没出门|(好几|几|[两三四五六七]|多)(天|日)(都)?(没有?|未)(出门|下楼|见|露面|开门|拿|动静)|联系不上|好几天没|打电话没人接|都没人接|电话没人接|没有人听|一直不接|"
                      r"不接电话|没动静|没回应|敲门不开|无人(应|开门|接)|(电话|手机|视频).{0,6}(没人接|没有人接|打不通|不通|关机|没人听)|(电话|微信|信息).{0,6}(都|也)?(不接|没接|不回|没回|没有回|没有覆|没覆)|没有?(覆|复|回)(电话|信息|微信)|不听电话)",
+    # An entrance that will not open with cars backing up onto the road: the on-duty guard lifts it by hand now.
+    "gate_jammed_queue": r"(道闸|闸杆|栏杆|升降杆|大门|车库门|卷帘门|伸缩门)[^,]{0,10}(坏了|抬不起|起不来|不抬杆|打不开|开不了|卡住|卡死|不动)"
+                         r"[^。]{0,20}(排到|堵到|堵在|一直排到|排出)(了)?(门口)?(外面|马路|大马路|路上|主路|公路|街上)",
+    # Ice or oil where people walk or drive, once someone has already slipped on it.
+    "slippery_now": r"(结冰|结了冰|冰面|暗冰|冻住了|油渍|油污|机油|漏油)[^。]{0,20}(打滑|滑倒|摔倒|摔了|摔跤|溜车|滑了一跤)",
     "water_heavy": r"水很大|水好大|瀑布|水冲得|水柱|(天花|顶棚|吊顶|灯里|ceiling).{0,8}(下雨一样|下雨似的)|哗啦|水.{0,4}顺着.{0,6}(楼梯|墙|电梯|楼道).{0,4}(往下流|流下来|流)|gushing|pouring|(水|阀|龙头).{0,6}(止不住|关不掉|关不住)|哗哗|水龙头.{0,6}没关.{0,10}(不在家|出差|漫)",
 }
 
@@ -223,24 +228,31 @@ HISTORY_AFTER = re.compile(r"\b(last (time|week|month|year|night|monday|tuesday|
 # Burning on purpose (paper offerings, barbecues, fireworks) is an order complaint, not a fire —
 # unless it is spreading.
 CONTROLLED_BURNING = re.compile(r"(烧纸|烧金纸|纸钱|冥币|元宝|烧烤|烧香|焚烧|烧垃圾|烧树叶|烧秸秆|放鞭炮|鞭炮|烟花|抽烟|吸烟|油烟|做饭|炒菜|"
-                                r"烧菜|barbecue|bbq|cooking)")
+                                r"烧菜|barbecue|bbq|cooking|smoking|cigarette|vaping)")
 # "经常困人", "老是跳闸": a recurring problem is a complaint about reliability, not an emergency now.
 HABITUAL = re.compile(r"(经常|老是|总是|喜欢|总爱|老爱|偶尔|(?<!没)有时候?(?!间)|时不时|长期(在|都|有人|被|这样)|常年|(一到|每逢)?下雨天|第[0-9一二三四五六七八九十几]+次|一下(大|暴)?雨就?|下(大|暴)?雨(时|的时候)|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
                       r"always|often|keeps? |every (day|night))")
-COUNTED = re.compile(r"(已经是|这是|都)第[0-9一二三四五六七八九十几]+次")
-SPREADING = re.compile(r"(蔓延|烧到|失控|着起来|烧起来了|没灭|越烧越|越来越大|spread)")
+COUNTED = re.compile(r"((已经|这)是|都|(今年|这个月|本月|这周|本周|这礼拜))(今年|这个月|本月|这周|本周|这礼拜)?的?第[0-9一二三四五六七八九十几]+次")
+SPREADING = re.compile(r"(蔓延|烧到|失控|着起来|烧起来了|没灭|越烧越|越来越大|火(很|好|特别|挺|太|超)大|火势|spread)")
 # An open fire lit indoors (paper offerings in a stairwell) is not "controlled", and neither is one
 # whose smoke fills the flats; a cigarette or a wok is, wherever it is.
 OPEN_FIRE = re.compile(r"(烧纸|焚烧|烧垃圾|烧香|烧树叶|烧东西)")
 INDOORS = re.compile(r"(楼梯间|楼道|走廊|电梯|地库|车库|飘进|灌进)")
 # …unless the clause says it is still going on ("从昨晚开始一直有煤气味").
 ONGOING = re.compile(r"(一直|还在|到现在|开始|仍然|越来越|(挂|悬|吊)在半空|摇摇欲坠|still|since)")
+# "一直" alone goes on only as long as its time: these carry it to now.
+STILL_NOW = re.compile(r"(还在|到现在|至今|开始|仍然|仍在|越来越|现在|still|since)")
+JUST_FOUND = re.compile(r"(刚|刚才|刚刚)(回家|到家|进门|回来|起床)?.{0,6}发现|just (got|came) (home|back)")
+# A lock forced where nobody lives (the roof door, a plant room) or a hydrant blocked by a car: damage
+# and an order problem for the patrol, nobody is in danger there now.
+UNOCCUPIED = re.compile(r"(天台|楼顶|屋顶|顶楼|机房|仓库|配电房|配电室|设备间|信报箱|信箱|快递柜|储物间|杂物间|水箱间|消防栓|消火栓|hydrant)")
+UNOCCUPIED_CODES = frozenset({"intruder_now", "blocking_now"})
 # A story told in the past ("上周我家老人在大堂晕倒,…都不知道帮忙打120") stays in the past until the
 # message comes back to now.
 PRESENT = re.compile(r"(现在|正在|还在|刚|此刻|今天|今晚|今早|这次|这会|又|right now|\bnow\b)")
 HYPOTHETICAL = re.compile(r"(如果|万一|假如|假设|(?<!主)要是|演练|演习|培训|预案|宣传|讲座|知识|新闻|报道|网上看到|"
                           r"\bif\b|in case|drill|training)")
-FEARED = re.compile(r"(隐患|担心|害怕|(?<!可)怕|容易|可能会|会不会|会有|会造成|会引起|会导致|以免|防止|预防|小心|差点|差一点|差些|险些|"
+FEARED = re.compile(r"(隐患|担心|害怕|(?<!可)怕|容易|可能会|会不会|会有|会造成|会引起|会导致|以免|防止|预防|小心(?![,!。~\s])|差点|差一点|差些|险些|"
                     r"risk|worried|afraid|could|almost|nearly)")
 # Named as a danger, not told as an event: "会有火灾危险", "触电的风险".
 DANGER_AFTER = re.compile(r"^的?(危险|隐患|风险)")
@@ -275,7 +287,7 @@ MINOR = re.compile(r"((?<!差)不多|不大|不严重|不太严重|一点点|有
 WATER_CODES = frozenset({"burst_pipe", "water_through_ceiling", "flooding", "ceiling_water_flowing", "sewage_backflow",
                          "water_heavy"})
 # Garden sprinklers and fountains spray water by design: a broken one is a repair.
-SPRAYING_BY_DESIGN = re.compile(r"(喷灌|洒水器|浇灌|浇水管|浇花|灌溉|绿化带|(?<![像似如])喷泉|喷头|sprinkler head|fountain)")
+SPRAYING_BY_DESIGN = re.compile(r"(喷灌|洒水器|浇灌|浇水|浇花|(草坪|草地|绿化)[^,]{0,6}水管|灌溉|绿化带|(?<![像似如])喷泉|喷头|sprinkler head|fountain)")
 # A cistern that keeps running wastes water; it floods nothing unless the message says so.
 CISTERN = re.compile(r"(水箱|马桶|抽水|cistern)")
 FLOODING_OUT = re.compile(r"(水管.{0,3}爆|爆管|喷|漫|满地|淹|溢|往外冒)")
@@ -289,7 +301,7 @@ THANKS = re.compile(r"(致谢|表扬|锦旗|感谢信|(感谢|谢谢).{0,12}(及
 # overrule it (a rule still does: a burst pipe reported "不急" is urgent all the same).
 NOT_URGENT = re.compile(r"(不急|不着急|不用急|不赶时间|有空(再)?(来|帮|的时候)|not urgent|no rush|when you have time)")
 RESOLVED_EVENT = re.compile(r"(误报|误鸣|误响|虚惊|false alarm|(水|积水)(已经)?退(了|去)|(浇|踩|弄|扑|熄)灭|(现在|已经)没(有)?了|已(经)?带(到|回)|已(经)?送回|已(经)?(暂停|停工|叫停)|working (again|now|fine)|back to normal|已经修好|修好了|已修好|已经好了|已修复|恢复正常|已经恢复|处理好了|已经处理|已处理|已解决|"
-                      r"已经解决|已经没了|已经散了|味道散了|味道没了|救出来|劝离|已离开|已经走了|已制止|(已|已经)(暂停|停止)施工|已停工|已带离|已经出来|人出来了|火灭了|已经灭了|扑灭|没事了|fixed|resolved|sorted out|is out now)")
+                      r"已经解决|已经没了|已经散了|味道散了|味道没了|救出来|(幸好|还好|幸亏|好在)[^,]{0,4}没(有)?(大碍|事|受伤|伤到|伤着)|已贴(条|单)|已(经)?(挪走|挪开|开走|移走)|劝离|已离开|已经走了|已制止|(已|已经)(暂停|停止)施工|已停工|已带离|已经出来|人出来了|火灭了|已经灭了|扑灭|没事了|fixed|resolved|sorted out|is out now)")
 
 # Shutting the valve stops the water, not a gas leak ("已关闭总阀并开窗,请马上来人"): it ends only the water rules.
 VALVE_SHUT = re.compile(r"(已经?关(闭|了|掉)?|关了)(总阀|总闸|阀门|水阀)(?![^,]{0,6}(但|仍|还))")
@@ -306,6 +318,8 @@ _NEGATIVE_WORDING = {HARD_TRIGGERS["open_manhole"], HARD_TRIGGERS["leak_nobody_h
                      HARD_TRIGGERS["open_shaft"]}  # "没过脚踝" is water over the ankles, not a negation
 # Smoke or a smell may come from a fire lit on purpose a clause earlier; a fire itself may not.
 SMOKE_ONLY = frozenset({"smoke", "burning_smell"})
+# ...and so may sparks ("有人烧纸钱,烟很大,火星乱飞").
+READ_WITH_CONTEXT = SMOKE_ONLY | {"sparks"}
 # A near miss ("差点砸到") is not a fear: the object already fell and the thrower may go on; a call
 # for the guards to come now is a request happening now, whatever worry comes with it.
 FEAR_EXEMPT = frozenset({"guard_needed_now"})
@@ -329,6 +343,7 @@ VOID_REASONS = {
     "resolved": gettext_lazy("resolved later in the message"),
     "thanks": gettext_lazy("thanks for help already given"),
     "minor": gettext_lazy("minor or by design"),
+    "nobody at risk": gettext_lazy("nobody at risk there now"),
 }
 
 
@@ -350,11 +365,16 @@ class SafetyFinding:
 def _in_the_past(clause: str, match: re.Match[str], *, previous: str, code: str, story: bool) -> bool:
     """Whether the trigger is told as something that happened before, not happening now."""
     before = clause[:match.start()]
+    # A break-in found just now ("刚回家发现门锁被撬过了") is the emergency: whoever did it may be inside.
+    if code == "intruder_now" and JUST_FOUND.search(before):
+        return False
     # "Still going on" counts in the match's own clause: "从昨晚开始一直有煤气味", not "上次砸坏了车,一直没查出来".
     start = clause.rfind(",", 0, match.start()) + 1
     end = clause.find(",", match.end())
     own_clause = clause[start:end if end >= 0 else len(clause)]
     ongoing = bool(ONGOING.search(own_clause))
+    if ongoing and HISTORY.search(own_clause[:match.start() - start]) and not STILL_NOW.search(clause):
+        ongoing = False  # "昨天晚上报警器一直响": it went on then; nothing says it goes on now
     if not ongoing and (HISTORY.search(before) or HISTORY_AFTER.search(own_clause, match.end() - start)):
         return True
     if story and not ongoing and not PRESENT.search(before + match.group(0)):
@@ -394,6 +414,9 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
         return "hypothetical"
     if THANKS.search(previous + clause):
         return "thanks"
+    if (code in UNOCCUPIED_CODES and UNOCCUPIED.search(before + match.group(0))
+            and not re.search(r"(正在|还在|有人在|现在|right now)", clause)):
+        return "nobody at risk"
     if code in WATER_CODES and (MINOR.search(clause) or SPRAYING_BY_DESIGN.search(previous + clause)
                                 or (code == "water_heavy" and CISTERN.search(clause)
                                     and not FLOODING_OUT.search(clause))):
@@ -474,7 +497,7 @@ def assess(text: str) -> SafetyFinding:
             seen = f"{rule_label(code)}: {match.group(0)}"
             if code not in finding.seen:
                 finding.seen.append(code)
-            context = ",".join(parts[max(index - 2, 0):index + 2]) if code in SMOKE_ONLY else clause
+            context = ",".join(parts[max(index - 2, 0):index + 2]) if code in READ_WITH_CONTEXT else clause
             reason = _void_reason(clause, match, context=context, previous=parts[index - 1] if index else "",
                                   code=code, story=_told_in_the_past(parts, index))
             if reason is None and suggestion:

@@ -592,3 +592,76 @@ def test_a_cry_for_help_alone_asks_a_person_to_look_but_is_not_urgent_by_itself(
 ])
 def test_a_load_bearing_wall_is_urgent_while_it_is_being_knocked_out(text, urgent):
     assert (classify(text)["urgency"] == "urgent") is urgent
+
+
+# What the read-through of the retired held-out set dev3 showed the rules miss or wrongly flag, by
+# cause; each story is written anew in other words, so the rule is tested and not the row.
+MISSED_IN_DEV3_BY_CAUSE = {
+    "a break-in found just now: whoever did it may still be inside": [
+        "刚下班回来发现家里门被撬了,抽屉全被翻开",
+        "我们刚到家,发现防盗门锁被撬过,东西扔了一地",
+    ],
+    "someone trying the locks of bikes or cars now": [
+        "有个人在车棚挨个试拉电瓶车的锁,保安快去看看",
+        "楼下有个男的在拧每辆自行车的锁",
+    ],
+    "something fell and more is still hanging overhead": [
+        "大堂吊顶掉了一块下来,上面还有一块吊着",
+        "外墙砖刚掉了两块,上边还有好几块松动",
+    ],
+    "an open fire grown big, burning on purpose or not": [
+        "楼下有人在绿化带烧东西,火太大了,都快烧到树了",
+    ],
+    "hot work throwing sparks": [
+        "装修师傅在走廊里电焊,火星四溅,旁边堆着木板",
+        "地库有人在切割钢管,火星子乱飞,下面停着车",
+    ],
+    "an entrance jammed with cars backing onto the road": [
+        "北门的道闸卡死了不抬杆,车一直排到大马路上",
+    ],
+    "ice or oil that has already made someone slip": [
+        "单元门口台阶结冰了,刚才一个老人滑了一跤",
+        "地库坡道上有机油,已经有两辆电动车打滑",
+    ],
+    "a suspicious person still at the scene": [
+        "巡逻发现一辆车的后窗被砸,车边有可疑人员还没走",
+    ],
+}
+FALSE_ALARMS_IN_DEV3_BY_CAUSE = {
+    "an alarm or a leak told as last night's, with 一直 only saying how long": [
+        "昨晚地库的火警铃一直响,响了一个钟都没人管",
+        "前天晚上楼上一直漏水,你们的人到第二天才来",
+    ],
+    "counted as this year's third time: a complaint about how often": [
+        "昨天下大雨,我们车库又进水了,这已经是今年第四次了",
+    ],
+    "a lock forced or a hydrant blocked where nobody is in danger": [
+        "顶楼天台门的锁被撬了,最好换个结实的",
+        "机房门锁被撬了,不知道谁干的",
+        "消火栓前面停了辆车,车主联系不上",
+    ],
+    "glass or a car smashed is damage, not a person hurt": [
+        "单元门的玻璃被砸碎了,估计是晚上有人故意的",
+        "我的车窗昨晚被砸坏了,想调监控",
+    ],
+    "no harm done and the patrol has dealt with it": [
+        "电梯门夹了一下我女儿的手,还好没受伤,感应器要修一下",
+        "巡逻看到车堵了消防通道,已贴条,车主说马上来挪",
+    ],
+    "cigarette smoke, watering pipes": [
+        "People keep smoking on the stairs and the smoke comes into my flat",
+        "草坪浇水的水管裂了,一直在冒水",
+    ],
+}
+
+
+@pytest.mark.parametrize("text", stories(MISSED_IN_DEV3_BY_CAUSE))
+def test_emergencies_the_retired_held_out_set_showed_missing_are_urgent(text):
+    result = classify(text)
+    assert result["urgency"] == "urgent", result["evidence"]["urgency"]
+
+
+@pytest.mark.parametrize("text", stories(FALSE_ALARMS_IN_DEV3_BY_CAUSE))
+def test_false_alarms_the_retired_held_out_set_showed_are_not_urgent(text):
+    result = classify(text)
+    assert result["urgency"] != "urgent", result["evidence"]["urgency"]
