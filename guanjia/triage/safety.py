@@ -39,25 +39,25 @@ HARD_TRIGGERS: dict[str, str] = {
                        r"电梯.{0,20}(不动|停了|卡住|卡了).{0,20}(我|我们|孩子|老人|小孩)(还)?在(里面|电梯里)",
     # A lift moving with its doors open ("门没关就走了": the negation is part of the event).
     "lift_doors_open_moving": r"电梯.{0,10}(开着门|门开着|门没关|没关门).{0,6}(走|运行|上|下|跑)",
-    "burst_pipe": r"爆管|爆水管|(?<![雨排凝])(水管|管道|管子|消防管|进水管|消防栓(?!箱)|消火栓(?!箱)|水龙头|阀门|接头|水表|热水器|暖气|地暖|软管|三角阀|水箱|pipe|water main)"
+    "burst_pipe": r"爆管|爆水管|爆了?水管|(?<![雨排凝])(水管|管道|管子|消防管|进水管|消防栓(?!箱)|消火栓(?!箱)|水龙头|阀门|接头|水表|热水器|暖气|地暖|软管|三角阀|水箱|pipe|water main)"
                   r".{0,8}(爆|破裂|破了|裂开|裂了|断了|撞断|冻裂|喷|脱落|脱了|松脱|掉了|崩开|崩了|崩裂|脱开|burst)|水一直喷|一直喷水|"
                   r"(水).{0,6}(往外(冒|涌|淌|呲|射|流)|涌出来|冒出来|喷出来|射出来)(?![臭气味])|淌了一(屋|屋子|客厅)|呲水|滋水|"
                   r"(漏水|渗水|漏)(得|的)?(很|好|特别|非常|太)(厉害|凶|严重)|大量(漏水|渗水|进水|涌水)|"
                   r"burst.{0,10}pipe|(pipe|hose|tap|valve|fitting).{0,30}(split|cracked|burst|came (apart|off|loose))|water (is )?everywhere|spraying everywhere|喷水(?!池)|水喷|往外喷",
     "water_through_ceiling": r"(正在|在|现在|一直在)(滴水|漏水|渗水|往下滴|往下漏|漏).{0,10}越来越(多|大|厉害|快)|(盆|桶).{0,4}(接不过来|接不住|接不完)|(天花|顶棚|吊顶|灯里|楼上|ceiling).{0,12}(哗哗|往下流|往下灌|灌下来|像下雨|水柱|"
-                             r"大量|流下来|一直往下|pouring|gushing)|(pouring|gushing).{0,20}ceiling|"
+                             r"大量|流下来|漏下来|一路|一直往下|pouring|gushing)|(pouring|gushing).{0,20}ceiling|"
                              r"(水|water).{0,6}(漫|淹)(到|进|了|出|下|过|上来)|漫出来|水漫金山|满地(都是)?水(?!泥|渍|印|费|果|表|[跟和](鞋|脚)印)|(地上|家里|屋里|满屋|一地)(全是|都是)水(?!泥|渍|印|费|果|表|[跟和](鞋|脚)印)|"
                              r"(水|water).{0,20}(coming|pouring|dripping|leaking|gushing) (through|from|out of) .{0,20}(ceiling|light|lamp)",
     "flooding": r"水淹|淹水|被淹|(?<![扇机表灯])进水了|倒灌|flood|(漫|没|淹|浸)过.{0,3}(脚|膝|小腿|腿|腰|车轮|轮胎|轮子|台阶|门槛)|淹到|泡在水里|泡水了|水漫进|跑水|发大水|"
                 # Water getting in: "暴雨水灌进一楼大堂了", "水从门缝灌进来", "还在往里流", "水往屋里流".
                 r"(水|雨)[^,]{0,10}(灌|涌|漫|流|淌)进(来|了|屋|家|门|楼|大堂|房|室|库|店)|(水|雨)[^,]{0,6}(往|向)(屋|家|房|楼|门|大堂|店)?里(进|灌|流|涌|漫|冒)|"
-                r"(还在|一直)(往|向)(屋|家|房|楼|店)?里(进|灌|流|涌|漫)|水(还)?(一直|不停|还在)(在)?(往里)?(进|灌|涌)(?!不)|(地上|地板|地面|家里|屋里|客厅|房间|满屋)(全部|全|都|到处)(都)?是水(?!泥|渍|印|费|果|表|[跟和](鞋|脚)印)|(院子|一楼|大堂|屋里|家里|房间|客厅|楼道|商铺|店里)[^,]{0,3}(淹了|被淹|淹掉)|"
+                r"(还在|一直)(往|向)(屋|家|房|楼|店)?里(进|灌|流|涌|漫)|水(还)?(一直|不停|还在)(在)?(往里)?(进|灌|涌)(?!不)|(地上|地板|地面|家里|屋里|客厅|房间|满屋)(全部|全|都|到处)(都)?是水(?!泥|渍|印|费|果|表|[跟和](鞋|脚)印)|(院子|一楼|大堂|屋里|家里|房间|客厅|楼道|走廊|厨房|卫生间|浴室|商铺|店里)[^,]{0,3}(全?淹了|被淹|淹掉)|"
                 r"(整个|整片|一大片|半个).{0,6}(都是水|全是水)|"
                 # Water rising ("越浸越高", "水位上涨", "浸到车门").
                 r"水.{0,6}越(涨|淹|浸)越(高|深)|水位(上涨|在涨|还在涨|升高|上升)|(淹|浸|没过)(到)?了?.{0,2}(车门|车轮|轮胎|膝盖|小腿|腰)",
     "ceiling_water_flowing": r"(天花|吊顶|顶上|灯(里|座|罩)|楼上).{0,10}(流水|出水|冒水|哗|灌水|漏得(很|好|特别)?"
                              r"(厉害|凶|严重))",
-    "sewage_backflow": r"(污水|粪水|屎水|脏水|下水道|马桶|地漏|化粪池|sewage|toilet|drain).{0,10}(倒灌|反涌|反上来|冒出|涌出|漫|溢|往上冒|往外冒(?![臭气味])|"
+    "sewage_backflow": r"(污水|粪水|屎水|脏水|下水道|下水(?!道)|马桶|地漏|化粪池|sewage|toilet|drain).{0,10}(倒灌|反涌|反上来|冒出|涌出|漫|溢|往上冒|往外冒(?![臭气味])|"
                        r"冒水|返水|反水|往上返|往上涌|"
                        r"返上来|冒上来|back(ing)? up|overflow)(?![^,]{0,5}(臭|气味|味))|反水.{0,6}(家里|屋里|客厅|满地)|"
                        r"(地面|地上|地漏|井盖|井口|化粪池|大堂).{0,4}(冒|涌|漫)(出)?(黑水|污水|脏水|粪水)|(粪水|屎水|污水)[^,]{0,4}(流到|流进|漫到|漫进|淌到)(家|屋|客厅|卧室|房间|楼道|大堂|电梯)|(粪水|屎水)[^,]{0,4}(流|漫|淌)|"
@@ -71,22 +71,22 @@ HARD_TRIGGERS: dict[str, str] = {
     "sparks": r"火花|跳火|火星子?[^,]{0,3}(乱飞|四溅|飞溅|乱溅|到处飞|溅到)|(电焊|焊接|气割|切割)[^,]{0,12}火星|(插座|插头|电线|开关|电箱|电表|电闸).{0,6}(烧黑|烧焦|烧坏|烧化|熔化|化了|发烫|烫手)|冒火|emoji_spark.{0,10}(插座|电)|spark|电线.{0,6}(烧|着)|短路.{0,6}(冒|烧)|"
               r"(电箱|配电箱|电表箱|插座|开关|电闸).{0,8}(滋滋|噼啪|噼里啪啦|啪啪)|"
               r"(switch|socket|plug|outlet|wire|wiring|fuse ?box|meter|charger|battery|fan|heater|breaker).{0,20}(smoking|sparking|sparks|melting|melted|burnt)",
-    "fire": r"(?<![不没])着火|越烧越(大|旺)|火越来越大|着了火|火光|火势|烧着|起火|失火|火灾(?!报警|警报|隐患|演练)|火苗|明火|烧起来|烧着了|火(很|好|特别|挺|太|超)大|大火|火[^,]{0,4}(烧到|蔓延|窜到|窜上)|(纸箱|纸皮|杂物|垃圾|窗帘|被子|沙发|衣服|床垫|电动车|电瓶车|电线|树叶|草|油锅)[^,]{0,4}(着了|着起来|燃起来)|把(?![^,]{0,10}(蜡烛|蚊香|香烟|烟|灶|炉|煤气|燃气|炭|烧烤|火柴|打火机))[^,]{0,10}(点着|点燃|引燃|烧着)了?|火警(?!警报|报警|铃|钟|系统)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! extinguisher| door| exit| lane| drill| alarm test)",
+    "fire": r"(?<![不没])着火|越烧越(大|旺)|火越来越大|着了火|火光|火势|烧着|起火|失火|火灾(?!报警|警报|隐患|演练)|火苗|明火|烧起来|烧着了|火(很|好|特别|挺|太|超)大|大火|火[^,]{0,4}(烧到|蔓延|窜到|窜上)|(纸箱|纸皮|杂物|垃圾|窗帘|被子|沙发|衣服|床垫|电动车|电瓶车|电线|树叶|草|油锅)[^,]{0,4}(着了|着起来|燃起来)|引燃|把(?![^,]{0,10}(蜡烛|蚊香|香烟|烟|灶|炉|煤气|燃气|炭|烧烤|火柴|打火机))[^,]{0,10}(点着|点燃|引燃|烧着)了?|火警(?!警报|报警|铃|钟|系统)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! (extinguisher|door|exit|lane|drill|alarm|risk|hazard|safety|hose|escape|code|rules?|regulations?|inspection|equipment|cabinet|hydrant|reel))",
     "smoke": r"冒烟|浓烟|(?<![抽吸])烟(?![味头蒂盒]).{0,4}(飘进|灌进|钻进|进了?)(我|我们|屋|家|房间)|飘出.{0,2}烟|烟从.{0,8}(冒|出来|飘)|呛人|呛得|很呛|(全是|都是|满是|(好|很|特别|超)(大|浓)的?(一?阵|股)?)烟(?![味头蒂盒])|(烟|焦|糊)味.{0,20}越来越(浓|大|重|呛)|烟(很|好|特别)浓|烟(很大|好大|特别大)|"
              r"(很|好|特别)(浓|重|大)的?烟味|烟味(很|好|特别)(浓|重|大)|烟雾(?!报警|探测)|好多烟(?![味头蒂盒])|很多烟(?![味头蒂盒])|(?<![抽吸])有烟(?![味头蒂盒])|黑烟|白烟|"
              r"smoke(?! alarm| detector|r|s\b|d\b)",
     "gas_leak": r"(煤气|燃气|天然气|gas).{0,8}(味|泄|漏|嘶嘶|呲呲|smell|leak)|(煤气|燃气|天然气)[^,]{0,12}臭鸡蛋|闻到.{0,4}(煤气|燃气|天然气)|"
                 r"smell.{0,20}gas|gas.{0,30}(hiss|leak)|漏(煤气|燃气|天然气|气)(?!费)",
-    "person_hurt": r"受伤|流血|烫伤|烧伤|割伤|划伤|撞伤|磕破|头破|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|跌倒|跌伤|跌了一跤|滑倒|(?<![车窗门璃柜箱灯])被砸(?![碎坏烂破开])|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
-                   r"救护车|(?<![0-9])120(?![0-9])|砸到人|压住(了)?(一个)?人|压到人|(压|砸)(着|住|到|在)了?.{0,4}(一个|个)?(人(?!行)|小孩|孩子|老人|小朋友|他|她|腿|脚|手|身上)|倒地|突然倒下|(人|他|她|[妈爸]|老人|爷爷|奶奶|外婆|外公|孩子|小孩|老公|老婆|同事|工人|保安|保洁|阿姨|大爷|老太太|老伯|男的|女的).{0,8}倒下|从.{0,8}(梯子|人字梯|楼梯|台阶|高处|脚手架|树上|床上|阳台|窗台|屋顶|楼顶|架子|凳子|椅子)上?(掉|摔|跌|滚|栽)了?下|砸伤|咬伤|(狗|dog)(?!.{0,3}不咬).{0,4}咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|(?<![狗猫])被.{0,5}(狗|dog)咬|injur|bleeding|fainted|collapsed|unconscious|"
+    "person_hurt": r"(妈|爸|老人|婆婆|伯伯|爷爷|奶奶|外婆|外公|长者)[^,]{0,8}跌了(?![的价停幅])|受伤|流血|烫伤|烧伤|割伤|划伤|撞伤|磕破|头破|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|跌倒|跌伤|跌了一跤|滑倒|(?<![车窗门璃柜箱灯])被砸(?![碎坏烂破开])|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
+                   r"救护车|(?<![0-9])120(?![0-9])|砸到人|压住(了)?(一个)?人|压到人|(压|砸)(着|住|到|在)了?.{0,4}(一个|个)?(人(?!行)|小孩|孩子|老人|小朋友|他|她|腿|脚|手|头|脑袋|身上)|倒地|突然倒下|(人|他|她|[妈爸]|老人|爷爷|奶奶|外婆|外公|孩子|小孩|老公|老婆|同事|工人|保安|保洁|阿姨|大爷|老太太|老伯|男的|女的).{0,8}倒下|从.{0,8}(梯子|人字梯|楼梯|台阶|高处|脚手架|树上|床上|阳台|窗台|屋顶|楼顶|架子|凳子|椅子)上?(掉|摔|跌|滚|栽)了?下|砸伤|咬伤|(狗|dog)(?!.{0,3}不咬).{0,4}咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|(?<![狗猫])被.{0,5}(狗|dog)咬|injur|bleeding|fainted|collapsed|unconscious|"
                    r"ambulance|fell down|\bfell\b|can'?t get up|cannot get up|hurt",
     "child_locked_in": r"(小孩|孩子|小朋友|宝宝|婴儿|儿子|女儿|老人|宠物|child|kid|baby|toddler|son|daughter|year.old).{0,12}"
                        r"(锁在(?!门外|外面)|反锁|关在(?!门外|外面)|困在|locked (him|her)self|locked in|locked inside|trapped|出不来)|"
                        r"(锁|关|困)在(车|家|屋|房间|阳台)里.{0,10}(孩子|小孩|宝宝|婴儿|老人|狗|猫|宠物)",
     "intruder_now": r"(有人|陌生人|小偷|贼).{0,8}(正在|在)(撬|翻|爬|偷)|(家里?|屋里|房间|店里)进(了)?(人|小偷|贼)|(有人|陌生人|不认识的人).{0,10}(一直|在)(敲门|按门铃|砸门|踹门|拧门).{0,20}(现在|还在|没走)|有人进了我家|"
-                    r"(陌生人|陌生(男|女)的?|不认识的人|可疑的人).{0,10}(徘徊|转悠|转了|盯着|转来转去|蹲守|蹲(了|着|在)|跟着)|(附近|现场|旁边|车边|门口)(还有|有)(一名|一个|个|几名|几个|两个|两名)?可疑(人员|的人|男子|女子|人)|可疑.{0,4}(人|男|女).{0,10}(徘徊|转悠|蹲|盯|"
+                    r"(陌生人|陌生(男|女)的?|不认识的人|可疑的人).{0,10}(徘徊|转悠|转了|盯着|转来转去|蹲守|蹲(了|着|在)|跟着|门口转)|(附近|现场|旁边|车边|门口)(还有|有)(一名|一个|个|几名|几个|两个|两名)?可疑(人员|的人|男子|女子|人)|可疑.{0,4}(人|男|女).{0,10}(徘徊|转悠|蹲|盯|"
                     r"敲门|试门|拉门|撬)|(拉|试|拽).{0,3}车门|正在撬|撬门|撬锁|(?<![箱柜])门[^箱柜,]{0,4}被人?撬|被撬了|翻窗|翻墙进|入室|"
-                    r"闯进|破门|有贼|鬼鬼祟祟|(扒|爬|翻|撬|拆|剪)(我家|他家|别人家|人家|楼下|楼上)?的?(防盗网|防盗窗|窗户|阳台|护栏)|(从|由).{0,6}翻(过|进)来|撬紧|撬.{0,6}(门锁|防盗门|窗)|翻越.{0,6}(围墙|墙|栏杆|护栏|大门|铁门)|翻(过|进)(了)?(围墙|墙)|翻.{0,2}(围墙|墙|栏杆|护栏|铁门|大门|窗)(进来|进了|进去|进到)|"
+                    r"闯进|破门|有贼|鬼鬼祟祟|(扒|爬|翻|撬|拆|剪)(我家|他家|别人家|人家|楼下|楼上)?的?(防盗网|防盗窗|窗户|阳台|护栏)|(从|由).{0,6}翻(过|进)来|撬紧|撬.{0,6}(门锁|防盗门|窗)|(试图|企图|想)撬|climb(ing)? (over|the) (the )?(fence|wall|gate)|(banging|pounding|kicking) on (my|the) door|翻越.{0,6}(围墙|墙|栏杆|护栏|大门|铁门)|翻(过|进)(了)?(围墙|墙)|翻.{0,2}(围墙|墙|栏杆|护栏|铁门|大门|窗)(进来|进了|进去|进到)|"
                     r"trying (the )?(car )?doors|trying .{0,12}door handles?|trying .{0,12}car doors|trying to (get|break) in|trying to open .{0,30}(door|window|gate)|break(ing)? in|burglar|intruder",
     "fight_now": r"(在|正在)打(人|女的|男的|老人|孩子|小孩|老婆|老公)|打架|打群架|群殴|斗殴|打起来|打人|动手了|持刀|拿刀|(拿|拎|提|握|挥|举|揣)着?.{0,3}(菜刀|刀(?!叉)|棍子|铁棍|砖头|棒球棍|斧头)|动刀|被(人|他|她|保安|邻居)打|挨打|抢劫|抢包|被.{0,3}抢|"
                  r"fighting|knife|robbed|mugged",
@@ -108,14 +108,14 @@ HARD_TRIGGERS: dict[str, str] = {
                       r"门[^,]{0,8}(关上|锁上|锁了|关了|反锁).{0,12}(小孩|孩子|宝宝|婴儿|老人).{0,6}在(里面|家|屋里|房间)|把自己(反)?(锁|关)在(?![^,]{0,4}(门外|外面|外边))",
     "rescue_blocked": r"(救护车|ambulance).{0,10}(进不来|开不进|过不去)|担架|"
                       r"(病人|急救).{0,12}(抬下楼|背下楼|电梯坏)",
-    "threat_now": r"闹事|砸(东西|车|门|玻璃|窗)|(在|正在|有人|一直).{0,4}砸.{0,4}(东西|车|门|玻璃|窗)|(说|扬言)要(打|杀|砍)|家暴|呼救|喊救命|尾随|跟踪|(一直)?跟着我|骚扰|威胁|发酒疯|耍酒疯|醉汉|(有人)?在吸毒|吸毒.{0,20}(现在|还在)|持棍|拿棍|"
+    "threat_now": r"闹事|砸(东西|车|门|玻璃|窗)|(在|正在|有人|一直).{0,4}砸.{0,4}(东西|车|门|玻璃|窗)|(说|扬言)要(打|杀|砍)|家暴|呼救|喊救命|尾随|跟踪|(一直)?跟着我|骚扰|威胁|发酒疯|耍酒疯|醉汉|醉酒.{0,6}(拦|踢|砸|打|闹)|踢.{0,4}车门|(不停|一直|正在)(撞|砸|踢|踹)门|(有人)?在吸毒|吸毒.{0,20}(现在|还在)|持棍|拿棍|"
                   r"harass|following me|threaten|smash(ing)? .{0,20}(window|door|car)",
-    "open_manhole": r"井盖.{0,6}(没了|丢了|不见|被偷|破|碎|塌|翻|移开|掉|缺)|没有井盖|open manhole|manhole cover",
-    "hazard_animal": r"蛇(?!虫|蜕|皮)|snake|(马蜂|胡蜂|黄蜂|蜜蜂|wasp|hornet|bee).{0,8}(蛰|叮|追|攻击|sting|attack)",
+    "open_manhole": r"(化粪池|沙井|窨井|污水井|雨水井|检查井)[^,]{0,3}盖板[^,]{0,4}(缺失|没了|丢了|不见|被偷|移开|掀开|翻|塌)|(井盖|沙井盖|渠盖).{0,6}(没了|丢了|不见|被偷|破|碎|塌|翻|移开|掉|缺)|没有井盖|open manhole|manhole cover",
+    "hazard_animal": r"(马蜂窝|蜂窝|蜂巢|胡蜂窝)[^。]{0,12}(蜂在飞|很多蜂|好多蜂|飞来飞去|在飞)|蛇(?!虫|蜕|皮)|snake|(马蜂|胡蜂|黄蜂|蜜蜂|wasp|hornet|bee).{0,8}(蛰|叮|追|攻击|sting|attack)",
     "chemical": r"刺鼻|有毒|毒气|化学品|chemical|toxic",
     # Fuel on the ground or heavy in the air, the more so next to chargers or a flame ("满地汽油味,旁边就是充电桩").
     "fuel_leak": r"(滴油|漏油|汽油|柴油)[^,]{0,10}(满地|一地|流了一)|(满地|一地|很浓的?|好浓的?|很大的?)(汽油|柴油)味|"
-                 r"(汽油|柴油)味(很|好|特别)(浓|大|重)|(漏油|滴油|汽油味|柴油味).{0,20}(充电桩|充电|明火|烟头|打火)",
+                 r"(汽油|柴油)味(很|好|特别)(浓|大|重)|(漏油|滴油|漏汽油|汽油味|柴油味).{0,20}(充电桩|充电|明火|烟头|打火|抽烟|吸烟|smoking)",
     "cooking_unattended": r"(忘记|忘了|没)关(燃气|煤气|天然气)?(灶|炉|火)|锅里还(炖|煮|烧)着|(锅|灶|炉|煤气|燃气|天然气|电饭锅|电热毯|取暖器).{0,8}(还开着|没关|还在烧|烧着|开着火)|"
                           r"(stove|oven|heater).{0,10}(still on|left on)",
     "car_hits_person": r"撞(了|到|倒)(个|一个)?(行人|路人|老人|小孩|孩子)|(车|car).{0,6}(撞到人|撞了人|撞人|压到人|碾(到|了|过)?(人|孩子|小孩|脚))|(?<![门杆柱墙桩闸树灯栏])被车撞|hit by a car",
@@ -123,24 +123,24 @@ HARD_TRIGGERS: dict[str, str] = {
     "person_missing": r"(孩子|小孩|小朋友|老人|儿子|女儿|父亲|母亲|爸|妈|奶奶|爷爷|外婆|外公|老太太|老大爷).{0,8}"
                       r"(走失|走丢|走散|不见了|找不到|迷路|还没回来|没回家)|找不到.{0,4}(孩子|小孩|老人)|"
                       r"(孩子|小孩|小朋友|儿子|女儿)[^的,]{0,12},?(现在)?(找不到|不见)了|(跟|和)(家人|大人|爸爸|妈妈).{0,2}走散|(孩子|小孩|小朋友).{0,12}找不到(家人|爸爸|妈妈|大人)|"
-                      r"(孩子|小孩|老人|[妈爸]|奶奶|爷爷|外婆|外公|老太太|老大爷|老年痴呆|阿尔茨海默).{0,20}(出门|出去).{0,12}(还没回来|没回家|找不到)|missing child|lost child",
+                      r"(孩子|小孩|老人|[妈爸]|奶奶|爷爷|外婆|外公|老太太|老大爷|老年痴呆|阿尔茨海默).{0,20}(出门|出去).{0,12}(还没回来|没回家|找不到)|missing child|lost child|(dementia|alzheimer).{0,60}(walked out|wandered|missing|can'?t find)|can'?t find (him|her|my (dad|mum|mom|father|mother|son|daughter|child|kid))",
     "fall_from_height": r"(小孩|孩子|小朋友|宝宝|儿子|女儿).{0,8}(爬|站|坐)(上|到|在)?了?上?.{0,3}(窗台|窗户|窗边|阳台栏杆|阳台护栏|护栏|栏杆)|"
-                        r"(child|kid|toddler|boy|girl).{0,20}(climb|standing on|sitting on).{0,20}(window|railing|balcony|ledge)|(爬|站|坐)(到|在)?.{0,4}(窗外|窗台外|阳台外|栏杆外|护栏外|楼顶边)|(腿|脚|身子|半个身子).{0,4}(挂|悬|伸)在(外面|窗外|楼外|外边)|"
+                        r"(child|kid|toddler|boy|girl).{0,20}(climb|standing on|sitting on).{0,20}(window|railing|balcony|ledge)|(爬|站|坐)(到|在)?.{0,4}(窗外|窗台外|阳台外|栏杆外|护栏外|楼顶边)|(腿|脚|身子|半个身子).{0,4}(挂|悬|伸)(在|到|出)(了)?(外面|窗外|楼外|外边)|"
                         r"(坐|站)在.{0,6}(楼顶|天台|窗台|阳台|护栏)(边上|边|外面|外)|(坐|站|蹲|爬)(在|上|到)?.{0,6}女儿墙|(儿童|小孩|孩子|小朋友).{0,8}(楼顶|天台|屋顶).{0,6}(玩|追|跑|打闹|爬)|(楼顶|天台|窗台|阳台).{0,6}翻(过|出)(了)?(护栏|栏杆|窗)|(人(?!家)|孩子|小孩|小朋友|宝宝|他|她|老人)[^,]{0,4}挂在.{0,6}(窗外|阳台外)|"
-                        r"(楼顶|天台|屋顶|顶楼|窗台|阳台).{0,8}(有个?人|一个人|个人|有个(男|女)的).{0,4}(站|坐|蹲|爬)在?.{0,4}(边上|边缘|外面|外边|栏杆外|护栏外)",
+                        r"(楼顶|天台|屋顶|顶楼|窗台|阳台).{0,8}(有个?人|一个人|个人|有个(男|女)的|有个(年轻人|小伙子|男人|女人|老人|小孩)).{0,4}(站|坐|蹲|爬)在?.{0,4}(边上|边缘|外面|外边|栏杆外|护栏外)",
     # Renovation taking out what holds the building up while it goes on ("在把承重墙打掉") or shakes the
     # building ("把承重墙砸了!我在家都感觉到震"). Told as done ("把承重墙砸了个门洞,你们管不管") it is a
     # complaint for the renovation desk, as the starter examples have it.
-    "structure_at_risk": r"(正在|在|还在)(把)?.{0,3}(砸|拆|凿|敲|打|切).{0,4}承重墙|(正在|在|还在)把承重墙|承重墙.{0,20}(震|晃|抖|还在(砸|敲|拆|打|凿))|"
+    "structure_at_risk": r"(砸|敲|拆|打|凿)[^,]{0,8}墙[^。]{0,8}(整栋楼|整个楼|整幢楼|房子)(都)?在?(抖|晃|震)|(拆|砸|凿)[^,]{0,6}(外墙|承重墙|梁|柱)[^。]{0,20}(还在|继续|仍在)(砸|拆|凿|敲)|(正在|在|还在)(把)?.{0,3}(砸|拆|凿|敲|打|切).{0,4}承重墙|(正在|在|还在)把承重墙|承重墙.{0,20}(震|晃|抖|还在(砸|敲|拆|打|凿))|"
                          r"(砸|敲|拆|打)墙.{0,8}(整栋楼|整个楼|楼|房子)(都)?在?(抖|晃|震)|(楼板|承重梁|承重柱|梁柱).{0,6}(打穿|砸断|凿断|砸穿|切断)",
-    "open_shaft": r"电梯.{0,8}(门开着|门开了).{0,8}(没有轿厢|没轿厢|下面是空的)|电梯井|scaffold|脚手架.{0,6}(倒|塌|掉)",
+    "open_shaft": r"(lift|elevator) door.{0,30}open.{0,30}(no car|shaft)|电梯.{0,8}(门开着|门开了).{0,8}(没有轿厢|没轿厢|下面是空的)|电梯井|scaffold|脚手架.{0,6}(倒|塌|掉)",
     "damaged_by_works": r"(打穿|打破|钻破|钻穿|挖断|弄破|挖破).{0,6}(燃气|煤气|天然气|水管|电缆|电线)",
     "transformer": r"(变压器|配电房|配电室|电房).{0,10}(响|冒烟|着火|爆|火花)",
     "sprinkler": r"喷淋.{0,6}(喷|爆|掉|脱落|大量漏|漏得(很|好|特别)?厉害)",
     "animal_attack": r"疯狗|见人就(扑|咬)|(狗|犬)[^,]{0,10}(还在|正在|一直在?)咬(别的|其他|人|我|他|她|孩子|小孩|老人|狗|猫)|(狗|犬).{0,12}拉不住|(狗|dog).{0,8}(在|正在)咬.{0,4}(人|孩子|小孩|小朋友|老人|我|他|她|腿|手)|(狗|dog)(?!.{0,3}不咬).{0,10}(追着?(人|孩子|小孩|老人|我)咬?|扑(人|向|过来)|追着咬|咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|attack)",
     # Something coming down now. A bare "脱落" (tiles come loose, paint peels) is a repair, not
     # an emergency: it needs falling, hitting or about to fall.
-    "falling_hazard": r"(瓷砖|墙砖|外墙砖|招牌|广告牌|空调外机|玻璃|窗户|窗框|铁皮).{0,10}(松了|松动|挂着).{0,10}(晃|摇|飘)|树(枝|干)?.{0,8}横在|(树|大树|树干|树枝).{0,6}(倒伏|被刮倒|被吹倒|刮倒了|吹倒了|断了).{0,10}(挡|横|压|拦|堵)|(树|树枝).{0,8}(搭|挂|压|倒)在?.{0,4}(电线|电缆|高压线)|"
+    "falling_hazard": r"(瓷砖|墙砖|外墙砖|招牌|广告牌|空调外机|玻璃|窗户|窗框|铁皮).{0,10}(松了|松动|挂着).{0,10}(?<!踩上去)(晃|摇|飘)|树(枝|干)?.{0,8}横在|(树|大树|树干|树枝).{0,6}(倒伏|被刮倒|被吹倒|刮倒了|吹倒了|断了).{0,10}(挡|横|压|拦|堵)|(树|树枝).{0,8}(搭|挂|压|倒)在?.{0,4}(电线|电缆|高压线)|"
                       r"(树|广告牌|外墙|空调外机|铁皮|彩钢瓦|玻璃|防火门|单元门|窗(户|框|扇)|防盗窗|招牌|吊顶|天花|石膏板|门头|雨棚|铁门|大门|门框)"
                       r".{0,8}(倒了|倒下|压在|(?<!被)砸(?![碎坏烂破开])|掉下|要掉|往下掉|坠落|塌|摇摇欲坠|晃得厉害|随时)|"
                       r"(花盆|花架|空调|外机|招牌|广告牌|灯箱|雨棚|铁皮|彩钢瓦|玻璃|窗户|窗框|瓷砖|外墙砖|防盗窗|晾衣架|树枝|树干|断枝)[^,]{0,8}(摇摇晃晃|晃来晃去|晃晃悠悠|一直在晃|在晃|掉了一半|(挂|悬|吊)在(半空|外面|窗外))|"
@@ -150,13 +150,13 @@ HARD_TRIGGERS: dict[str, str] = {
                       r"(外墙|瓷砖|墙砖|砖块|石块|水泥块|玻璃|招牌|铁皮).{0,6}(持续|不断|一直|还在|接连|陆续)在?(脱落|掉落|往下掉|掉)|"
                       r"(树枝|树干|断枝|招牌|广告牌|空调外机|外机|铁皮|雨棚).{0,10}(挂|悬|吊)在半空|"
                       r"(上面|上边|头顶|天花|吊顶|顶上|外墙|高处)[^,]{0,4}(还有|另外|另一)[^,]{0,6}(松着|松动|松了|悬着|挂着|吊着|要掉|快掉|摇摇欲坠)|塌了|倒塌|地震.{0,20}(裂|塌|掉|倒)|(从楼上|楼上|高处|外墙).{0,6}(瓷砖|墙砖|砖|石头|花盆).{0,6}(掉下|掉到|掉在|砸|落下|坠)|"
-                      r"玻璃.{0,6}(爆裂|自爆|爆了|碎了一地|碎一地)|(碎片|碎玻璃|玻璃碴|玻璃渣).{0,6}(往下掉|掉下|往楼下|掉到楼下|砸)|玻璃渣|(挂着|悬着|吊着)(要|快)掉|(花盆|花架|空调外机|招牌|广告牌|雨棚).{0,10}(在晃|晃动|松动).{0,20}(坠落|掉下|砸)|已(经)?有.{0,4}(坠落|掉下来)|快(要)?掉下来|摇摇欲坠|collapse|falling off|falling down",
+                      r"玻璃.{0,6}(爆裂|自爆|爆了|碎了一地|碎一地)|(碎片|碎玻璃|玻璃碴|玻璃渣).{0,6}(往下掉|掉下|往楼下|掉到楼下|砸)|玻璃渣|(碎玻璃|玻璃)[^,]{0,4}(还)?(挂|悬|吊)在|(空调|外机|机)[^,]{0,4}(挂|悬|吊)在外墙|(挂着|悬着|吊着)(要|快)掉|(花盆|花架|空调外机|招牌|广告牌|雨棚).{0,10}(在晃|晃动|松动).{0,20}(坠落|掉下|砸)|已(经)?有.{0,4}(坠落|掉下来)|快(要)?掉下来|摇摇欲坠|collapse|falling off|falling down",
     # Water where it can reach electrics, a car park filling up, a fire alarm going off now.
     "water_near_power": r"(水|漏水|渗水|积水|淋水).{0,10}(电箱|配电箱|配电柜|插座|电表箱|灯座|灯里|电梯井|电梯机房|电缆井)|"
                         r"(电箱|配电箱|配电柜|插座|电表箱|电梯井|电梯机房|电缆井|底坑|井道).{0,8}(进水|泡水|淋水|在滴水|有水|积水|渗水|漏水|泡在水|水位)|"
                         # "…漏水越来越严重,已经滴到电线那边": dripping onto wiring, wherever the water came from.
                         r"(滴|流|渗|漏|淋|灌|溅)(到|进|在)了?.{0,4}(电箱|配电箱|配电柜|插座|电表|电线|开关|灯座|灯里|灯上|电闸|电源)|"
-                        r"灯(里|那里|那儿|座|罩|上|泡|管)?.{0,3}(漏|滴|流|渗|淌)(下来|水|出)|灯[^,]{0,6}往下(漏|滴|流|渗|淌)|"
+                        r"灯(里|那里|那儿|座|罩|上|泡|管)?.{0,3}(漏|滴|流|渗|淌)(下来|水|出)|灯[^,]{0,4}有水滴|灯[^,]{0,6}往下(漏|滴|流|渗|淌)|"
                         r"(water(?! heater| pump| dispenser| purifier| meter)|leak|drip).{0,30}(electrical panel|fuse ?box|socket|outlet|breaker|meter box|light fitting|wiring)",
     # Standing water alone is a cleaning job; water coming in or rising is a flood.
     "car_park_flooding": r"(地库|车库|地下室|b[1-3]).{0,20}(水往.{0,6}(漫|灌|流)|满溢)|(地库|车库|地下室|地下车库|停车场|b[1-3]|负[一二三1-3]层?).{0,10}(进水了|(在|正在|还在|一直)进水|淹没|水淹|漫水|灌水|水漫|淹了|"
@@ -164,9 +164,9 @@ HARD_TRIGGERS: dict[str, str] = {
     "fire_alarm_sounding": r"(火警|火灾|消防|烟感|烟雾)(警报|报警器|报警|警铃|铃|喇叭|广播)?.{0,6}(一直响|响个不停|在响|响了|狂响|鸣|叫个不停)|"
                            r"(燃气|煤气|天然气|可燃气体)(报警器|警报器|探测器|报警)(?!.{0,3}坏).{0,6}(一直响|响个不停|在响|响了(?!一下|一声|几下)|狂响|叫|鸣)|"
                            r"(fire|smoke|gas) (alarm|detector).{0,10}(going off|ringing|sounding)",
-    "caught_in_gate": r"(道闸|闸机|栏杆|升降杆|卷帘门|自动门|旋转门|电动门|车库门|伸缩门|电梯门).{0,8}(夹|砸|压|撞|卡)(到|住|伤|了).{0,4}"
-                      r"(人|孩子|小孩|老人|腿|手|头|脚|身上)(?!行|车)|(手|脚|腿|头|胳膊|手指).{0,4}被.{0,6}(门|闸|栏杆).{0,2}(夹|卡|压)(住|到|伤)|(头|手|脚|腿|胳膊|孩子|小孩|宝宝|老人|人).{0,4}(卡在|夹在).{0,6}(栏杆|护栏|门|闸|缝|里)",
-    "person_unwell": r"((老人|老伯|阿伯|阿婆|伯伯|婆婆|大爷|奶奶|爷爷|(?<![0-9])[妈爸]|他|她).{0,4}晕了|起不来|爬不起来|站不起来|脸色(很|好|特别)?(差|白|发白|发紫)|嘴唇发紫|口唇发紫|(老人|人|他|她|[妈爸]).{0,6}叫不醒|一动不动|((?<![行路客工])人(?![闸行车])|他|她|老人|[妈爸]|奶奶|爷爷|阿姨|大爷|孩子|小孩|喊|叫)[^卡机屏钮键灯]{0,8}(没有反应|没反应)|(?<!闷得)喘不上气|喘不过气|呼吸困难|晕过去|犯病|发病|"
+    "caught_in_gate": r"(道闸|闸杆|闸机|栏杆|升降杆|卷帘门|自动门|旋转门|电动门|车库门|伸缩门|电梯门).{0,8}(夹|砸|压|撞|卡|打)(到|住|伤|了|中).{0,4}"
+                      r"(人|孩子|小孩|老人|儿子|女儿|腿|手|头|脚|身上)(?!行|车)|(手|脚|腿|头|胳膊|手指).{0,4}被.{0,6}(门|闸|栏杆).{0,2}(夹|卡|压)(住|到|伤)|(头|手|脚|腿|胳膊|孩子|小孩|宝宝|老人|人).{0,4}(卡在|夹在).{0,6}(栏杆|护栏|门|闸|缝|里)",
+    "person_unwell": r"((气喘|哮喘)[^。]{0,15}咳得(很|好|特别)?(厉害|不停)|(老人|老伯|阿伯|阿婆|伯伯|婆婆|大爷|奶奶|爷爷|(?<![0-9])[妈爸]|他|她).{0,4}晕了|起不来|爬不起来|站不起来|脸色(很|好|特别)?(差|白|发白|发紫)|嘴唇发紫|口唇发紫|(老人|人|他|她|[妈爸]).{0,6}叫不醒|一动不动|((?<![行路客工])人(?![闸行车])|他|她|老人|[妈爸]|奶奶|爷爷|阿姨|大爷|孩子|小孩|喊|叫)[^卡机屏钮键灯]{0,8}(没有反应|没反应)|(?<!闷得)喘不上气|喘不过气|呼吸困难|晕过去|犯病|发病|"
                      r"中风|脑梗|心梗|瘫软|瘫倒|瘫在地|叫(极|了?半天|了?好久|了?几声)都不(应|醒)|中暑|胸口疼|心口疼|说不了话|(突然|忽然).{0,4}说话.{0,4}不清|说话(突然|忽然)?.{0,2}不清楚?了|口齿不清|半边身子|半身不遂|嘴.{0,2}歪|(孩子|小孩|宝宝|老人|人).{0,8}(抽筋|惊厥|抽风)|高烧|倒在地上|躺在地上不动|躺在地下|口吐白沫|can't get up|not breathing|not responding|"
                      r"(he|she|man|woman|lady|person|someone|child|kid).{0,10}(isn't|is not|not) moving|(isn't|is not|not|no longer) (responding|responsive|breathing)|lying at the bottom of|unresponsive|lying (on|in) the (ground|floor|path|road|grass|stairs))",
     "people_shut_in": r"(门|单元门|大门|卷帘门|防火门|电子门|地库门).{0,10}(打不开|开不了|锁死|锁住).{0,10}(出不去|困在|关在|人在里面|有人在里)|"
@@ -177,7 +177,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "disturbance_now": r"(现在|正在|还在|此刻|这会儿|right now).{0,10}(吵闹|喧哗|唱歌|蹦迪|喝酒|开派对|party|放音乐|砸东西|吵架|叫骂|大喊大叫)"
                        r".{0,20}(凌晨|半夜|深夜|[12一两三]点|睡不了)|"
                        r"(凌晨|半夜|深夜|[12一两三]点多?).{0,20}(现在|正在|还在).{0,10}(吵闹|喧哗|唱歌|蹦迪|喝酒|开派对|party|放音乐|砸东西|叫骂|大喊大叫)",
-    "stranger_at_doors": r"(有人|陌生人|一个男的|一个女的|几个人).{0,10}(挨家挨户|一户一户|一家一家).{0,6}(拧|推|拉|敲|试)|"
+    "stranger_at_doors": r"(在|正在)(那里)?试门|(有人|陌生人|陌生男子|陌生女子|一个男的|一个女的|几个人).{0,10}(挨家挨户|一户一户|一家一家|逐户|逐家).{0,6}(拧|推|拉|敲|试)|"
                          r"(拧|推(?!销)|拉|试)(我家|别人家)?的?门(把手|柄|锁)|(每家|每户|各家|挨家挨户|逐家逐户|逐家|逐户|挨个|一家家|一户户).{0,4}(试|拧|拉|推(?!销)|扭).{0,3}门|(试|拧|推(?!销)|拉|扭)着?.{0,4}(每家|每户|各家|家家|一家家|一户户|挨家挨户|逐家逐户).{0,3}的?门|trying (every|all|the).{0,12}(doors?|handles?)|someone.{0,20}(trying|testing).{0,10}doors",
     # SLA-2: an order problem on the spot, security within 5 minutes — the resident calls the guards now.
     "guard_needed_now": r"(保安|security).{0,8}(快来|快过来|快点来|快点过来|马上来|马上过来|立刻来|立刻过来|赶紧来|赶紧过来|速来|速到|come now)|"
@@ -194,14 +194,14 @@ HARD_TRIGGERS: dict[str, str] = {
     "suicide_risk": r"跳楼|轻生|想不开|自杀|(要|想)(往下)?跳下去|(天台|楼顶|屋顶|窗台|阳台|边上).{0,12}(想|要)(往下)?跳(?!舞|绳)|suicid",
     "burning_smell": r"焦味|烧焦|糊味|焦糊|烧塑料|胶皮味|烧.{0,3}(电线|塑料|橡胶|胶皮)的?(味|气味)|burning smell|smell of burning|smells like burning|"
                      r"smell(ing)? (of )?something burning|something.{0,10}burning|smells? burnt|burnt smell",
-    "welfare_check": r"(hasn'?t|has not|haven'?t) been seen|not answering (the door|the phone|calls)|(一个人住|一个人在家|自己住|(?<![0-9])[妈爸]|母亲|父亲|奶奶|爷爷|外婆|外公|老人|独居|老太太|老大爷|老爷子|老奶奶|老伯|阿婆|婆婆|阿伯|伯伯|大妈|老先生|老人家).{0,25}(没有?人应|不开门|没反应|没出门|(好几|几|[两三四五六七]|多)(天|日)(都)?(没有?|未)(出门|下楼|见|露面|开门|拿|动静)|联系不上|好几天没|打电话没人接|都没人接|电话没人接|没有人听|一直不接|"
+    "welfare_check": r"(hasn'?t|has not|haven'?t) been seen|not answering (the door|the phone|calls)|(一个人住|一个人在家|自己住|(?<![0-9])[妈爸]|母亲|父亲|奶奶|爷爷|外婆|外公|老人|独居|老太太|老大爷|老爷子|老奶奶|老伯|阿婆|婆婆|阿伯|伯伯|大妈|老先生|老人家).{0,25}(没有?人应|不开门|没反应|没出门|(好几|几|[两三四五六七]|多)(天|日)(都)?(没有?|未)(出门|下楼|见|露面|开门|拿|动静)|联系不上|未能联系|好几天没|打电话没人接|都没人接|电话没人接|没有人听|一直不接|"
                      r"不接电话|没动静|没回应|敲门不开|无人(应|开门|接)|(电话|手机|视频).{0,6}(没人接|没有人接|打不通|不通|关机|没人听)|(电话|微信|信息).{0,6}(都|也)?(不接|没接|不回|没回|没有回|没有覆|没覆)|没有?(覆|复|回)(电话|信息|微信)|不听电话)",
     # An entrance that will not open with cars backing up onto the road: the on-duty guard lifts it by hand now.
     "gate_jammed_queue": r"(道闸|闸杆|栏杆|升降杆|大门|车库门|卷帘门|伸缩门)[^,]{0,10}(坏了|抬不起|起不来|不抬杆|打不开|开不了|卡住|卡死|不动)"
                          r"[^。]{0,20}(排到|堵到|堵在|一直排到|排出)(了)?(门口)?(外面|马路|大马路|路上|主路|公路|街上)",
     # Ice or oil where people walk or drive, once someone has already slipped on it.
-    "slippery_now": r"(结冰|结了冰|冰面|暗冰|冻住了|油渍|油污|机油|漏油)[^。]{0,20}(打滑|滑倒|摔倒|摔了|摔跤|溜车|滑了一跤)",
-    "water_heavy": r"水很大|水好大|瀑布|水冲得|水柱|(天花|顶棚|吊顶|灯里|ceiling).{0,8}(下雨一样|下雨似的)|哗啦|水.{0,4}顺着.{0,6}(楼梯|墙|电梯|楼道).{0,4}(往下流|流下来|流)|gushing|pouring|(水|阀|龙头).{0,6}(止不住|关不掉|关不住)|哗哗|水龙头.{0,6}没关.{0,10}(不在家|出差|漫)",
+    "slippery_now": r"(结冰|结了冰|冰面|暗冰|冻住了|油渍|油污|机油|漏油)[^。]{0,20}(已(经)?有|刚才|刚刚|刚)[^。]{0,8}(打滑|滑倒|摔倒|摔了|摔跤|溜车|滑了一跤|滑下|撞)",
+    "water_heavy": r"水很大|水好大|水势(很|好|特别)?大|瀑布|水冲得|水柱|(天花|顶棚|吊顶|灯里|ceiling).{0,8}(下雨一样|下雨似的)|哗啦|水.{0,4}顺着.{0,6}(楼梯|墙|电梯|楼道).{0,4}(往下流|流下来|流)|gushing|pouring|(水|阀|龙头).{0,6}(止不住|关不掉|关不住)|哗哗|水龙头.{0,6}没关.{0,10}(不在家|出差|漫)",
 }
 
 # Signals that a person should look now, without being sure it is an emergency.
@@ -230,16 +230,29 @@ HISTORY_AFTER = re.compile(r"\b(last (time|week|month|year|night|monday|tuesday|
 CONTROLLED_BURNING = re.compile(r"(烧纸|烧金纸|纸钱|冥币|元宝|烧烤|烧香|焚烧|烧垃圾|烧树叶|烧秸秆|放鞭炮|鞭炮|烟花|抽烟|吸烟|油烟|做饭|炒菜|"
                                 r"烧菜|barbecue|bbq|cooking|smoking|cigarette|vaping)")
 # "经常困人", "老是跳闸": a recurring problem is a complaint about reliability, not an emergency now.
-HABITUAL = re.compile(r"(经常|老是|总是|喜欢|总爱|老爱|偶尔|(?<!没)有时候?(?!间)|时不时|长期(在|都|有人|被|这样)|常年|(一到|每逢)?下雨天|第[0-9一二三四五六七八九十几]+次|一下(大|暴)?雨就?|下(大|暴)?雨(时|的时候)|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
+HABITUAL = re.compile(r"(经常|常常|老是|总是|喜欢|总爱|老爱|偶尔|(?<!没)有时候?(?!间)|时不时|长期(在|都|有人|被|这样)|常年|(一到|每逢)?下雨天|第[0-9一二三四五六七八九十几]+次|一下(大|暴)?雨就?|下(大|暴)?雨(时|的时候)|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
                       r"always|often|keeps? |every (day|night))")
-COUNTED = re.compile(r"((已经|这)是|都|(今年|这个月|本月|这周|本周|这礼拜))(今年|这个月|本月|这周|本周|这礼拜)?的?第[0-9一二三四五六七八九十几]+次")
-SPREADING = re.compile(r"(蔓延|烧到|失控|着起来|烧起来了|没灭|越烧越|越来越大|火(很|好|特别|挺|太|超)大|火势|spread)")
+COUNTED = re.compile(r"((已经|这)是|已经[^,]{0,3}|都|(今年|这个月|本月|这周|本周|这礼拜))(今年|这个月|本月|这周|本周|这礼拜)?的?第[0-9一二三四五六七八九十几]+次")
+SPREADING = re.compile(r"((垃圾桶|垃圾箱|纸箱|杂物|干草|草丛|草地|窗帘|沙发)[^,]{0,3}(冒烟|冒火|着了)|引燃|蔓延|烧到|失控|着起来|烧起来了|没灭|越烧越|越来越大|火(很|好|特别|挺|太|超)大|火势|spread)")
 # An open fire lit indoors (paper offerings in a stairwell) is not "controlled", and neither is one
 # whose smoke fills the flats; a cigarette or a wok is, wherever it is.
 OPEN_FIRE = re.compile(r"(烧纸|焚烧|烧垃圾|烧香|烧树叶|烧东西)")
 INDOORS = re.compile(r"(楼梯间|楼道|走廊|电梯|地库|车库|飘进|灌进)")
 # …unless the clause says it is still going on ("从昨晚开始一直有煤气味").
 ONGOING = re.compile(r"(一直|还在|到现在|开始|仍然|越来越|(挂|悬|吊)在半空|摇摇欲坠|still|since)")
+# A guard asleep on duty, a salesman at the doors, the fee collector phoning: an order or service
+# complaint in an emergency's words.
+ASLEEP_ON_DUTY = re.compile(r"(值班|上班|岗亭|当班).{0,8}(睡觉|睡着|打瞌睡)")
+CALLERS_ON_BUSINESS = re.compile(r"(推销|发传单|派传单|发广告|贴广告|快递员|外卖员|送外卖)")
+DOORSTEP_CODES = frozenset({"intruder_now", "stranger_at_doors"})
+PESTERED = re.compile(r"(催费|催缴|电话|短信|推销)")
+WHO_PAYS = re.compile(r".{0,2}(谁负责|谁来负责|谁赔|谁管)")
+# A hole or a falling hazard fenced off ("已放置警示锥") is made safe; a live switch room is not.
+CORDONED = re.compile(r"已(经)?(放置|摆放|设置|拉|围)(了)?(警示|围挡|警戒|锥)")
+CORDON_CODES = frozenset({"open_manhole", "falling_hazard"})
+# A smell or a live appliance switched off at the plug ends it; smoke or water does not stop with the power.
+POWER_OFF = re.compile(r"(unplugged|switched (it )?off|(已经?|已)(关|断|拔)(了|掉)?(电源|总闸|开关|电闸|插头)|没(有)?再(开|用))(?![^,]{0,8}(但|仍|还|still|but))")
+POWER_OFF_CODES = frozenset({"burning_smell", "electric_leak"})
 # "一直" alone goes on only as long as its time: these carry it to now.
 STILL_NOW = re.compile(r"(还在|到现在|至今|开始|仍然|仍在|越来越|现在|still|since)")
 JUST_FOUND = re.compile(r"(刚|刚才|刚刚)(回家|到家|进门|回来|起床)?.{0,6}发现|just (got|came) (home|back)")
@@ -250,9 +263,9 @@ UNOCCUPIED_CODES = frozenset({"intruder_now", "blocking_now"})
 # A story told in the past ("上周我家老人在大堂晕倒,…都不知道帮忙打120") stays in the past until the
 # message comes back to now.
 PRESENT = re.compile(r"(现在|正在|还在|刚|此刻|今天|今晚|今早|这次|这会|又|right now|\bnow\b)")
-HYPOTHETICAL = re.compile(r"(如果|万一|假如|假设|(?<!主)要是|演练|演习|培训|预案|宣传|讲座|知识|新闻|报道|网上看到|"
+HYPOTHETICAL = re.compile(r"(如果|万一|假如|假设|难道|(还)?以为|(?<!主)要是|演练|演习|培训|预案|宣传|讲座|知识|新闻|报道|网上看到|"
                           r"\bif\b|in case|drill|training)")
-FEARED = re.compile(r"(隐患|担心|害怕|(?<!可)怕|容易|可能会|会不会|会有|会造成|会引起|会导致|以免|防止|预防|小心(?![,!。~\s])|差点|差一点|差些|险些|"
+FEARED = re.compile(r"(隐患|担心|害怕|(?<!可)怕|容易|(?<!随时)会(?=受伤|摔|砸|触电|着火|掉)|可能会|会不会|会有|会造成|会引起|会导致|以免|防止|预防|小心(?![,!。~\s])|差点|差一点|差些|险些|"
                     r"risk|worried|afraid|could|almost|nearly)")
 # Named as a danger, not told as an event: "会有火灾危险", "触电的风险".
 DANGER_AFTER = re.compile(r"^的?(危险|隐患|风险)")
@@ -273,7 +286,7 @@ CONDITION = re.compile(r"(不方便|行动不便|腿脚不便|养伤|休养)")
 DEFERRED = re.compile(r"(不急|不着急|不用急|不用了|改天|有空(再)?(来|帮|的时候)|not urgent|no rush)")
 # Third-person wording of the 12345 government hotline's transferred work orders.
 RELAYED = re.compile(r"12345|市民反映|市民来电|来电人|诉求人|该市民|反映人|市民称|市民表示|热线转来|热线转办")
-RELAYED_NOW = re.compile(r"(立即|立刻|马上|紧急|正在|仍在|目前仍|现场|现在|此刻|还在)")
+RELAYED_NOW = re.compile(r"(立即|立刻|马上|紧急|正在|仍在|目前仍|现场|现在|此刻|还在|救援|上门查看|尽快上门)")
 # "火警铃响了,是测试吗?": a drill or a test named after the alarm.
 DRILL = re.compile(r"(演练|演习|测试|试响|试验|\bdrill\b|\btest(ing)?\b)")
 GENERIC_AFTER = re.compile(r"(了)?(后|之后|以后|的时候|时(?!候))")
@@ -285,9 +298,9 @@ PLANNED_OUTAGE = re.compile(r"(检修|计划|通知|预计|明天|明早|后天|
 # A little water ("不多", "一点") from a drain or a pipe is a repair, not a flood.
 MINOR = re.compile(r"((?<!差)不多|不大|不严重|不太严重|一点点|有一点|一点儿|少量|轻微|(弄|搞)得(满地|一地)|a little|slightly|slowly)")
 WATER_CODES = frozenset({"burst_pipe", "water_through_ceiling", "flooding", "ceiling_water_flowing", "sewage_backflow",
-                         "water_heavy"})
+                         "water_heavy", "car_park_flooding"})
 # Garden sprinklers and fountains spray water by design: a broken one is a repair.
-SPRAYING_BY_DESIGN = re.compile(r"(喷灌|洒水器|浇灌|浇水|浇花|(草坪|草地|绿化)[^,]{0,6}水管|灌溉|绿化带|(?<![像似如])喷泉|喷头|sprinkler head|fountain)")
+SPRAYING_BY_DESIGN = re.compile(r"(洗车|喷灌|洒水器|浇灌|浇水|浇花|(草坪|草地|绿化)[^,]{0,6}水管|灌溉|绿化带|(?<![像似如])喷泉|喷头|sprinkler head|fountain)")
 # A cistern that keeps running wastes water; it floods nothing unless the message says so.
 CISTERN = re.compile(r"(水箱|马桶|抽水|cistern)")
 FLOODING_OUT = re.compile(r"(水管.{0,3}爆|爆管|喷|漫|满地|淹|溢|往外冒)")
@@ -300,11 +313,11 @@ THANKS = re.compile(r"(致谢|表扬|锦旗|感谢信|(感谢|谢谢).{0,12}(及
 # The resident's own word that it can wait ("不急", "有空来看看"): the model alone does not
 # overrule it (a rule still does: a burst pipe reported "不急" is urgent all the same).
 NOT_URGENT = re.compile(r"(不急|不着急|不用急|不赶时间|有空(再)?(来|帮|的时候)|not urgent|no rush|when you have time)")
-RESOLVED_EVENT = re.compile(r"(误报|误鸣|误响|虚惊|false alarm|(水|积水)(已经)?退(了|去)|(浇|踩|弄|扑|熄)灭|(现在|已经)没(有)?了|已(经)?带(到|回)|已(经)?送回|已(经)?(暂停|停工|叫停)|working (again|now|fine)|back to normal|已经修好|修好了|已修好|已经好了|已修复|恢复正常|已经恢复|处理好了|已经处理|已处理|已解决|"
+RESOLVED_EVENT = re.compile(r"(误报|误鸣|误响|虚惊|false alarm|(水|积水)(已经)?退(了|去)|(?<!未完全)(?<!没完全)(?<![未没不])(浇|踩|弄|扑|熄)灭|换好|已(经)?更换|(现在|已经)没(有)?了|已(经)?带(到|回)|已(经)?送回|已(经)?(暂停|停工|叫停)|working (again|now|fine)|back to normal|已经修好|修好了|已修好|已经好了|已修复|恢复正常|已经恢复|处理好了|已经处理|已处理|已解决|"
                       r"已经解决|已经没了|已经散了|味道散了|味道没了|救出来|(幸好|还好|幸亏|好在)[^,]{0,4}没(有)?(大碍|事|受伤|伤到|伤着)|已贴(条|单)|已(经)?(挪走|挪开|开走|移走)|劝离|已离开|已经走了|已制止|(已|已经)(暂停|停止)施工|已停工|已带离|已经出来|人出来了|火灭了|已经灭了|扑灭|没事了|fixed|resolved|sorted out|is out now)")
 
 # Shutting the valve stops the water, not a gas leak ("已关闭总阀并开窗,请马上来人"): it ends only the water rules.
-VALVE_SHUT = re.compile(r"(已经?关(闭|了|掉)?|关了)(总阀|总闸|阀门|水阀)(?![^,]{0,6}(但|仍|还))")
+VALVE_SHUT = re.compile(r"((已经?关(闭|了|掉)?|关了)(总阀|总闸|阀门|水阀)(?![^,]{0,6}(但|仍|还))|(closed the valve|shut (off )?the (valve|water|mains)|turned off the (water|valve|mains))(?!.{0,20}(but|still)))")
 RESOLVED = re.compile(f"{RESOLVED_EVENT.pattern}|{VALVE_SHUT.pattern}")
 
 _HARD = {code: re.compile(rx) for code, rx in HARD_TRIGGERS.items()}
@@ -315,11 +328,11 @@ _NEGATIVE_WORDING = {HARD_TRIGGERS["open_manhole"], HARD_TRIGGERS["leak_nobody_h
                      HARD_TRIGGERS["cooking_unattended"], HARD_TRIGGERS["water_heavy"],
                      HARD_TRIGGERS["welfare_check"], HARD_TRIGGERS["person_unwell"],
                      HARD_TRIGGERS["flooding"], HARD_TRIGGERS["car_park_flooding"],
-                     HARD_TRIGGERS["open_shaft"]}  # "没过脚踝" is water over the ankles, not a negation
+                     HARD_TRIGGERS["open_shaft"], HARD_TRIGGERS["structure_at_risk"]}  # "没过脚踝" is water over the ankles, not a negation
 # Smoke or a smell may come from a fire lit on purpose a clause earlier; a fire itself may not.
 SMOKE_ONLY = frozenset({"smoke", "burning_smell"})
 # ...and so may sparks ("有人烧纸钱,烟很大,火星乱飞").
-READ_WITH_CONTEXT = SMOKE_ONLY | {"sparks"}
+READ_WITH_CONTEXT = SMOKE_ONLY | {"sparks", "threat_now"}
 # A near miss ("差点砸到") is not a fear: the object already fell and the thrower may go on; a call
 # for the guards to come now is a request happening now, whatever worry comes with it.
 FEAR_EXEMPT = frozenset({"guard_needed_now"})
@@ -406,6 +419,8 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
     # "电梯困人后维保多久要到场?": a question about what happens after such an event, not one now.
     if GENERIC_AFTER.match(clause[match.end():]) and GENERIC_QUESTION.search(clause):
         return "hypothetical"
+    if WHO_PAYS.match(clause[match.end():]):  # "老人摔了谁负责!": a complaint asking who answers for it
+        return "hypothetical"
     if HYPOTHETICAL.search(previous + before) or "的话" in clause[match.end():] or DRILL.search(clause[match.end():]):
         return "hypothetical"
     if RULES_QUESTION.search(clause):  # "请问火警铃响了要怎么做?": what to do, asked in advance
@@ -433,6 +448,10 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
         return "minor"
     if code == "chemical" and ORDINARY_FUMES.search(clause):
         return "minor"
+    if (code == "person_unwell" and ASLEEP_ON_DUTY.search(previous + clause)) or (
+            code in DOORSTEP_CODES and CALLERS_ON_BUSINESS.search(clause)) or (
+            code == "threat_now" and "骚扰" in match.group(0) and PESTERED.search(context or clause)):
+        return "minor"
     if (code == "outage_vulnerable" and PLANNED_OUTAGE.search(clause)) or (
             code == "life_support_power" and ANNOUNCED_CUT.search(clause)):
         return "planned"
@@ -441,7 +460,7 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
     # The fire may be named a clause before the smoke it makes ("有人烧纸,烟很大").
     context = context or clause
     indoor_fire = OPEN_FIRE.search(context) and INDOORS.search(context)
-    if CONTROLLED_BURNING.search(context) and not SPREADING.search(context) and not indoor_fire and re.search(
+    if code != "fuel_leak" and CONTROLLED_BURNING.search(context) and not SPREADING.search(context) and not indoor_fire and re.search(
             r"火|烟|焦|糊|呛|fire|smoke|burn", match.group(0)):
         return "controlled burning"
     return None
@@ -459,6 +478,10 @@ def _resolved_later(parts: list[str], index: int, code: str = "") -> bool:
     # "电梯困人,已经救出来了" — the clause saying it is over usually follows within three clauses
     # ("火警铃响了十分钟,半夜两点,全楼都跑下楼,结果说是误报").
     over = RESOLVED if code in WATER_CODES else RESOLVED_EVENT
+    if code in CORDON_CODES:
+        over = re.compile(f"{over.pattern}|{CORDONED.pattern}")
+    if code in POWER_OFF_CODES:
+        over = re.compile(f"{over.pattern}|{POWER_OFF.pattern}")
     return any(over.search(part) for part in parts[index:index + 4])
 
 

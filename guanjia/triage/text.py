@@ -16,6 +16,13 @@ from pathlib import Path
 # Hong Kong / Taiwan words → the mainland word the rules and the lexicon use.
 # Applied after Traditional→Simplified conversion, so keys are in simplified characters.
 REGIONAL_WORDS: dict[str, str] = {
+    # Cantonese phrases first, before their particles are mapped one by one: "跌咗落嚟" is something
+    # falling down, "跌咗" alone a person who fell; "V紧" is "正在V"; 喉 is a pipe (not 喉咙, the throat).
+    "咗喺": "在", "跌咗落": "掉了下", "跌咗": "跌了", "浸咗": "淹了", "浸晒": "全淹了", "漏落嚟": "漏下来",
+    "打紧交": "正在打架", "流紧血": "正在流血", "滴紧水": "正在滴水", "摇紧": "正在摇", "拆紧": "正在拆", "打紧": "正在打",
+    "冒紧": "正在冒", "入紧水": "正在进水", "入水": "进水", "喉管": "水管", "条喉": "条水管", "个喉": "个水管", "喉爆": "水管爆",
+    "石油气": "煤气", "拍门": "敲门", "跟住": "跟着", "后生仔": "年轻人", "石壆": "边缘", "成栋": "整栋", "成幢": "整幢",
+    "联络": "联系", "唔通": "难道", "闩": "关", "总掣": "总闸", "关咗掣": "关了开关", "闩咗掣": "关了开关", "我个仔": "我儿子", "阿妈": "妈", "阿爸": "爸",
     "升降机": "电梯", "𨋢": "电梯", "管理处": "物业", "管理员": "物业", "冷气机": "空调",
     "冷气": "空调", "瓦斯": "煤气", "水喉": "水管", "爆喉": "爆管", "水浸": "水淹",
     "机车": "电动车", "单车": "自行车", "大厦": "楼", "垃圾车": "清运车",
@@ -149,7 +156,8 @@ def normalise(text: str) -> str:
 
 # Clause boundaries: punctuation, line breaks and the turns that start a new thought.
 # The turn words stay at the start of the clause they open (zero-width split before them).
-_CLAUSE_SPLIT = re.compile(r"[,.;!?。,;!?\n、]+|(?=但是|不过|可是|结果|现在|这次|今天|but |however |now )")
+# "不过" is "but" except inside 喘不过气, 说不过去, 比不过, 受不过, 忍不过, 斗不过, 打不过, 躲不过, 逃不过, 透不过气.
+_CLAUSE_SPLIT = re.compile(r"[,.;!?。,;!?\n、]+|(?=但是|(?<![喘说比受忍斗打躲逃透])不过|可是|结果|现在|这次|今天|but |however |now )")
 
 
 def clauses(text: str) -> list[str]:

@@ -665,3 +665,70 @@ def test_emergencies_the_retired_held_out_set_showed_missing_are_urgent(text):
 def test_false_alarms_the_retired_held_out_set_showed_are_not_urgent(text):
     result = classify(text)
     assert result["urgency"] != "urgent", result["evidence"]["urgency"]
+
+
+# What the four training sets written blind later on 2026-11-23 showed the rules miss or wrongly
+# flag when first measured, by cause (each story in new words).
+MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE = {
+    "Cantonese: a pipe burst (喉管/條喉), a fall (跌咗), fighting now (打緊交), a building shaking (成棟樓)": [
+        "洗手間條喉爆咗,水射到周圍都係",
+        "我阿爸一個人喺屋企跌咗,起唔到身",
+        "大堂門口有兩個人打緊交,仲有人流緊血",
+        "隔籬依家打緊牆,成棟樓都震",
+    ],
+    "LPG called 石油氣, a drunk kicking car doors, someone ramming a door": [
+        "停車場好大陣石油氣味",
+        "有个醉酒的人在地库拦车,还踢车门",
+        "有人一直撞门大叫,我一个人在家",
+    ],
+    "a gate arm hitting a head, a young man on the roof's edge, a tried door": [
+        "闸杆刚刚打中一个行人的头,他坐在地上",
+        "天台有个年轻人坐在边缘,叫他也不下来",
+        "有个男的跟着我进了单元门,在那里试门",
+    ],
+    "words split by the clause reader: 喘不过气": [
+        "巡逻发现一位老人坐在花园长椅上喘不过气",
+    ],
+    "English: climbing a fence, banging on the door, a parent with dementia gone, an open shaft": [
+        "A man is climbing over the fence by the north gate right now",
+        "Someone I don't know is banging on my door and shouting",
+        "My mum has dementia and walked out an hour ago, we can't find her",
+        "The lift door on 7F opened with no car behind it",
+    ],
+    "petrol near a smoker, a wall still being smashed, a fire not fully out": [
+        "车底下一直在漏汽油,旁边有人在抽烟",
+        "工人在拆阳台外墙,劝了也不听,还在继续砸",
+        "楼道里有人烧杂物,火苗窜到电线槽,用灭火器喷了还没完全熄灭",
+    ],
+}
+FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE = {
+    "switched off at the plug, a hole already fenced off": [
+        "跑步机一开就有焦味,已经拔了插头,不急",
+        "电热水器摸着有点麻,已经关了电闸,明天请师傅来",
+        "雨水井盖不见了,已放置警示锥",
+    ],
+    "a guard asleep, a salesman at the doors, fee calls, a rhetorical 'who pays'": [
+        "值班的保安在岗亭睡觉,叫了好几声都不醒",
+        "有陌生人跟着进单元门,原来是发传单的",
+        "催费电话一天打好几次,这是骚扰",
+        "楼道灯坏了半个月,老人摔了谁负责",
+    ],
+    "fear, thought it was, the English 'fire risk', a car being washed": [
+        "健身器材扶手松了,小孩玩会受伤",
+        "楼下有人抽烟,整个楼道都是烟味,还以为着火了",
+        "The bikes in the corridor are a fire risk",
+        "地库有人洗车,地上全是水",
+    ],
+}
+
+
+@pytest.mark.parametrize("text", stories(MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE))
+def test_emergencies_the_fourth_round_of_authors_showed_missing_are_urgent(text):
+    result = classify(text)
+    assert result["urgency"] == "urgent", result["evidence"]["urgency"]
+
+
+@pytest.mark.parametrize("text", stories(FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE))
+def test_false_alarms_the_fourth_round_of_authors_showed_are_not_urgent(text):
+    result = classify(text)
+    assert result["urgency"] != "urgent", result["evidence"]["urgency"]
