@@ -1,15 +1,17 @@
-"""The measured levels on the second independent development set (tests/triage/data/dev2.jsonl).
+"""The measured levels on the development sets whose misses have been read.
 
-dev2 was written by another engineer who never opened the classifier, its training data, the
-first development set or the shared sample, and never ran the classifier (see
-tests/triage/data/README-dev2.md). It was measured once before anything was changed because of
-it; since then its errors are read to find missing phenomena (so, like the first development set
-before it, it is no longer blind). The first development set is now training data
-(guanjia/triage/data/dev1.jsonl). The floors sit a little below the levels measured when the
+dev2 (tests/triage/data/README-dev2.md) and dev3 (README-dev3.md) were each written by an engineer
+who never opened the classifier, its training data or the shared sample and never ran the
+classifier; each was measured once, blind, before anything was changed because of it. Since then
+their errors are read to find missing phenomena, so they are no longer blind, but they are never
+learnt from. dev3 keeps its author's labels where they differ from the project's conventions (help
+to a person as `other` / `security`, complaints about staff sent to the trade involved), which is
+part of why its figures sit lower. The floors sit a little below the levels measured when the
 classifier was committed, so a regression fails.
 """
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -17,38 +19,53 @@ import pytest
 from guanjia.triage.classifier import classify, training_examples
 from guanjia.triage.evaluation import evaluate
 
-DEV = Path(__file__).resolve().parent / "data" / "dev2.jsonl"
-
-# Measured at commit: kind 91.4%, category 89.8%, urgency 95.6%, department 90.1%,
-# urgent recall 98.8% (84/85), precision 95.5% (84/88), 18 of 483 non-urgent flagged uncertain.
-FLOORS = {"kind": 0.905, "category": 0.89, "department": 0.89, "urgency": 0.945}
-URGENT_RECALL_FLOOR = 0.97
-URGENT_PRECISION_FLOOR = 0.935
-# "Uncertain" is filed as urgent until a person decides: it must stay rare among ordinary messages.
-FALSE_UNCERTAIN_CEILING = 0.06
+DATA = Path(__file__).resolve().parent / "data"
 
 
-@pytest.fixture(scope="module")
-def dev_rows():
-    return [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+@dataclass(frozen=True)
+class Levels:
+    floors: dict[str, float]
+    urgent_recall: float
+    urgent_precision: float
+    # "Uncertain" is filed as urgent until a person decides: it must stay rare among ordinary messages.
+    false_uncertain_ceiling: float
 
 
-def test_the_measured_levels_hold_on_the_development_set(dev_rows):
-    report = evaluate(dev_rows, classify)
-    for name, floor in FLOORS.items():
-        assert report.accuracy(name) >= floor, (name, report.accuracy(name))
-    assert report.urgent_recall >= URGENT_RECALL_FLOOR, report.urgent_recall
-    assert report.urgent_precision >= URGENT_PRECISION_FLOOR, report.urgent_precision
+LEVELS = {
+    # Measured at commit: kind 93.3%, category 91.4%, urgency 96.5%, department 91.9%, urgent recall
+    # 100% (86/86), precision 98.9% (86/87), 19 of 482 non-urgent flagged uncertain.
+    "dev2.jsonl": Levels({"kind": 0.925, "category": 0.905, "department": 0.91, "urgency": 0.955},
+                         urgent_recall=0.97, urgent_precision=0.95, false_uncertain_ceiling=0.06),
+    # Measured at commit: kind 87.8%, category 88.5%, urgency 90.8%, department 85.2%, urgent recall
+    # 90.6% (48/53), precision 88.9% (48/54), 17 of 347 non-urgent flagged uncertain.
+    "dev3.jsonl": Levels({"kind": 0.87, "category": 0.875, "department": 0.845, "urgency": 0.90},
+                         urgent_recall=0.88, urgent_precision=0.85, false_uncertain_ceiling=0.065),
+}
 
 
-def test_few_ordinary_messages_of_the_development_set_are_flagged_uncertain(dev_rows):
-    ordinary = [row for row in dev_rows if row["urgency"] != "urgent"]
+def rows(name):
+    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("name", LEVELS)
+def test_the_measured_levels_hold_on_the_development_sets(name):
+    levels = LEVELS[name]
+    report = evaluate(rows(name), classify)
+    for field, floor in levels.floors.items():
+        assert report.accuracy(field) >= floor, (field, report.accuracy(field))
+    assert report.urgent_recall >= levels.urgent_recall, report.urgent_recall
+    assert report.urgent_precision >= levels.urgent_precision, report.urgent_precision
+
+
+@pytest.mark.parametrize("name", LEVELS)
+def test_few_ordinary_messages_of_the_development_sets_are_flagged_uncertain(name):
+    ordinary = [row for row in rows(name) if row["urgency"] != "urgent"]
     flagged = sum(1 for row in ordinary if classify(row["text"])["urgency_uncertain"])
-    assert flagged / len(ordinary) <= FALSE_UNCERTAIN_CEILING, (flagged, len(ordinary))
+    assert flagged / len(ordinary) <= LEVELS[name].false_uncertain_ceiling, (flagged, len(ordinary))
 
 
-def test_the_development_set_is_not_in_any_training_data(dev_rows):
-    # The starter examples and the first development set alike: a dev2 text learnt from would
-    # make its figure a memory test.
+@pytest.mark.parametrize("name", LEVELS)
+def test_the_development_sets_are_not_in_any_training_data(name):
+    # A development text learnt from would make its figure a memory test.
     trained = {row["text"].strip() for row in training_examples()}
-    assert not [row["id"] for row in dev_rows if row["text"].strip() in trained]
+    assert not [row["id"] for row in rows(name) if row["text"].strip() in trained]

@@ -1,11 +1,12 @@
-"""The measured levels on the held-out development set (tests/triage/data/dev3.jsonl).
+"""The measured levels on the held-out development set (tests/triage/data/dev4.jsonl).
 
-dev3 was written blind on 2026-11-23 (tests/triage/data/README-dev3.md) and is never learnt from
-nor read by anyone working on the classifier: only its aggregate figures are looked at. Unlike
-dev2, whose misses were read, its figures say how the classifier does on a stranger's wording.
-The floors sit a little below the levels measured when the classifier was committed, so a
-regression fails; they are floors, not targets (the issue's targets are ≥ 90% and urgent recall
-≥ 98%, and dev3 is short of both, see guanjia/triage/README.md).
+dev4 was written blind on 2026-11-23 (tests/triage/data/README-dev4.md), to the mix of traffic the
+shared sample's README states, by an author given only the documented conventions (not the
+project's own decisions). It is never learnt from nor read by anyone working on the classifier:
+only its aggregate figures are looked at. Unlike dev2 and dev3, whose misses were read, its figures
+say how the classifier does on a stranger's wording. The floors sit a little below the levels
+measured when the classifier was committed, so a regression fails; they are floors, not targets
+(the issue's targets are ≥ 90% and urgent recall ≥ 98%; see guanjia/triage/README.md).
 """
 
 import json
@@ -16,13 +17,14 @@ import pytest
 from guanjia.triage.classifier import classify, training_examples
 from guanjia.triage.evaluation import evaluate
 
-HELD_OUT = Path(__file__).resolve().parent / "data" / "dev3.jsonl"
+HELD_OUT = Path(__file__).resolve().parent / "data" / "dev4.jsonl"
 
 # Measured at commit: see MEASURED below; the floors sit one to three messages under them.
-MEASURED = {"kind": 0.868, "category": 0.825, "department": 0.825, "urgency": 0.868}
+MEASURED = {"kind": 0.958, "category": 0.950, "department": 0.932, "urgency": 0.938}
 FLOORS = {name: round(value - 0.008, 3) for name, value in MEASURED.items()}
-URGENT_RECALL_FLOOR = 0.75
-URGENT_PRECISION_FLOOR = 0.72
+# Measured at commit: urgent recall 95.7% (45/47, the other 2 flagged uncertain), precision 86.5% (45/52).
+URGENT_RECALL_FLOOR = 0.935
+URGENT_PRECISION_FLOOR = 0.84
 
 
 @pytest.fixture(scope="module")
