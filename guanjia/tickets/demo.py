@@ -257,20 +257,25 @@ class _History:
         agent = desk.agents[int(rng.random() * len(desk.agents))]
         tech = desk.technicians[int(rng.random() * len(desk.technicians))]
         description, asset = texts.describe(rng, kind=kind, category=category, urgency=urgency, assets=desk.assets)
+        channel = _CHANNEL(rng)
+        # A request from the owner portal is filed by the resident's own account, as the intake does, and
+        # is owned by nobody until an agent acknowledges it; the other channels are typed in by an agent.
+        resident = desk.accounts.get(person_id) if channel == Channel.PORTAL and person_id is not None else None
+        owner = None if resident and status == S_NEW else agent
         order = [order_id, desk.community_id, f"{desk.code}-{day}-{number:04d}", str(uuid.uuid4()),
-                 secrets.token_urlsafe(16), _CHANNEL(rng), room_id, person_id, name, phone, description, kind,
-                 category, urgency, _department(kind, category), status, agent, agent, None, asset, created,
-                 created, None, None, None, None, None, None, "", False, 0, False, False]
+                 secrets.token_urlsafe(16), channel, room_id, person_id, name, phone, description, kind,
+                 category, urgency, _department(kind, category), status, resident or agent, owner, None, asset,
+                 created, created, None, None, None, None, None, None, "", False, 0, False, False]
         self.orders.append(order)
-        self._history(order, agent=agent, tech=tech)
+        self._history(order, agent=agent, tech=tech, filed_by=resident or agent)
 
-    def _history(self, order: list[Any], *, agent: int | None, tech: int | None) -> None:
+    def _history(self, order: list[Any], *, agent: int | None, tech: int | None, filed_by: int | None) -> None:
         rng, now, events = self.rng, self.now, self.events
         oid, status, kind = order[COL["id"]], order[COL["status"]], order[COL["kind"]]
         urgent = order[COL["urgency"]] == U_URGENT
         reached = _REACHED[status]
         t = order[COL["created_at"]]
-        created = (oid, E["CREATED"], t, agent, "", RESIDENT, "{}")
+        created = (oid, E["CREATED"], t, filed_by, "", RESIDENT, "{}")
         if not self.photos.report(created, channel=order[COL["channel"]], kind=kind, category=order[COL["category"]],
                                   person_id=order[COL["person_id"]]):
             events.append(created)

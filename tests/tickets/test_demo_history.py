@@ -19,7 +19,7 @@ from guanjia.tickets.choices import EventType, Status
 from guanjia.tickets.demo import demo_orders_build
 from guanjia.tickets.models import WorkOrder, WorkOrderCounter, WorkOrderEvent
 from guanjia.tickets.services.intake import IntakeRequest, workorder_intake
-from tests.factories import OccupancyFactory, RoomFactory, staff_with_role
+from tests.factories import OccupancyFactory, RoomFactory, resident_of, staff_with_role
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -188,3 +188,22 @@ def test_worker_processes_write_the_same_history_as_one_transaction(monkeypatch)
         # every index back after the parallel load
         assert dict(cursor.fetchall()) == {"tickets_workorderevent": 6, "core_photo": 4,
                                            "tickets_workorderevent_photos": 4}
+
+
+@time_machine.travel(NOW, tick=False)
+def test_portal_requests_are_filed_by_the_resident_and_wait_for_an_agent_to_own_them(community):
+    agent = _desk(community)
+    residents = {resident_of(room=RoomFactory(unit__building__community=community, number=f"5{index:02d}"),
+                             name=f"业主{index}", phone=f"1391234{index:04d}").pk for index in range(8)}
+
+    demo_orders_build(communities=[community], orders_per_community=400, months=3, now=NOW)
+
+    portal = WorkOrder.objects.filter(community=community, channel=Channel.PORTAL, created_by_id__in=residents)
+    assert portal.exists()
+    assert not portal.exclude(events__type=EventType.CREATED, events__actor_id=F("created_by_id")).exists()
+    # Nobody owns a resident's request before it is acknowledged; an acknowledged one has an agent.
+    assert not portal.filter(status=Status.NEW, owner__isnull=False).exists()
+    assert not portal.exclude(status=Status.NEW).filter(owner__isnull=True).exists()
+    # What the desk typed in stays the agent's.
+    typed = WorkOrder.objects.filter(community=community).exclude(channel=Channel.PORTAL)
+    assert set(typed.values_list("created_by_id", flat=True)) == {agent.pk}
