@@ -24,7 +24,7 @@ from .text import clauses
 
 # code → pattern. Codes are stable: they appear in evidence and as model features.
 HARD_TRIGGERS: dict[str, str] = {
-    "lift_entrapment": r"(又|正在|现在)困人|(困|关|锁)人了|(停电|断电|没电|停了|坏了|卡住|卡在).{0,10}电梯里.{0,3}(还)?有人|(stuck|stopped|stop) between floors|"
+    "lift_entrapment": r"(卡住|卡|停)了? between floors|between floors.{0,30}(in here|inside)|电梯(里面|里头|里)(关|困|锁)着|电梯.{0,30}(门)?(又)?(不开|打不开|开不了).{0,12}(里面|里头)(还)?有|(又|正在|现在)困人|(困|关|锁)人了|(停电|断电|没电|停了|坏了|卡住|卡在).{0,10}电梯里.{0,3}(还)?有人|(stuck|stopped|stop) between floors|"
                        r"(lift|elevator).{0,15}(卡住|卡了|停了|停在|坏了).{0,15}(有人|人在|里面有)|(电梯|lift|elevator).{0,30}(inside|won't open)|(lift|elevator).{0,20}(dropped|fell|plunged)|stuck with .{0,12}inside|(电梯|lift|elevator).{0,12}(困(住|了|在|人)|关(住|在|人)|锁(住|在|人))|被?困(在|于).{0,6}(电梯|货梯|客梯|里面|里头)|被困(在|于)[^,]{0,14}(电梯|货梯|客梯)|"
                        r"困电梯|电梯.{0,10}(出不来|打不开.{0,6}人在|有人在里)|(电梯|轿厢|货梯|客梯).{0,12}(有人|人员|乘客|住户).{0,4}被困|"
                        r"电梯.{0,15}((停|卡)(在|住|了)|坏在).{0,15}(有人|人在|我在|孩子|老人|小孩|出不来|在里面|(里面|里头|轿厢里|轿厢内)(还)?有.{0,4}(人|我|业主|住户|乘客|老|阿|伯|婆|小孩|孩子|女儿|儿子|[妈爸]|宝宝))|"
@@ -69,7 +69,7 @@ HARD_TRIGGERS: dict[str, str] = {
                           r"(停电|没电|断电).{0,20}(呼吸机|制氧机|氧气机|透析|ventilator)",
     "explosion": r"爆炸|炸了|explosion|exploded|自燃|电池.{0,6}(鼓包|冒烟|起火)",
     "sparks": r"火花|跳火|火星子?[^,]{0,3}(乱飞|四溅|飞溅|乱溅|到处飞|溅到)|(电焊|焊接|气割|切割)[^,]{0,12}火星|(插座|插头|电线|开关|电箱|电表|电闸).{0,6}(烧黑|烧焦|烧坏|烧化|熔化|化了|发烫|烫手)|冒火|emoji_spark.{0,10}(插座|电)|spark|电线.{0,6}(烧|着)|短路.{0,6}(冒|烧)|"
-              r"(电箱|配电箱|电表箱|插座|开关|电闸).{0,8}(滋滋|噼啪|噼里啪啦|啪啪)|"
+              r"(电箱|配电箱|电表箱|插座|开关|电闸).{0,16}(滋滋|噼啪|噼里啪啦|啪啪)|(电箱|配电箱|电表箱|插座|开关|电闸)[^。]{0,20}火星|"
               r"(switch|socket|plug|outlet|wire|wiring|fuse ?box|meter|charger|battery|fan|heater|breaker).{0,20}(smoking|sparking|sparks|melting|melted|burnt)",
     "fire": r"(?<![不没])着火|越烧越(大|旺)|火越来越大|着了火|火光|火势|烧着|起火|失火|火灾(?!报警|警报|隐患|演练)|火苗|明火|烧起来|烧着了|火(很|好|特别|挺|太|超)大|大火|火[^,]{0,4}(烧到|蔓延|窜到|窜上)|(纸箱|纸皮|杂物|垃圾|窗帘|被子|沙发|衣服|床垫|电动车|电瓶车|电线|树叶|草|油锅)[^,]{0,4}(着了|着起来|燃起来)|引燃|把(?![^,]{0,10}(蜡烛|蚊香|香烟|烟|灶|炉|煤气|燃气|炭|烧烤|火柴|打火机))[^,]{0,10}(点着|点燃|引燃|烧着)了?|火警(?!警报|报警|铃|钟|系统)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! (extinguisher|door|exit|lane|drill|alarm|risk|hazard|safety|hose|escape|code|rules?|regulations?|inspection|equipment|cabinet|hydrant|reel))",
     "smoke": r"冒烟|浓烟|(?<![抽吸])烟(?![味头蒂盒]).{0,4}(飘进|灌进|钻进|进了?)(我|我们|屋|家|房间)|飘出.{0,2}烟|烟从.{0,8}(冒|出来|飘)|呛人|呛得|很呛|(全是|都是|满是|(好|很|特别|超)(大|浓)的?(一?阵|股)?)烟(?![味头蒂盒])|(烟|焦|糊)味.{0,20}越来越(浓|大|重|呛)|烟(很|好|特别)浓|烟(很大|好大|特别大)|"
@@ -77,20 +77,20 @@ HARD_TRIGGERS: dict[str, str] = {
              r"smoke(?! alarm| detector|r|s\b|d\b)",
     "gas_leak": r"(煤气|燃气|天然气|gas).{0,8}(味|泄|漏|嘶嘶|呲呲|smell|leak)|(煤气|燃气|天然气)[^,]{0,12}臭鸡蛋|闻到.{0,4}(煤气|燃气|天然气)|"
                 r"smell.{0,20}gas|gas.{0,30}(hiss|leak)|漏(煤气|燃气|天然气|气)(?!费)",
-    "person_hurt": r"(妈|爸|老人|婆婆|伯伯|爷爷|奶奶|外婆|外公|长者)[^,]{0,8}跌了(?![的价停幅])|受伤|流血|烫伤|烧伤|割伤|划伤|撞伤|磕破|头破|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|跌倒|跌伤|跌了一跤|滑倒|(?<![车窗门璃柜箱灯])被砸(?![碎坏烂破开])|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
-                   r"救护车|(?<![0-9])120(?![0-9])|砸到人|压住(了)?(一个)?人|压到人|(压|砸)(着|住|到|在)了?.{0,4}(一个|个)?(人(?!行)|小孩|孩子|老人|小朋友|他|她|腿|脚|手|头|脑袋|身上)|倒地|突然倒下|(人|他|她|[妈爸]|老人|爷爷|奶奶|外婆|外公|孩子|小孩|老公|老婆|同事|工人|保安|保洁|阿姨|大爷|老太太|老伯|男的|女的).{0,8}倒下|从.{0,8}(梯子|人字梯|楼梯|台阶|高处|脚手架|树上|床上|阳台|窗台|屋顶|楼顶|架子|凳子|椅子)上?(掉|摔|跌|滚|栽)了?下|砸伤|咬伤|(狗|dog)(?!.{0,3}不咬).{0,4}咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|(?<![狗猫])被.{0,5}(狗|dog)咬|injur|bleeding|fainted|collapsed|unconscious|"
+    "person_hurt": r"(妈|爸|老人|婆婆|伯伯|爷爷|奶奶|外婆|外公|长者)[^,]{0,8}跌了(?![的价停幅])|受伤|流血|烫伤|烧伤|割伤|(?<![砖板面漆车])划伤|撞伤|磕破|头破|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|跌倒|跌伤|跌了一跤|滑倒|(?<![车窗门璃柜箱灯])被砸(?![碎坏烂破开])|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
+                   r"救护车|(?<![0-9])120(?![0-9]|块|元|材料|费|平|米|万)|砸到人|压住(了)?(一个)?人(?!行)|被(打|砸|撞)(到|中)(了)?(头|脑袋)|压到人|(压|砸)(着|住|到|在)了?.{0,4}(一个|个)?(人(?!行)|小孩|孩子|老人|小朋友|他|她|腿|脚|手|头|脑袋|身上)|倒地|突然倒下|(人|他|她|[妈爸]|老人|爷爷|奶奶|外婆|外公|孩子|小孩|老公|老婆|同事|工人|保安|保洁|阿姨|大爷|老太太|老伯|男的|女的).{0,8}倒下|从.{0,8}(梯子|人字梯|楼梯|台阶|高处|脚手架|树上|床上|阳台|窗台|屋顶|楼顶|架子|凳子|椅子)上?(掉|摔|跌|滚|栽)了?下|砸伤|咬伤|(狗|dog)(?!.{0,3}不咬).{0,4}咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|(?<![狗猫])被.{0,5}(狗|dog)咬|injur|bleeding|fainted|collapsed|unconscious|"
                    r"ambulance|fell down|\bfell\b|can'?t get up|cannot get up|hurt",
     "child_locked_in": r"(小孩|孩子|小朋友|宝宝|婴儿|儿子|女儿|老人|宠物|child|kid|baby|toddler|son|daughter|year.old).{0,12}"
                        r"(锁在(?!门外|外面)|反锁|关在(?!门外|外面)|困在|locked (him|her)self|locked in|locked inside|trapped|出不来)|"
                        r"(锁|关|困)在(车|家|屋|房间|阳台)里.{0,10}(孩子|小孩|宝宝|婴儿|老人|狗|猫|宠物)",
-    "intruder_now": r"(有人|陌生人|小偷|贼).{0,8}(正在|在)(撬|翻|爬|偷)|(家里?|屋里|房间|店里)进(了)?(人|小偷|贼)|(有人|陌生人|不认识的人).{0,10}(一直|在)(敲门|按门铃|砸门|踹门|拧门).{0,20}(现在|还在|没走)|有人进了我家|"
-                    r"(陌生人|陌生(男|女)的?|不认识的人|可疑的人).{0,10}(徘徊|转悠|转了|盯着|转来转去|蹲守|蹲(了|着|在)|跟着|门口转)|(附近|现场|旁边|车边|门口)(还有|有)(一名|一个|个|几名|几个|两个|两名)?可疑(人员|的人|男子|女子|人)|可疑.{0,4}(人|男|女).{0,10}(徘徊|转悠|蹲|盯|"
+    "intruder_now": r"(有人|陌生人|小偷|贼).{0,8}(正在|在)(撬|翻|爬|偷)|(家里?|屋里|房间|店里)进(了)?(人|小偷|贼)|(有人|有个(男|女)的|陌生人|不认识的人|陌生男子).{0,10}(一直|在)(敲门|按门铃|砸门|踹门|拧门).{0,20}(现在|还在|没走|不敢开)|有人进了我家|"
+                    r"(陌生人|陌生(男|女)的?|不认识的人|不认识的(男|女)的?|可疑的人).{0,10}(徘徊|转悠|转了|盯着|转来转去|蹲守|蹲(了|着|在)|跟着|门口转)|(附近|现场|旁边|车边|门口)(还有|有)(一名|一个|个|几名|几个|两个|两名)?可疑(人员|的人|男子|女子|人)|可疑.{0,4}(人|男|女).{0,10}(徘徊|转悠|蹲|盯|"
                     r"敲门|试门|拉门|撬)|(拉|试|拽).{0,3}车门|正在撬|撬门|撬锁|(?<![箱柜])门[^箱柜,]{0,4}被人?撬|被撬了|翻窗|翻墙进|入室|"
-                    r"闯进|破门|有贼|鬼鬼祟祟|(扒|爬|翻|撬|拆|剪)(我家|他家|别人家|人家|楼下|楼上)?的?(防盗网|防盗窗|窗户|阳台|护栏)|(从|由).{0,6}翻(过|进)来|撬紧|撬.{0,6}(门锁|防盗门|窗)|(试图|企图|想)撬|climb(ing)? (over|the) (the )?(fence|wall|gate)|(banging|pounding|kicking) on (my|the) door|翻越.{0,6}(围墙|墙|栏杆|护栏|大门|铁门)|翻(过|进)(了)?(围墙|墙)|翻.{0,2}(围墙|墙|栏杆|护栏|铁门|大门|窗)(进来|进了|进去|进到)|"
+                    r"闯进|破门|有贼|鬼鬼祟祟|(扒|爬|翻|撬|拆|剪)(我家|他家|别人家|人家|楼下|楼上)?的?(防盗网|防盗窗|窗户|阳台|护栏)|(从|由).{0,6}翻(过|进)来|撬紧|撬.{0,6}(门锁|防盗门|窗)|(试图|企图|想)撬|climb(ing)? (over|the) (the )?(fence|wall|gate)|(banging|pounding|kicking) on (my|the) door|翻越.{0,6}(围墙|墙|栏杆|护栏|大门|铁门)|(在|正在)翻[^,]{0,8}(围墙|墙|栏杆|护栏|铁门|大门)|翻(过|进)(了)?(围墙|墙)|翻.{0,2}(围墙|墙|栏杆|护栏|铁门|大门|窗)(进来|进了|进去|进到)|"
                     r"trying (the )?(car )?doors|trying .{0,12}door handles?|trying .{0,12}car doors|trying to (get|break) in|trying to open .{0,30}(door|window|gate)|break(ing)? in|burglar|intruder",
     "fight_now": r"(在|正在)打(人|女的|男的|老人|孩子|小孩|老婆|老公)|打架|打群架|群殴|斗殴|打起来|打人|动手了|持刀|拿刀|(拿|拎|提|握|挥|举|揣)着?.{0,3}(菜刀|刀(?!叉)|棍子|铁棍|砖头|棒球棍|斧头)|动刀|被(人|他|她|保安|邻居)打|挨打|抢劫|抢包|被.{0,3}抢|"
                  r"fighting|knife|robbed|mugged",
-    "theft_in_progress": r"(撬|剪)(开)?.{0,6}(电动车|电瓶车|自行车|摩托|车)的?(锁|电瓶)|(试拉|试开|拽|拧|扭|挨个拉)(开)?.{0,6}(电动车|电瓶车|自行车|单车|摩托|车)的?锁|(正在|现在|还在).{0,10}(偷|撬|剪锁)|(车|轮胎).{0,12}(正在|现在|还在|一直在|就在)(划|扎|撬|砸)|(正在|现在|还在|一直在|就在)(划|扎|撬|砸).{0,6}(车|轮胎)|(偷|撬|剪锁).{0,10}(快来|赶紧|还在|还没走)",
+    "theft_in_progress": r"(偷|盗)(油|电瓶|电动车|车)[^。]{0,15}(仍在|还在)|(撬|砸)车门|(撬|砸)[^,]{0,4}车窗|(撬|剪)(开)?.{0,6}(电动车|电瓶车|自行车|摩托|车)的?(锁|电瓶)|(试拉|试开|拽|拧|扭|挨个拉)(开)?.{0,6}(电动车|电瓶车|自行车|单车|摩托|车)的?锁|(正在|现在|还在).{0,10}(偷|撬|剪锁)|(车|轮胎).{0,12}(正在|现在|还在|一直在|就在)(划|扎|撬|砸)|(正在|现在|还在|一直在|就在)(划|扎|撬|砸).{0,6}(车|轮胎)|(偷|撬|剪锁).{0,10}(快来|赶紧|(?<!昨天)(?<!昨晚)(?<!之前)还在|还没走)",
     "throwing_now": r"楼上有人(掉|扔|丢)(东西)?(落来|下来)|(往下扔|往楼下扔|高空抛物|扔下来|丢下来|掉下来).{0,12}(砸到|砸中|砸伤|差点砸|还在扔|一直扔)|"
                     r"(刚刚|刚才).{0,10}(扔下来|丢下来|往下扔)|(刚刚|刚才).{0,10}(扔|丢)了?.{0,6}下来|(扔|丢|掉)下来.{0,12}砸在.{0,4}(脚边|身边|旁边|面前|脚下)|有人在往(楼)?下(扔|丢|砸)|(往下|往楼下)(扔|丢)(砖|石头|瓶|酒瓶|刀|花盆|玻璃|铁)|"
                     r"(往下|往楼下|从楼上|从窗户|从阳台).{0,12}(扔|丢|砸|泼).{0,20}(还在(扔|丢|砸)|正在|砸在|砸到|砸中|差点砸)|"
@@ -98,7 +98,7 @@ HARD_TRIGGERS: dict[str, str] = {
                     # Still going on ("现在还在丢", "持续高空抛物"), or it just now nearly hit someone.
                     r"(楼上|上面|有人|又开始).{0,6}(正在|还在|一直在|又在|又开始|不停地?)(往(楼)?下(扔|丢|抛)|(扔|丢|抛)(?=[^,]{0,8}(下来|下去|楼下|下楼|往下)))|(持续|不停|一直|正在|还在)(高空)?抛物|"
                     r"高空抛物[^,]{0,6}(仍在|还在|持续)|(刚刚|刚才).{0,12}(差点|险些)砸",
-    "person_shut_in": r"(?<![猫狗])被(锁|关|困)在(?![^,]{0,4}(门外|外面|外边))|(有人|有个人|人员|乘客|住户|业主)被困|"
+    "person_shut_in": r"(?<![猫狗])被反?(锁|关|困)在(?![^,]{0,4}(门外|外面|外边))|(有人|有个人|人员|乘客|住户|业主)被困|"
                       # A baby or an old person behind a locked door or in a locked car ("门锁上了,家里只有我刚满月的宝宝").
                       r"(锁上|锁了|反锁|进不去|打不开|开不了).{0,20}(里面|家里|屋里|车里|车上|房间里?)(只有|就只有|只剩|就剩|还有).{0,8}(宝宝|婴儿|小孩|孩子|老人)|"
                       r"(锁上|锁了|反锁).{0,6}(宝宝|婴儿|小孩|孩子|老人).{0,4}(还)?在(车里|车上|车内|后座|里面|家里|屋里)|"
@@ -108,7 +108,7 @@ HARD_TRIGGERS: dict[str, str] = {
                       r"门[^,]{0,8}(关上|锁上|锁了|关了|反锁).{0,12}(小孩|孩子|宝宝|婴儿|老人).{0,6}在(里面|家|屋里|房间)|把自己(反)?(锁|关)在(?![^,]{0,4}(门外|外面|外边))",
     "rescue_blocked": r"(救护车|ambulance).{0,10}(进不来|开不进|过不去)|担架|"
                       r"(病人|急救).{0,12}(抬下楼|背下楼|电梯坏)",
-    "threat_now": r"闹事|砸(东西|车|门|玻璃|窗)|(在|正在|有人|一直).{0,4}砸.{0,4}(东西|车|门|玻璃|窗)|(说|扬言)要(打|杀|砍)|家暴|呼救|喊救命|尾随|跟踪|(一直)?跟着我|骚扰|威胁|发酒疯|耍酒疯|醉汉|醉酒.{0,6}(拦|踢|砸|打|闹)|踢.{0,4}车门|(不停|一直|正在)(撞|砸|踢|踹)门|(有人)?在吸毒|吸毒.{0,20}(现在|还在)|持棍|拿棍|"
+    "threat_now": r"闹事|砸(东西|车|门|玻璃|窗)|(在|正在|有人|一直).{0,4}砸.{0,4}(东西|车|门|玻璃|窗)|(说|扬言)要(打|杀|砍)|家暴|呼救|喊救命|尾随|跟踪|(一直)?跟着我|骚扰|威胁|发酒疯|耍酒疯|醉汉|醉酒.{0,6}(拦|踢|砸|打|闹)|踢.{0,4}车门|(不停|一直|正在|还在)(在)?(撞|砸|踢|踹)[^,]{0,3}门|(有人)?在吸毒|吸毒.{0,20}(现在|还在)|持棍|拿棍|"
                   r"harass|following me|threaten|smash(ing)? .{0,20}(window|door|car)",
     "open_manhole": r"(化粪池|沙井|窨井|污水井|雨水井|检查井)[^,]{0,3}盖板[^,]{0,4}(缺失|没了|丢了|不见|被偷|移开|掀开|翻|塌)|(井盖|沙井盖|渠盖).{0,6}(没了|丢了|不见|被偷|破|碎|塌|翻|移开|掉|缺)|没有井盖|open manhole|manhole cover",
     "hazard_animal": r"(马蜂窝|蜂窝|蜂巢|胡蜂窝)[^。]{0,12}(蜂在飞|很多蜂|好多蜂|飞来飞去|在飞)|蛇(?!虫|蜕|皮)|snake|(马蜂|胡蜂|黄蜂|蜜蜂|wasp|hornet|bee).{0,8}(蛰|叮|追|攻击|sting|attack)",
@@ -119,12 +119,12 @@ HARD_TRIGGERS: dict[str, str] = {
     "cooking_unattended": r"(忘记|忘了|没)关(燃气|煤气|天然气)?(灶|炉|火)|锅里还(炖|煮|烧)着|(锅|灶|炉|煤气|燃气|天然气|电饭锅|电热毯|取暖器).{0,8}(还开着|没关|还在烧|烧着|开着火)|"
                           r"(stove|oven|heater).{0,10}(still on|left on)",
     "car_hits_person": r"撞(了|到|倒)(个|一个)?(行人|路人|老人|小孩|孩子)|(车|car).{0,6}(撞到人|撞了人|撞人|压到人|碾(到|了|过)?(人|孩子|小孩|脚))|(?<![门杆柱墙桩闸树灯栏])被车撞|hit by a car",
-    "poisoning_drowning": r"中毒|溺水|误吞|误服|误食|吞(了|下|进).{0,6}(电池|硬币|纽扣|磁|药|洗衣)|掉进.{0,8}(水池|泳池|池塘|河|湖|井)|(掉|跌|摔|落)(进|到|入)了?.{0,2}(水里|水中|河里|湖里|池里|池子|塘里|海里|井里)|(湖|河|池塘|水池|泳池|井|海)边.{0,10}(掉|跌|摔|落)(进去|下去|水)|落水(?!管|口)|窒息|卡住喉咙|沉下去|沉到水(里|底)|在水里(挣扎|扑腾)|呛水|心肺复苏|人工呼吸|\bcpr\b|drown|poison|choking",
+    "poisoning_drowning": r"(小孩|孩子|小朋友).{0,12}(湖|河|池塘|水池)边.{0,20}(没(有)?大人|往水里走|要下水)|中毒|溺水|误吞|误服|误食|吞(了|下|进).{0,6}(电池|硬币|纽扣|磁|药|洗衣)|掉进.{0,8}(水池|泳池|池塘|河|湖|井)|(掉|跌|摔|落)(进|到|入)了?.{0,2}(水里|水中|河里|湖里|池里|池子|塘里|海里|井里)|(湖|河|池塘|水池|泳池|井|海)边.{0,10}(掉|跌|摔|落)(进去|下去|水)|落水(?!管|口)|窒息|卡住喉咙|沉下去|沉到水(里|底)|在水里(挣扎|扑腾)|呛水|心肺复苏|人工呼吸|\bcpr\b|drown|poison|choking",
     "person_missing": r"(孩子|小孩|小朋友|老人|儿子|女儿|父亲|母亲|爸|妈|奶奶|爷爷|外婆|外公|老太太|老大爷).{0,8}"
-                      r"(走失|走丢|走散|不见了|找不到|迷路|还没回来|没回家)|找不到.{0,4}(孩子|小孩|老人)|"
+                      r"(走失|走丢|走散|不见了|找不到|迷路|还没回来|没回来|没回家)|找不到.{0,4}(孩子|小孩|老人)|"
                       r"(孩子|小孩|小朋友|儿子|女儿)[^的,]{0,12},?(现在)?(找不到|不见)了|(跟|和)(家人|大人|爸爸|妈妈).{0,2}走散|(孩子|小孩|小朋友).{0,12}找不到(家人|爸爸|妈妈|大人)|"
-                      r"(孩子|小孩|老人|[妈爸]|奶奶|爷爷|外婆|外公|老太太|老大爷|老年痴呆|阿尔茨海默).{0,20}(出门|出去).{0,12}(还没回来|没回家|找不到)|missing child|lost child|(dementia|alzheimer).{0,60}(walked out|wandered|missing|can'?t find)|can'?t find (him|her|my (dad|mum|mom|father|mother|son|daughter|child|kid))",
-    "fall_from_height": r"(小孩|孩子|小朋友|宝宝|儿子|女儿).{0,8}(爬|站|坐)(上|到|在)?了?上?.{0,3}(窗台|窗户|窗边|阳台栏杆|阳台护栏|护栏|栏杆)|"
+                      r"(孩子|小孩|老人|[妈爸]|奶奶|爷爷|外婆|外公|老太太|老大爷|老年痴呆|阿尔茨海默).{0,20}(出门|出去).{0,12}(还没回来|没回来|没回家|找不到)|missing child|lost child|(dementia|alzheimer).{0,60}(walked out|wandered|missing|can'?t find)|can'?t find (him|her|my (dad|mum|mom|father|mother|son|daughter|child|kid))",
+    "fall_from_height": r"(楼顶|天台|屋顶|窗台)(边上|边缘|边)(坐着|站着|蹲着)|(小孩|孩子|小朋友|宝宝|儿子|女儿).{0,8}(爬|站|坐)(上|到|在)?了?上?.{0,3}(窗台|窗户|窗边|阳台栏杆|阳台护栏|护栏|栏杆)|"
                         r"(child|kid|toddler|boy|girl).{0,20}(climb|standing on|sitting on).{0,20}(window|railing|balcony|ledge)|(爬|站|坐)(到|在)?.{0,4}(窗外|窗台外|阳台外|栏杆外|护栏外|楼顶边)|(腿|脚|身子|半个身子).{0,4}(挂|悬|伸)(在|到|出)(了)?(外面|窗外|楼外|外边)|"
                         r"(坐|站)在.{0,6}(楼顶|天台|窗台|阳台|护栏)(边上|边|外面|外)|(坐|站|蹲|爬)(在|上|到)?.{0,6}女儿墙|(儿童|小孩|孩子|小朋友).{0,8}(楼顶|天台|屋顶).{0,6}(玩|追|跑|打闹|爬)|(楼顶|天台|窗台|阳台).{0,6}翻(过|出)(了)?(护栏|栏杆|窗)|(人(?!家)|孩子|小孩|小朋友|宝宝|他|她|老人)[^,]{0,4}挂在.{0,6}(窗外|阳台外)|"
                         r"(楼顶|天台|屋顶|顶楼|窗台|阳台).{0,8}(有个?人|一个人|个人|有个(男|女)的|有个(年轻人|小伙子|男人|女人|老人|小孩)).{0,4}(站|坐|蹲|爬)在?.{0,4}(边上|边缘|外面|外边|栏杆外|护栏外)",
@@ -160,11 +160,11 @@ HARD_TRIGGERS: dict[str, str] = {
                         r"(water(?! heater| pump| dispenser| purifier| meter)|leak|drip).{0,30}(electrical panel|fuse ?box|socket|outlet|breaker|meter box|light fitting|wiring)",
     # Standing water alone is a cleaning job; water coming in or rising is a flood.
     "car_park_flooding": r"(地库|车库|地下室|b[1-3]).{0,20}(水往.{0,6}(漫|灌|流)|满溢)|(地库|车库|地下室|地下车库|停车场|b[1-3]|负[一二三1-3]层?).{0,10}(进水了|(在|正在|还在|一直)进水|淹没|水淹|漫水|灌水|水漫|淹了|"
-                         r"淹到|涨水|水越来越|全是水|都是水|哗哗)|(地库|车库|地下车库|停车场).{0,20}(车.{0,4}泡(了|在水)|水.{0,6}没过车轮)|车[^,]{0,6}(泡了|泡在水|泡水|被淹|淹了|淹到一半)|(积水|进水|水).{0,12}(越来越深|还在(上)?涨|在(上)?涨|没过|淹到|快到膝盖|到小腿)",
-    "fire_alarm_sounding": r"(火警|火灾|消防|烟感|烟雾)(警报|报警器|报警|警铃|铃|喇叭|广播)?.{0,6}(一直响|响个不停|在响|响了|狂响|鸣|叫个不停)|"
+                         r"淹到|涨水|水越来越|全是水|都是水|哗哗)|(地库|车库|地下车库|停车场).{0,20}(车.{0,4}泡(了|在水)|水.{0,6}没过车轮)|车[^,]{0,6}(泡了|泡着|泡在水|泡水|被淹|淹了|淹到一半)|水(一直|还在|不停)(在)?涨|(积水|进水|水).{0,12}(越来越深|还在(上)?涨|在(上)?涨|没过|淹到|快到膝盖|到小腿)",
+    "fire_alarm_sounding": r"(一直|正在|还)在?响(火警铃|火警警报|消防警报|警铃)|(火警|火灾|消防|烟感|烟雾)(警报|报警器|报警|警铃|铃|喇叭|广播)?.{0,6}(一直响|响个不停|在响|响了|狂响|鸣|叫个不停)|"
                            r"(燃气|煤气|天然气|可燃气体)(报警器|警报器|探测器|报警)(?!.{0,3}坏).{0,6}(一直响|响个不停|在响|响了(?!一下|一声|几下)|狂响|叫|鸣)|"
                            r"(fire|smoke|gas) (alarm|detector).{0,10}(going off|ringing|sounding)",
-    "caught_in_gate": r"(道闸|闸杆|闸机|栏杆|升降杆|卷帘门|自动门|旋转门|电动门|车库门|伸缩门|电梯门).{0,8}(夹|砸|压|撞|卡|打)(到|住|伤|了|中).{0,4}"
+    "caught_in_gate": r"把[^,]{0,8}(手|脚|手指|头)夹(住|到|伤)|(道闸|闸杆|闸机|栏杆|升降杆|卷帘门|自动门|旋转门|电动门|车库门|伸缩门|电梯门).{0,8}(夹|砸|压|撞|卡|打)(到|住|伤|了|中).{0,4}"
                       r"(人|孩子|小孩|老人|儿子|女儿|腿|手|头|脚|身上)(?!行|车)|(手|脚|腿|头|胳膊|手指).{0,4}被.{0,6}(门|闸|栏杆).{0,2}(夹|卡|压)(住|到|伤)|(头|手|脚|腿|胳膊|孩子|小孩|宝宝|老人|人).{0,4}(卡在|夹在).{0,6}(栏杆|护栏|门|闸|缝|里)",
     "person_unwell": r"((气喘|哮喘)[^。]{0,15}咳得(很|好|特别)?(厉害|不停)|(老人|老伯|阿伯|阿婆|伯伯|婆婆|大爷|奶奶|爷爷|(?<![0-9])[妈爸]|他|她).{0,4}晕了|起不来|爬不起来|站不起来|脸色(很|好|特别)?(差|白|发白|发紫)|嘴唇发紫|口唇发紫|(老人|人|他|她|[妈爸]).{0,6}叫不醒|一动不动|((?<![行路客工])人(?![闸行车])|他|她|老人|[妈爸]|奶奶|爷爷|阿姨|大爷|孩子|小孩|喊|叫)[^卡机屏钮键灯]{0,8}(没有反应|没反应)|(?<!闷得)喘不上气|喘不过气|呼吸困难|晕过去|犯病|发病|"
                      r"中风|脑梗|心梗|瘫软|瘫倒|瘫在地|叫(极|了?半天|了?好久|了?几声)都不(应|醒)|中暑|胸口疼|心口疼|说不了话|(突然|忽然).{0,4}说话.{0,4}不清|说话(突然|忽然)?.{0,2}不清楚?了|口齿不清|半边身子|半身不遂|嘴.{0,2}歪|(孩子|小孩|宝宝|老人|人).{0,8}(抽筋|惊厥|抽风)|高烧|倒在地上|躺在地上不动|躺在地下|口吐白沫|can't get up|not breathing|not responding|"
@@ -177,7 +177,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "disturbance_now": r"(现在|正在|还在|此刻|这会儿|right now).{0,10}(吵闹|喧哗|唱歌|蹦迪|喝酒|开派对|party|放音乐|砸东西|吵架|叫骂|大喊大叫)"
                        r".{0,20}(凌晨|半夜|深夜|[12一两三]点|睡不了)|"
                        r"(凌晨|半夜|深夜|[12一两三]点多?).{0,20}(现在|正在|还在).{0,10}(吵闹|喧哗|唱歌|蹦迪|喝酒|开派对|party|放音乐|砸东西|叫骂|大喊大叫)",
-    "stranger_at_doors": r"(在|正在)(那里)?试门|(有人|陌生人|陌生男子|陌生女子|一个男的|一个女的|几个人).{0,10}(挨家挨户|一户一户|一家一家|逐户|逐家).{0,6}(拧|推|拉|敲|试)|"
+    "stranger_at_doors": r"(一直|正在|还在|在)(拉|拧|撬|踹|推)(我们家|我家|我们的?)(的)?(铁门|防盗门|大门|门)(?!口)|(在|正在)(那里)?试门|(有人|陌生人|陌生男子|陌生女子|一个男的|一个女的|几个人).{0,10}(挨家挨户|一户一户|一家一家|逐户|逐家).{0,6}(拧|推|拉|敲|试)|"
                          r"(拧|推(?!销)|拉|试)(我家|别人家)?的?门(把手|柄|锁)|(每家|每户|各家|挨家挨户|逐家逐户|逐家|逐户|挨个|一家家|一户户).{0,4}(试|拧|拉|推(?!销)|扭).{0,3}门|(试|拧|推(?!销)|拉|扭)着?.{0,4}(每家|每户|各家|家家|一家家|一户户|挨家挨户|逐家逐户).{0,3}的?门|trying (every|all|the).{0,12}(doors?|handles?)|someone.{0,20}(trying|testing).{0,10}doors",
     # SLA-2: an order problem on the spot, security within 5 minutes — the resident calls the guards now.
     "guard_needed_now": r"(保安|security).{0,8}(快来|快过来|快点来|快点过来|马上来|马上过来|立刻来|立刻过来|赶紧来|赶紧过来|速来|速到|come now)|"
@@ -189,26 +189,26 @@ HARD_TRIGGERS: dict[str, str] = {
                          r"(老人|病人|孕妇|婴儿|卧床|吸氧).{0,20}(停电|没电|断电)|"
                          r"(整栋|整个楼|全楼|整幢|整个单元|整个小区).{0,10}(停电|没电|断电|黑了).{0,20}(晚上|半夜|夜里|深夜|凌晨)|"
                          r"(晚上|半夜|夜里|深夜|凌晨).{0,15}(整栋|整个楼|全楼|整幢|整个小区).{0,6}(停电|没电|断电)",
-    "child_alone": r"(孩子|小孩|婴儿|宝宝).{0,10}(一直哭|哭了很久|哭个不停).{0,15}((大人|家长).{0,4}(不在|没在)|没有大人|没人管|没人应)",
+    "child_alone": r"(小孩|孩子|宝宝).{0,6}(哭|哭喊|哭闹).{0,20}(妈妈|爸爸|大人|家长)(出门|不在|出去)|(孩子|小孩|婴儿|宝宝).{0,10}(一直哭|哭了很久|哭个不停).{0,15}((大人|家长).{0,4}(不在|没在)|没有大人|没人管|没人应)",
     "storm_damage": r"(台风|大风|暴风|暴雨|狂风).{0,15}(窗|玻璃|门|广告牌|树|雨棚|铁皮).{0,8}(吹破|吹碎|吹掉|吹倒|刮倒|刮掉|关不上|破了|碎了|掉了)",
     "suicide_risk": r"跳楼|轻生|想不开|自杀|(要|想)(往下)?跳下去|(天台|楼顶|屋顶|窗台|阳台|边上).{0,12}(想|要)(往下)?跳(?!舞|绳)|suicid",
     "burning_smell": r"焦味|烧焦|糊味|焦糊|烧塑料|胶皮味|烧.{0,3}(电线|塑料|橡胶|胶皮)的?(味|气味)|burning smell|smell of burning|smells like burning|"
                      r"smell(ing)? (of )?something burning|something.{0,10}burning|smells? burnt|burnt smell",
-    "welfare_check": r"(hasn'?t|has not|haven'?t) been seen|not answering (the door|the phone|calls)|(一个人住|一个人在家|自己住|(?<![0-9])[妈爸]|母亲|父亲|奶奶|爷爷|外婆|外公|老人|独居|老太太|老大爷|老爷子|老奶奶|老伯|阿婆|婆婆|阿伯|伯伯|大妈|老先生|老人家).{0,25}(没有?人应|不开门|没反应|没出门|(好几|几|[两三四五六七]|多)(天|日)(都)?(没有?|未)(出门|下楼|见|露面|开门|拿|动静)|联系不上|未能联系|好几天没|打电话没人接|都没人接|电话没人接|没有人听|一直不接|"
+    "welfare_check": r"(hasn'?t|has not|haven'?t) been seen|not answering (the door|the phone|calls)|(一个人住|一个人在家|自己住|(?<![0-9])[妈爸]|母亲|父亲|奶奶|爷爷|外婆|外公|老人|独居|老太太|老大爷|老爷子|老奶奶|老伯|阿婆|婆婆|阿伯|伯伯|大妈|老先生|老人家).{0,25}(没有?人应|不开门|没反应|没出门|(好几|几|[两三四五六七0-9]|多)(天|日)(都)?(没有?|未)(出门|下楼|见|露面|开门|拿|动静)|联系不上|未能联系|好几天没|打电话没人接|都没人接|电话没人接|没有人听|一直不接|"
                      r"不接电话|没动静|没回应|敲门不开|无人(应|开门|接)|(电话|手机|视频).{0,6}(没人接|没有人接|打不通|不通|关机|没人听)|(电话|微信|信息).{0,6}(都|也)?(不接|没接|不回|没回|没有回|没有覆|没覆)|没有?(覆|复|回)(电话|信息|微信)|不听电话)",
     # An entrance that will not open with cars backing up onto the road: the on-duty guard lifts it by hand now.
     "gate_jammed_queue": r"(道闸|闸杆|栏杆|升降杆|大门|车库门|卷帘门|伸缩门)[^,]{0,10}(坏了|抬不起|起不来|不抬杆|打不开|开不了|卡住|卡死|不动)"
                          r"[^。]{0,20}(排到|堵到|堵在|一直排到|排出)(了)?(门口)?(外面|马路|大马路|路上|主路|公路|街上)",
     # Ice or oil where people walk or drive, once someone has already slipped on it.
     "slippery_now": r"(结冰|结了冰|冰面|暗冰|冻住了|油渍|油污|机油|漏油)[^。]{0,20}(已(经)?有|刚才|刚刚|刚)[^。]{0,8}(打滑|滑倒|摔倒|摔了|摔跤|溜车|滑了一跤|滑下|撞)",
-    "water_heavy": r"水很大|水好大|水势(很|好|特别)?大|瀑布|水冲得|水柱|(天花|顶棚|吊顶|灯里|ceiling).{0,8}(下雨一样|下雨似的)|哗啦|水.{0,4}顺着.{0,6}(楼梯|墙|电梯|楼道).{0,4}(往下流|流下来|流)|gushing|pouring|(水|阀|龙头).{0,6}(止不住|关不掉|关不住)|哗哗|水龙头.{0,6}没关.{0,10}(不在家|出差|漫)",
+    "water_heavy": r"水很大|水好大|水势(很|好|特别)?大|瀑布|水冲得|水柱|(天花|顶棚|吊顶|灯里|ceiling).{0,8}(下雨一样|下雨似的)|哗啦|水.{0,4}顺着.{0,6}(楼梯|(?<!外)墙|电梯|楼道).{0,4}(往下流|流下来|流)|gushing|pouring|(水|阀|龙头).{0,6}(止不住|关不掉|关不住)|哗哗|水龙头.{0,6}没关.{0,10}(不在家|出差|漫)",
 }
 
 # Signals that a person should look now, without being sure it is an emergency.
 SOFT_TRIGGERS: dict[str, str] = {
     "police_called": r"报警(?!器)|(?<![0-9])110(?![0-9])|警察|police",
     "fuel_smell": r"汽油味|漏油|petrol|gasoline",
-    "knocking_now": r"(有人|陌生人|不认识的人).{0,10}一直(敲门|按门铃|砸门|踹门|拧门)|(不认识|陌生).{0,10}(敲门|按门铃)",
+    "knocking_now": r"(有人|陌生人|不认识的人).{0,10}一直(敲门|按门铃|砸门|踹门|拧门)|(不认识|陌生).{0,10}(敲门|按门铃)|(有个(男|女)的|有人).{0,12}一直(敲门|按门铃|拍门)",
     "building_dark": r"(整栋|整个楼|全楼|整幢|整个单元|整个小区|全小区|whole building).{0,10}(停电|没电|断电|黑了|power (is )?out)",
     # A cry for help: a person judges, because residents sigh the same word over noise or a smell
     # ("救命啊,装修从七点敲到现在"); about money it is only a sigh ("救命啊,物业费又涨了").
@@ -227,16 +227,16 @@ HISTORY = re.compile(r"(之前(?!的)|上次|上回|上个月|上周|去年|前�
 HISTORY_AFTER = re.compile(r"\b(last (time|week|month|year|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
 # Burning on purpose (paper offerings, barbecues, fireworks) is an order complaint, not a fire —
 # unless it is spreading.
-CONTROLLED_BURNING = re.compile(r"(烧纸|烧金纸|纸钱|冥币|元宝|烧烤|烧香|焚烧|烧垃圾|烧树叶|烧秸秆|放鞭炮|鞭炮|烟花|抽烟|吸烟|油烟|做饭|炒菜|"
-                                r"烧菜|barbecue|bbq|cooking|smoking|cigarette|vaping)")
+CONTROLLED_BURNING = re.compile(r"((people|someone|they|guys?|man|woman|he|she)( keeps?| are| is)? smoking|smoking (on|in|at|near|outside|by)|cigarette|vaping|烧纸|烧衣|烧金纸|纸钱|冥币|元宝|烧烤|烧香|焚烧|烧垃圾|烧树叶|烧秸秆|放鞭炮|鞭炮|烟花|抽烟|吸烟|油烟|做饭|炒菜|"
+                                r"烧菜|barbecue|bbq|cooking)")
 # "经常困人", "老是跳闸": a recurring problem is a complaint about reliability, not an emergency now.
-HABITUAL = re.compile(r"(经常|常常|老是|总是|喜欢|总爱|老爱|偶尔|(?<!没)有时候?(?!间)|时不时|长期(在|都|有人|被|这样)|常年|(一到|每逢)?下雨天|第[0-9一二三四五六七八九十几]+次|一下(大|暴)?雨就?|下(大|暴)?雨(时|的时候)|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
+HABITUAL = re.compile(r"(经常|常常|年年|每年|老是|总是|喜欢|总爱|老爱|偶尔|(?<!没)有时候?(?!间)|时不时|长期(在|都|有人|被|这样)|常年|(一到|每逢)?下雨天|第[0-9一二三四五六七八九十几]+次|一下(大|暴)?雨就?|下(大|暴)?雨(时|的时候)|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
                       r"always|often|keeps? |every (day|night))")
 COUNTED = re.compile(r"((已经|这)是|已经[^,]{0,3}|都|(今年|这个月|本月|这周|本周|这礼拜))(今年|这个月|本月|这周|本周|这礼拜)?的?第[0-9一二三四五六七八九十几]+次")
-SPREADING = re.compile(r"((垃圾桶|垃圾箱|纸箱|杂物|干草|草丛|草地|窗帘|沙发)[^,]{0,3}(冒烟|冒火|着了)|引燃|蔓延|烧到|失控|着起来|烧起来了|没灭|越烧越|越来越大|火(很|好|特别|挺|太|超)大|火势|spread)")
+SPREADING = re.compile(r"((敲门|没人|无人)[^,]{0,4}(应|开门)|(垃圾桶|垃圾箱|纸箱|杂物|干草|草丛|草地|窗帘|沙发)[^,]{0,3}(冒烟|冒火|着了)|引燃|蔓延|烧到|失控|着起来|烧起来了|没灭|越烧越|越来越大|火(很|好|特别|挺|太|超)大|火势|spread)")
 # An open fire lit indoors (paper offerings in a stairwell) is not "controlled", and neither is one
 # whose smoke fills the flats; a cigarette or a wok is, wherever it is.
-OPEN_FIRE = re.compile(r"(烧纸|焚烧|烧垃圾|烧香|烧树叶|烧东西)")
+OPEN_FIRE = re.compile(r"(烧纸|烧衣|焚烧|烧垃圾|烧香|烧树叶|烧东西)")
 INDOORS = re.compile(r"(楼梯间|楼道|走廊|电梯|地库|车库|飘进|灌进)")
 # …unless the clause says it is still going on ("从昨晚开始一直有煤气味").
 ONGOING = re.compile(r"(一直|还在|到现在|开始|仍然|越来越|(挂|悬|吊)在半空|摇摇欲坠|still|since)")
@@ -251,8 +251,9 @@ WHO_PAYS = re.compile(r".{0,2}(谁负责|谁来负责|谁赔|谁管)")
 CORDONED = re.compile(r"已(经)?(放置|摆放|设置|拉|围)(了)?(警示|围挡|警戒|锥)")
 CORDON_CODES = frozenset({"open_manhole", "falling_hazard"})
 # A smell or a live appliance switched off at the plug ends it; smoke or water does not stop with the power.
-POWER_OFF = re.compile(r"(unplugged|switched (it )?off|(已经?|已)(关|断|拔)(了|掉)?(电源|总闸|开关|电闸|插头)|没(有)?再(开|用))(?![^,]{0,8}(但|仍|还|still|but))")
-POWER_OFF_CODES = frozenset({"burning_smell", "electric_leak"})
+POWER_OFF = re.compile(r"(unplugged|switched (it )?off|(已经?|已)(关|断|拔)(了|掉)?(电源|总闸|开关|电闸|插头)|没(有)?再(开|用)|已断电|断电待修)(?![^,]{0,8}(但|仍|还|still|but))")
+POWER_OFF_CODES = frozenset({"burning_smell", "electric_leak", "sparks"})
+OBJECT_DROPPED = re.compile(r"(遥控器?|手机|钥匙|门卡|钱包|银包|东西|快递)[^,]{0,4}(掉|跌|落)")
 # "一直" alone goes on only as long as its time: these carry it to now.
 STILL_NOW = re.compile(r"(还在|到现在|至今|开始|仍然|仍在|越来越|现在|still|since)")
 JUST_FOUND = re.compile(r"(刚|刚才|刚刚)(回家|到家|进门|回来|起床)?.{0,6}发现|just (got|came) (home|back)")
@@ -286,7 +287,7 @@ CONDITION = re.compile(r"(不方便|行动不便|腿脚不便|养伤|休养)")
 DEFERRED = re.compile(r"(不急|不着急|不用急|不用了|改天|有空(再)?(来|帮|的时候)|not urgent|no rush)")
 # Third-person wording of the 12345 government hotline's transferred work orders.
 RELAYED = re.compile(r"12345|市民反映|市民来电|来电人|诉求人|该市民|反映人|市民称|市民表示|热线转来|热线转办")
-RELAYED_NOW = re.compile(r"(立即|立刻|马上|紧急|正在|仍在|目前仍|现场|现在|此刻|还在|救援|上门查看|尽快上门)")
+RELAYED_NOW = re.compile(r"(立即|立刻|马上|紧急|请速|速派|正在|仍在|目前仍|现场|现在|此刻|还在|救援|上门查看|尽快上门)")
 # "火警铃响了,是测试吗?": a drill or a test named after the alarm.
 DRILL = re.compile(r"(演练|演习|测试|试响|试验|\bdrill\b|\btest(ing)?\b)")
 GENERIC_AFTER = re.compile(r"(了)?(后|之后|以后|的时候|时(?!候))")
@@ -300,7 +301,7 @@ MINOR = re.compile(r"((?<!差)不多|不大|不严重|不太严重|一点点|有
 WATER_CODES = frozenset({"burst_pipe", "water_through_ceiling", "flooding", "ceiling_water_flowing", "sewage_backflow",
                          "water_heavy", "car_park_flooding"})
 # Garden sprinklers and fountains spray water by design: a broken one is a repair.
-SPRAYING_BY_DESIGN = re.compile(r"(洗车|喷灌|洒水器|浇灌|浇水|浇花|(草坪|草地|绿化)[^,]{0,6}水管|灌溉|绿化带|(?<![像似如])喷泉|喷头|sprinkler head|fountain)")
+SPRAYING_BY_DESIGN = re.compile(r"(洗车|sprinklers?\b|喷灌|洒水器|浇灌|浇水|浇花|(草坪|草地|绿化)[^,]{0,6}水管|灌溉|绿化带|(?<![像似如])喷泉|喷头|sprinkler head|fountain)")
 # A cistern that keeps running wastes water; it floods nothing unless the message says so.
 CISTERN = re.compile(r"(水箱|马桶|抽水|cistern)")
 FLOODING_OUT = re.compile(r"(水管.{0,3}爆|爆管|喷|漫|满地|淹|溢|往外冒)")
@@ -313,7 +314,7 @@ THANKS = re.compile(r"(致谢|表扬|锦旗|感谢信|(感谢|谢谢).{0,12}(及
 # The resident's own word that it can wait ("不急", "有空来看看"): the model alone does not
 # overrule it (a rule still does: a burst pipe reported "不急" is urgent all the same).
 NOT_URGENT = re.compile(r"(不急|不着急|不用急|不赶时间|有空(再)?(来|帮|的时候)|not urgent|no rush|when you have time)")
-RESOLVED_EVENT = re.compile(r"(误报|误鸣|误响|虚惊|false alarm|(水|积水)(已经)?退(了|去)|(?<!未完全)(?<!没完全)(?<![未没不])(浇|踩|弄|扑|熄)灭|换好|已(经)?更换|(现在|已经)没(有)?了|已(经)?带(到|回)|已(经)?送回|已(经)?(暂停|停工|叫停)|working (again|now|fine)|back to normal|已经修好|修好了|已修好|已经好了|已修复|恢复正常|已经恢复|处理好了|已经处理|已处理|已解决|"
+RESOLVED_EVENT = re.compile(r"((?<!是不是)(?<!是否)(?<!系咪)(误报|误鸣|误响)|核查为|核实为|确认为|原来是|已和解|追赶未果|没追上|虚惊|false alarm|(水|积水)(已经)?退(了|去)|(?<!未完全)(?<!没完全)(?<![未没不])(浇|踩|弄|扑|熄)灭|换好|已(经)?更换|(现在|已经)没(有)?了|已(经)?带(到|回)|已(经)?送回|已(经)?(暂停|停工|叫停)|working (again|now|fine)|back to normal|已经修好|修好了|已修好|已经好了|已修复|恢复正常|已经恢复|处理好了|已经处理|已处理|已解决|"
                       r"已经解决|已经没了|已经散了|味道散了|味道没了|救出来|(幸好|还好|幸亏|好在)[^,]{0,4}没(有)?(大碍|事|受伤|伤到|伤着)|已贴(条|单)|已(经)?(挪走|挪开|开走|移走)|劝离|已离开|已经走了|已制止|(已|已经)(暂停|停止)施工|已停工|已带离|已经出来|人出来了|火灭了|已经灭了|扑灭|没事了|fixed|resolved|sorted out|is out now)")
 
 # Shutting the valve stops the water, not a gas leak ("已关闭总阀并开窗,请马上来人"): it ends only the water rules.
@@ -328,7 +329,8 @@ _NEGATIVE_WORDING = {HARD_TRIGGERS["open_manhole"], HARD_TRIGGERS["leak_nobody_h
                      HARD_TRIGGERS["cooking_unattended"], HARD_TRIGGERS["water_heavy"],
                      HARD_TRIGGERS["welfare_check"], HARD_TRIGGERS["person_unwell"],
                      HARD_TRIGGERS["flooding"], HARD_TRIGGERS["car_park_flooding"],
-                     HARD_TRIGGERS["open_shaft"], HARD_TRIGGERS["structure_at_risk"]}  # "没过脚踝" is water over the ankles, not a negation
+                     HARD_TRIGGERS["open_shaft"], HARD_TRIGGERS["structure_at_risk"],
+                     HARD_TRIGGERS["poisoning_drowning"]}  # "没过脚踝" is water over the ankles, not a negation
 # Smoke or a smell may come from a fire lit on purpose a clause earlier; a fire itself may not.
 SMOKE_ONLY = frozenset({"smoke", "burning_smell"})
 # ...and so may sparks ("有人烧纸钱,烟很大,火星乱飞").
@@ -425,11 +427,12 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
         return "hypothetical"
     if RULES_QUESTION.search(clause):  # "请问火警铃响了要怎么做?": what to do, asked in advance
         return "hypothetical"
-    if before.endswith("防"):  # "防摔倒讲座", "防触电": prevention names the danger
+    if before.endswith("防") and not before.endswith(("消防", "人防")):  # "防摔倒讲座", "防触电": prevention names the danger (消防 is fire service)
         return "hypothetical"
     if THANKS.search(previous + clause):
         return "thanks"
     if (code in UNOCCUPIED_CODES and UNOCCUPIED.search(before + match.group(0))
+            and (code != "intruder_now" or "撬" in match.group(0))
             and not re.search(r"(正在|还在|有人在|现在|right now)", clause)):
         return "nobody at risk"
     if code in WATER_CODES and (MINOR.search(clause) or SPRAYING_BY_DESIGN.search(previous + clause)
@@ -446,6 +449,8 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
         return "recurring"  # "…漫到路面,这个月已经是第三次": a complaint about how often
     if code == "burning_smell" and DEFERRED.search(clause):
         return "minor"
+    if code == "poisoning_drowning" and OBJECT_DROPPED.search(before + match.group(0)):
+        return "minor"  # "遥控器掉进水里": a thing, not a person
     if code == "chemical" and ORDINARY_FUMES.search(clause):
         return "minor"
     if (code == "person_unwell" and ASLEEP_ON_DUTY.search(previous + clause)) or (
