@@ -111,11 +111,13 @@ def triage_retrain(*, community: Community | None = None, company: Company | Non
         raise ServiceError(_("Not enough decisions to measure a new model yet (%(held)s held back, "
                              "%(needed)s needed).") % {"held": len(held), "needed": MIN_HELD_BACK},
                            code="not_enough_decisions")
-    training = classifier.training_examples() + [row for row in decisions if not is_held_back(row["text"])]
-    current, new = weights_for(community=community, company=company), classifier.train(training)
+    learnt = [row for row in decisions if not is_held_back(row["text"])]
+    training = classifier.training_examples()
+    current = weights_for(community=community, company=company)
+    new = classifier.train(training, decisions=learnt)
     before = evaluate(held, lambda text: classifier.classify(text, weights=current))
     after = evaluate(held, lambda text: classifier.classify(text, weights=new))
-    result = RetrainResult(accepted=False, before=before, after=after, trained_on=len(training),
+    result = RetrainResult(accepted=False, before=before, after=after, trained_on=len(training) + len(learnt),
                            held_back=len(held), model=None)
     if _is_worse(before=before, after=after):
         result.reason = "worse"
