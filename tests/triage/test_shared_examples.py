@@ -17,13 +17,15 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "triag
 pytestmark = pytest.mark.skipif(not SHARED.exists(), reason=f"shared sample not found at {SHARED}")
 
 # Measured floors (issue targets: urgent recall ≥ 0.98 with precision ≥ 0.85; accuracy ≥ 0.90).
-# Measured at commit: kind 89.4%, category 87.2%, urgency 93.1%, department 83.9%, urgent recall
-# 91.7% (44/48), precision 88.0% (44/50); the floors sit one or two messages below.
-FLOORS = {"kind": 0.885, "category": 0.865, "department": 0.83, "urgency": 0.92}
-URGENT_RECALL_FLOOR = 0.895
-URGENT_PRECISION_FLOOR = 0.86
-# Counting the "uncertain" flags the intake treats as urgent (measured 46/48).
-URGENT_OR_UNCERTAIN_RECALL_FLOOR = 0.935
+# Measured at commit: kind 90.0%, category 85.8%, urgency 92.5%, department 85.0%, urgent recall
+# 93.8% (45/48, the other 3 include 2 flagged uncertain), precision 90.0% (45/50); the floors sit
+# one or two messages below. Category fell from 87.2% when help to a person was relabelled `other`
+# (guanjia/triage/README.md, "Fifth pass"); the floor follows the measure, it was not chosen on it.
+FLOORS = {"kind": 0.895, "category": 0.85, "department": 0.845, "urgency": 0.92}
+URGENT_RECALL_FLOOR = 0.93
+URGENT_PRECISION_FLOOR = 0.88
+# Counting the "uncertain" flags the intake treats as urgent (measured 47/48).
+URGENT_OR_UNCERTAIN_RECALL_FLOOR = 0.975
 
 
 @pytest.fixture(scope="module")
