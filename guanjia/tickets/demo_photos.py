@@ -67,6 +67,35 @@ SUBJECTS: dict[str, tuple[str, tuple[int, int, int], tuple[int, int, int], str]]
     "renovation": (Category.RENOVATION, (185, 180, 170), (150, 140, 130), "Renovation debris"),
 }
 
+# The label in the desk's language, drawn when a CJK font is installed (Debian's fonts-noto-cjk, which
+# `make browser-deps` installs); without one Pillow can only draw the English label.
+CHINESE_LABELS = {"leak": "漏水", "drain": "下水道堵塞", "light": "楼道灯", "lift": "电梯", "door": "门锁/门禁",
+                  "socket": "插座/空开", "crack": "墙面裂缝", "rubbish": "垃圾", "lawn": "草坪/喷灌",
+                  "parking": "停车/消防通道", "corridor": "楼道堆物", "renovation": "装修垃圾"}
+CJK_FONTS = ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+             "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+             "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+             "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
+
+
+def caption(key: str, variant: int, *, chinese: bool) -> str:
+    """What the picture's banner says: that it is a sample, of what, before or after the work."""
+    done = variant == AFTER
+    if chinese:
+        return f"管家示例照片  |  {CHINESE_LABELS[key]} · {'维修后' if done else f'报修 {variant + 1}'}"
+    return f"Guanjia sample photo  |  {SUBJECTS[key][3]} - {'after repair' if done else f'report {variant + 1}'}"
+
+
+def _banner_font() -> tuple[Any, bool]:
+    """(font, whether it draws Chinese)."""
+    for path in CJK_FONTS:
+        if os.path.exists(path):
+            try:
+                return ImageFont.truetype(path, 44), True
+            except OSError:
+                continue
+    return ImageFont.load_default(size=48), False
+
 
 @dataclass(frozen=True)
 class SamplePhoto:
@@ -146,7 +175,7 @@ def _draw_and_store(storage: Storage, key: str, variant: int) -> SamplePhoto:
 
 def _draw(key: str, variant: int) -> bytes:
     """A recognisable scene: the subject's colours, a few shapes placed by a fixed seed, a label."""
-    _category, background, foreground, label = SUBJECTS[key]
+    _category, background, foreground, _label = SUBJECTS[key]
     rng = random.Random(f"{key}:{variant}")
     width, height = PHOTO_SIZE
     picture = Image.new("RGB", PHOTO_SIZE, background)
@@ -163,10 +192,9 @@ def _draw(key: str, variant: int) -> bytes:
             draw.rounded_rectangle(box, radius=24, fill=tuple((c + 255) // 2 for c in foreground))
         else:
             draw.ellipse(box, fill=foreground, outline=(30, 30, 30), width=4)
-    font = ImageFont.load_default(size=48)
-    caption = f"{label} - {'after repair' if done else f'report {variant + 1}'}"
+    font, chinese = _banner_font()
     draw.rectangle((0, 0, width, 96), fill=(0, 0, 0))
-    draw.text((32, 22), f"Guanjia sample photo  |  {caption}", fill=(255, 255, 255), font=font)
+    draw.text((32, 22), caption(key, variant, chinese=chinese), fill=(255, 255, 255), font=font)
     if done:
         draw.line((width - 220, height - 160, width - 160, height - 90, width - 60, height - 240),
                   fill=(40, 170, 70), width=24)

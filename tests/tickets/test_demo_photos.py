@@ -19,7 +19,14 @@ from guanjia.core.models import Photo
 from guanjia.core.photos import THUMBNAIL_SIZE
 from guanjia.tickets.choices import EventType
 from guanjia.tickets.demo import demo_orders_build
-from guanjia.tickets.demo_photos import POOL_DIR, REPORT_PHOTO_SHARE, sample_pool_ready
+from guanjia.tickets.demo_photos import (
+    AFTER,
+    POOL_DIR,
+    REPORT_PHOTO_SHARE,
+    SUBJECTS,
+    caption,
+    sample_pool_ready,
+)
 from guanjia.tickets.models import WorkOrder, WorkOrderEvent
 from tests.factories import RoomFactory, resident_of
 from tests.tickets.test_demo_history import _desk
@@ -173,3 +180,11 @@ def test_a_damaged_sample_file_is_drawn_again_in_its_place(db):
     with storage.open(broken.image) as handle:
         assert Image.open(handle).size == (broken.width, broken.height)
     assert len(_pool_files()) == pool.files
+
+
+def test_sample_photos_say_what_they_show_in_the_desks_language():
+    assert caption("leak", 0, chinese=True) == "管家示例照片  |  漏水 · 报修 1"
+    assert caption("leak", AFTER, chinese=True).endswith("漏水 · 维修后")
+    assert caption("leak", 0, chinese=False) == "Guanjia sample photo  |  Water leak - report 1"
+    # Every subject has its Chinese label.
+    assert all(caption(key, 0, chinese=True) for key in SUBJECTS)
