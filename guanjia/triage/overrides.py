@@ -42,10 +42,10 @@ OVERRIDES: tuple[Override, ...] = (
                         r"(倒|搅拌|冲|排)[^,]{0,8}(渠|下水道|雨水|绿化|草坪|草地|花坛)")),
     # Renovation noise out of hours: the patrol stops it tonight, customer service follows up.
     Override("renovation_noise_out_of_hours_to_security", Department.SECURITY, _ACTING, frozenset({"renovation"}),
-             re.compile(r"(晚上|半夜|凌晨|深夜|夜里|早上[五六七]点|早上[5-7]点|[5-7]点(多)?就|周日|星期天|礼拜天|"
-                        r"night|sunday|early morning|[0-9]+ ?pm).{0,20}(装修|电钻|砸|敲|钻|切|施工|噪音|吵|drill|noise)|"
-                        r"(装修|电钻|砸|敲|钻|施工|drill).{0,20}(晚上|半夜|凌晨|深夜|夜里|周日|星期天|礼拜天|"
-                        r"早上[五六七5-7]点|night|sunday|[0-9]+ ?pm)")),
+             re.compile(r"(晚上|半夜|凌晨|深夜|夜里|早上[五六七]点|早上[5-7](点|时)|[5-7](点|时)(多)?(就|即)|周日|星期天|礼拜天|"
+                        r"night|sunday|early morning|[5-7] ?am|[0-9]+ ?pm).{0,20}(装修|电钻|砸|敲|钻|切|施工|噪音|吵|drill|noise)|"
+                        r"(装修|电钻|砸|敲|钻|施工|drill|renovation).{0,20}(晚上|半夜|凌晨|深夜|夜里|周日|星期天|礼拜天|"
+                        r"早上[五六七5-7](点|时)|night|sunday|[5-7] ?am|[0-9]+ ?pm)")),
     # A disputed meter reading is settled by the engineer who reads the meter.
     Override("meter_reading_to_engineering", Department.ENGINEERING, _ACTING, frozenset({"fee"}),
              re.compile(r"(水表|电表|燃气表|气表|meter).{0,10}(读数|抄|不准|跳|走得.{0,2}快|转得.{0,2}快|reading)|抄表")),
@@ -57,7 +57,9 @@ OVERRIDES: tuple[Override, ...] = (
              re.compile(r"(维修|修理|师傅|报修|修).{0,40}(慢|天|日|星期|周|个月|还没|没修好|没人|没有人|没来|不来|没见|人影|拖|敷衍|又坏|"
                         r"repair)|repair.{0,20}(slow|days|week|still)|"
                         # botched: the mess left behind, or still broken after "fixed"
-                        r"(修完|整完|修好了).{0,12}(垃圾|不收拾|没清理|冇清理|还是|又)|"
+                        r"(修完|整完|修好了).{0,12}(垃圾|不收拾|没清理|冇清理|还是|又)|(维修|修)后(仍|还是|又)|"
+                        # a visit promised and not made, a job "dispatched" that never came
+                        r"(派人|上门).{0,20}(未上门|没上门|没来|没人来|不来)|派单.{0,12}(没下文|没人来|没动静)|"
                         r"reported.{0,40}(times|days|week).{0,30}(nobody|no one|not|never)")),
     # A gas smell behind a door nobody answers: security gets in, engineering follows.
     Override("gas_no_answer_to_security", Department.SECURITY, _ACTING, frozenset({"facility", "order"}),
@@ -79,8 +81,8 @@ OVERRIDES: tuple[Override, ...] = (
     # Re-issuing a card at the counter is done by the front desk itself.
     Override("card_reissue_to_customer_service", Department.CUSTOMER_SERVICE, frozenset({"service"}),
              frozenset({"facility"}),
-             re.compile(r"(补办|重新办|再办|新办|办理|办一张|多办|挂失).{0,6}(门禁卡|门卡|卡|人脸)|"
-                        r"(门禁卡|门卡|人脸).{0,8}(补办|办理|录入|登记|挂失|消磁|重新写)|录.{0,2}人脸|replace.{0,10}card|replacement.{0,12}card")),
+             re.compile(r"(补办|重新办|再办|新办|办理|办一张|办一下|办个|配一个|多办|挂失).{0,6}(门禁卡|门卡|卡|人脸|遥控)|"
+                        r"(门禁卡|门卡|人脸|遥控器?).{0,8}(补办|办理|录入|登记|挂失|消磁|重新写|重新配)|录.{0,2}人脸|replace.{0,10}(card|remote)|replacement.{0,12}(card|remote)")),
 )
 
 

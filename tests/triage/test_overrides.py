@@ -39,3 +39,23 @@ def test_checking_the_owner_on_a_release_slip_is_not_a_title_dispute():
 def test_a_meter_that_runs_fast_is_read_again_by_the_engineer_and_a_lost_card_is_replaced_at_the_desk():
     assert _department("complaint", "fee", "电表走得特别快,家里没人也在转")[0] == "engineering"
     assert _department("service", "facility", "I need a replacement access card.")[0] == "customer_service"
+
+
+def test_a_visit_promised_and_not_made_or_a_repair_that_did_not_hold_goes_to_the_engineers():
+    for text in ("客服说第二天派人上门,一个星期了都没上门", "报修后说已经派单,到现在没下文",
+                 "上周修的下水道,维修后仍然返臭味"):
+        assert _department("complaint", "service", text) == ("engineering", "slow_repair_to_engineering")
+    # A rude clerk is still the service centre's own business.
+    assert _department("complaint", "service", "前台的小姑娘态度很差,爱答不理")[0] == "customer_service"
+
+
+def test_works_starting_at_seven_in_any_wording_are_stopped_by_the_patrol_but_weekday_afternoons_are_not():
+    for text in ("楼上装修每天早上7时就开始电钻", "Renovation upstairs starts drilling at 7am",
+                 "周日一大早楼上就在装修砸墙"):
+        assert _department("complaint", "renovation", text)[0] == "security"
+    assert _department("complaint", "renovation", "楼上周末装修,白天吵得没法休息")[0] == "customer_service"
+
+
+def test_a_garage_remote_or_face_registration_is_issued_at_the_desk():
+    for text in ("想补办一个车库遥控器,原来的丢了", "帮我妈办一下人脸识别,她不会用手机"):
+        assert _department("service", "facility", text) == ("customer_service", "card_reissue_to_customer_service")
