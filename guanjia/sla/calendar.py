@@ -79,6 +79,9 @@ def is_working_day(day: date, overrides: Mapping[date, bool] | None = None) -> b
     try:
         return bool(chinese_calendar.is_workday(day))
     except NotImplementedError:
+        # The package has no official data for this year yet (package_knows): weekdays count until
+        # an administrator imports the year's holidays (`guanjia holidays import`), which the
+        # overrides above then carry.
         return day.weekday() < 5
 
 

@@ -15,6 +15,7 @@ as urgent until a person decides.
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -482,12 +483,19 @@ def _feared(code: str, clause: str, match: re.Match[str], *, onlooker: bool = Fa
 def _resolved_later(parts: list[str], index: int, code: str = "") -> bool:
     # "电梯困人,已经救出来了" — the clause saying it is over usually follows within three clauses
     # ("火警铃响了十分钟,半夜两点,全楼都跑下楼,结果说是误报").
-    over = RESOLVED if code in WATER_CODES else RESOLVED_EVENT
-    if code in CORDON_CODES:
-        over = re.compile(f"{over.pattern}|{CORDONED.pattern}")
-    if code in POWER_OFF_CODES:
-        over = re.compile(f"{over.pattern}|{POWER_OFF.pattern}")
+    over = _ending(code)
     return any(over.search(part) for part in parts[index:index + 4])
+
+
+@cache
+def _ending(code: str) -> re.Pattern[str]:
+    """What says a trigger of this kind is over: shutting the valve ends only water; a fence ends
+    only a hole or a falling hazard; switching off ends only a smell, a live appliance or sparks.
+    Built once per rule, not once per clause."""
+    endings = [RESOLVED if code in WATER_CODES else RESOLVED_EVENT]
+    endings += [CORDONED] if code in CORDON_CODES else []
+    endings += [POWER_OFF] if code in POWER_OFF_CODES else []
+    return re.compile("|".join(pattern.pattern for pattern in endings))
 
 
 def _told_in_the_past(parts: list[str], index: int) -> bool:
