@@ -152,7 +152,7 @@ def validate_rows(rows: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]
         raise ImportRejected([RowError(1, "-", _("The file holds no answers."))])
     if len(rows) > MAX_ROWS:
         raise ImportRejected([RowError(rows[MAX_ROWS][0], "-", _("Too many rows."))])
-    clean, errors, seen = [], [], set()
+    clean, errors, seen = [], [], set[str]()
     for number, record in rows:
         entry, row_errors = _validate(number, record, seen)
         clean.append(entry)
@@ -208,7 +208,7 @@ def export_jsonl(records: list[dict[str, Any]]) -> bytes:
 
 def export_xlsx(records: list[dict[str, Any]]) -> bytes:
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # a new workbook's only sheet (``active`` may be None by type)
     sheet.title = "answers"
     sheet.append(list(FIELDS))
     for r in records:

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Literal, overload
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -29,6 +29,12 @@ def community_values(*, community: Community) -> dict[str, str]:
     return values
 
 
+@overload
+def answer_render(*, answer: StandardAnswer, community: Community, for_resident: Literal[False],
+                  values: dict[str, str] | None = None) -> Rendered: ...
+@overload
+def answer_render(*, answer: StandardAnswer, community: Community, for_resident: bool,
+                  values: dict[str, str] | None = None) -> Rendered | None: ...
 def answer_render(*, answer: StandardAnswer, community: Community, for_resident: bool,
                   values: dict[str, str] | None = None) -> Rendered | None:
     """The answer filled with ``community``'s figures.

@@ -1,11 +1,13 @@
 """Every write to the standard-answer library: one transaction each, a revision per change."""
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.accounts.choices import SUPERVISING_ROLES, Role
@@ -51,7 +53,7 @@ def snapshot(answer: StandardAnswer) -> dict[str, Any]:
 
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
-    errors: dict[str, str] = {}
+    errors: dict[str, Promise] = {}
     if "question" in fields:
         fields["question"] = (fields["question"] or "").strip()
         if not fields["question"] or len(fields["question"]) > 300:
@@ -76,7 +78,7 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def _revise(answer: StandardAnswer, *, actor: Any, action: str, before: dict, note: str = "") -> None:
+def _revise(answer: StandardAnswer, *, actor: Any, action: str, before: dict[str, Any], note: str = "") -> None:
     AnswerRevision.objects.create(answer=answer, actor=actor if getattr(actor, "pk", None) else None,
                                   action=action, before=before, after=snapshot(answer), note=note[:200])
     company_id = answer.company_id
@@ -85,7 +87,7 @@ def _revise(answer: StandardAnswer, *, actor: Any, action: str, before: dict, no
 
 @transaction.atomic
 def answer_create(*, actor: Any, company: Company, code: str, question: str, answer: str, category: str,
-                  tags: list[str] | str = ()) -> StandardAnswer:
+                  tags: Sequence[str] | str = ()) -> StandardAnswer:
     _require_staff(actor, company)
     code = (code or "").strip()
     if not code or len(code) > 32:

@@ -11,7 +11,9 @@ from django_htmx.http import trigger_client_event
 
 from guanjia.accounts.scoping import communities_for_user
 from guanjia.core.errors import ServiceError
+from guanjia.core.requests import AuthenticatedHttpRequest, HtmxHttpRequest
 from guanjia.core.taxonomy import Channel
+from guanjia.properties.models import Community
 
 from . import services
 from .forms import AnswerForm, InquiryReplyForm
@@ -30,7 +32,7 @@ ACTIONS = {"submit": services.answer_submit, "approve": services.answer_approve,
            "review": services.answer_mark_reviewed}
 
 
-def _staff_community(request: HttpRequest, community_id: object):  # type: ignore[no-untyped-def]
+def _staff_community(request: HttpRequest, community_id: object) -> Community:
     if getattr(request.user, "is_resident", False):
         raise Http404
     community = community_for_user(user=request.user, community_id=community_id)
@@ -40,7 +42,7 @@ def _staff_community(request: HttpRequest, community_id: object):  # type: ignor
 
 
 @login_required
-def suggestions(request: HttpRequest) -> HttpResponse:
+def suggestions(request: HtmxHttpRequest) -> HttpResponse:
     """The intake screen's panel: top three answers for what the caller says, with reasons."""
     if getattr(request.user, "is_resident", False):
         raise Http404
@@ -90,7 +92,7 @@ def review(request: HttpRequest) -> HttpResponse:
                                                    "now": timezone.now(), "reply_form": InquiryReplyForm()})
 
 
-def _company_id(request: HttpRequest) -> int:
+def _company_id(request: AuthenticatedHttpRequest) -> int:
     company_id = request.user.roles.values_list("company_id", flat=True).first()
     if company_id is None:
         raise Http404
@@ -98,7 +100,7 @@ def _company_id(request: HttpRequest) -> int:
 
 
 @login_required
-def answer_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def answer_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpResponse:
     answer = get_object_or_404(answers_for_user(user=request.user), pk=pk) if pk else None
     initial = ({"code": answer.code, "question": answer.question, "answer": answer.answer,
                 "category": answer.category, "tags": ", ".join(answer.tags)} if answer

@@ -5,6 +5,7 @@ adds what a screen shows beside it: each order's nearest running deadline, fetch
 page in one query, so a page of fifty orders costs the same handful of queries as a page of five.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -37,7 +38,7 @@ def attach_deadlines(orders: list[WorkOrder]) -> list[WorkOrder]:
         order_id__in=[o.pk for o in orders], state__in=[ClockState.RUNNING, ClockState.BREACHED])
         .values("order_id").annotate(due=Min("due_at"), warn=Min("warn_at"))}
     for order in orders:
-        row = due.get(order.pk, {})
+        row: Mapping[str, Any] = due.get(order.pk, {})
         order.deadline_at, order.deadline_warn_at = row.get("due"), row.get("warn")
     return orders
 
@@ -78,7 +79,7 @@ def order_page(*, user: Any, uuid: Any) -> OrderPage:
     order = tickets.workorder_detail(user=user, uuid=uuid)
     open_orders: list[WorkOrder] = []
     recent: list[WorkOrder] = []
-    if order.room_id:
+    if order.room is not None:
         household = tickets.household_orders(user=user, room=order.room)
         open_orders = [o for o in household["open"][:HISTORY_SIZE + 1] if o.pk != order.pk][:HISTORY_SIZE]
         recent = [o for o in household["recent"][:HISTORY_SIZE + 1] if o.pk != order.pk][:HISTORY_SIZE]

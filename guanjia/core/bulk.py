@@ -72,11 +72,20 @@ class _Clock:
 
 class _NaiveUtcClock(_Clock):
     def aware(self, value: dt.datetime) -> str:
-        return connection.ops.adapt_datetimefield_value(value)
+        adapted = connection.ops.adapt_datetimefield_value(value)
+        assert adapted is not None  # None only ever stands for a None value
+        return adapted
 
 
 _PG_CLOCK = _Clock("+00")
 _SQLITE_CLOCK = _NaiveUtcClock("")  # Django keeps SQLite date-times as naive UTC text
+
+
+def column_of(field: models.Field) -> str:
+    """A stored field's column: the type allows None, which only fields without one have (many-to-many)."""
+    if field.column is None:
+        raise ValueError(f"{field} has no column")
+    return field.column
 
 
 def _copy_text(value: str) -> str:
@@ -157,7 +166,7 @@ class BulkTable:
         self.rest = rest
         now = epoch_seconds(timezone.now())
         self.constants = tuple(_constant(f, now) for f in rest)
-        names = [f.column for f in (*self.given, *rest)]
+        names = [column_of(f) for f in (*self.given, *rest)]
         self.column_list = ", ".join(connection.ops.quote_name(n) for n in names)
 
     def write(self, rows: Iterable[Sequence[Any]]) -> int:

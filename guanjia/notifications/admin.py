@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from . import services
@@ -27,6 +29,6 @@ class DeliveryAdmin(admin.ModelAdmin):
     actions = ["retry_now"]
 
     @admin.action(description=_("Retry the selected deliveries at the next sweep"))
-    def retry_now(self, request, queryset):
+    def retry_now(self, request: HttpRequest, queryset: QuerySet[Delivery]) -> None:
         count = services.delivery_retry_now(delivery_ids=queryset.values_list("pk", flat=True))
         self.message_user(request, _("%(count)d deliveries will be retried.") % {"count": count})

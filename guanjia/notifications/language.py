@@ -9,7 +9,7 @@ values in it — and ``notify`` words it once per language among the recipients.
 """
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.utils.functional import Promise, lazy
@@ -35,7 +35,8 @@ def phrase(template: Text, /, **params: Any) -> Promise:
     ``phrase(gettext_lazy("Work order %(number)s is done"), number=order.number)`` is the lazy
     counterpart of ``gettext("Work order %(number)s is done") % {"number": order.number}``.
     """
-    return _lazy_worded(template, params)
+    # ``lazy`` returns a Promise standing in for a str; the stubs type the call as the str itself.
+    return cast(Promise, _lazy_worded(template, params))
 
 
 def language_of(preferred: str | None) -> str:

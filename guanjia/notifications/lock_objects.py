@@ -10,6 +10,7 @@ one writer, so the single statement is already exclusive there.
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import connections, router
 from django.utils import timezone
@@ -33,14 +34,14 @@ def claim_deliveries(*, delivery_ids: Sequence[int], due_only: bool, lease: time
     table = quote(Delivery._meta.db_table)
     due_field = Delivery._meta.get_field("next_retry_at")
 
-    def moment(value: datetime) -> object:
+    def moment(value: datetime) -> Any:
         return due_field.get_db_prep_value(value, connection)
 
     ids = [int(pk) for pk in delivery_ids]
     if due_only:
         statuses = [str(status) for status in CLAIMABLE_STATUSES]
         condition = f"status IN ({', '.join(['%s'] * len(statuses))}) AND next_retry_at <= %s"
-        condition_params: list[object] = [*statuses, moment(now)]
+        condition_params: list[Any] = [*statuses, moment(now)]
     else:
         condition, condition_params = "status = %s", [str(DeliveryStatus.PENDING)]
     assignments = "status = %s, next_retry_at = %s"

@@ -7,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from guanjia.core.errors import NotFound
+from guanjia.core.requests import HtmxHttpRequest
 
 from . import selectors, services
 
@@ -16,13 +17,13 @@ PAGE_SIZE = 50
 
 
 @login_required
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: HtmxHttpRequest) -> HttpResponse:
     return _render_inbox(request)
 
 
 @login_required
 @require_POST
-def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
+def mark_read(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     try:
         note = services.notification_mark_read(user=request.user, notification_id=pk)
     except NotFound:
@@ -34,12 +35,12 @@ def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def mark_all_read(request: HttpRequest) -> HttpResponse:
+def mark_all_read(request: HtmxHttpRequest) -> HttpResponse:
     services.notifications_mark_all_read(user=request.user)
     return _render_inbox(request)
 
 
-def _render_inbox(request: HttpRequest, status: int = 200) -> HttpResponse:
+def _render_inbox(request: HtmxHttpRequest, status: int = 200) -> HttpResponse:
     unread_only = request.GET.get("unread") == "1"
     size = PANEL_SIZE if request.htmx else PAGE_SIZE
     context = {

@@ -2,12 +2,13 @@
 
 from typing import Any
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.sla.choices import ClockType
 from guanjia.tickets.choices import Status
 
-RESIDENT_PROMISE = {
+RESIDENT_PROMISE: dict[str, Promise] = {
     ClockType.ACKNOWLEDGE: _("Customer service will call you to confirm the details"),
     ClockType.ON_SITE: _("Someone will be at the place"),
     ClockType.PROGRESS: _("We will tell you how it is going"),

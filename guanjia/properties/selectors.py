@@ -8,7 +8,7 @@ then loaded in a fixed number of queries, however many matched.
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
@@ -22,6 +22,15 @@ from guanjia.core.errors import NotFound
 from .identifiers import clean_plate, digits_of, is_plate
 from .models import Community, Occupancy, PhoneNumber, Room, Vehicle
 from .roomcodes import RoomCode, parse_room_code
+
+if TYPE_CHECKING:  # django-stubs-ext is a development dependency, read by mypy only
+    from django_stubs_ext import WithAnnotations
+
+    class _Occupants(TypedDict):
+        current_occupancies: list[Occupancy]
+
+    # A room as the household search loads it, with the people living there now.
+    RoomWithOccupants = WithAnnotations[Room, _Occupants]
 
 SEARCH_MAX_LIMIT = 50
 # A name "contains" search walks every room in scope; beyond this many communities (a company
@@ -179,7 +188,7 @@ def households_search(*, user: Any, q: str, community_ids: list[int] | set[int] 
             for pk in ordered]
 
 
-def _rooms_with_occupants(room_ids: list[int]) -> QuerySet[Room]:
+def _rooms_with_occupants(room_ids: list[int]) -> "QuerySet[RoomWithOccupants]":
     current = (Occupancy.objects.filter(current_occupancy_q()).select_related("person")
                .prefetch_related(Prefetch("person__phones", queryset=PhoneNumber.objects.order_by("-is_primary",
                                                                                                  "id")))

@@ -5,7 +5,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Expression, F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.expressions import Combinable
 from django.db.models.functions import ExtractHour
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +21,8 @@ from .scope import SHANGHAI
 class Dimension:
     code: str
     label: Promise
-    key: Callable[[], Expression]  # the value grouped by
-    name: Callable[[], Expression] | None = None  # a display name read in the same query
+    key: Callable[[], Combinable]  # the value grouped by
+    name: Callable[[], Combinable] | None = None  # a display name read in the same query
     choices: dict[str, Any] | None = None  # labels for coded values
     param: str = ""  # the query parameter that filters the orders list by this value
     # Whether the table shows complaints on time and late orders too. Only where a manager acts
@@ -66,7 +67,7 @@ def breakdown_rows(orders: QuerySet, dimension: Dimension) -> list[dict[str, Any
     counts = {"total": Count("pk"), "complaints": Count("pk", filter=Q(kind=Kind.COMPLAINT))}
     if dimension.timeliness:
         counts.update(on_time_den=Count("pk", filter=on_time.population),
-                      on_time_num=Count("pk", filter=on_time.population & on_time.hit),
+                      on_time_num=Count("pk", filter=on_time.hits),
                       late=Count("pk", filter=Q(handling_late=True)))
     return list(orders.values(**values).annotate(**counts))
 
@@ -121,7 +122,7 @@ def timeliness_grain_rows(orders: QuerySet, *, kpis: bool = False) -> list[dict[
                 counts.update(kpi_aggregates(kpi))
     else:
         counts.update(on_time_den=Count("pk", filter=on_time.population),
-                      on_time_num=Count("pk", filter=on_time.population & on_time.hit))
+                      on_time_num=Count("pk", filter=on_time.hits))
     rows = list(orders.values("category", "department", zone_key=F("room__unit__building__zone_id"),
                               zone_name=F("room__unit__building__zone__name")).annotate(**counts))
     if kpis:

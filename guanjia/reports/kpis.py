@@ -93,6 +93,13 @@ class Kpi:
     def is_rate(self) -> bool:
         return self.hit is not None
 
+    @property
+    def hits(self) -> Q:
+        """A rate's numerator: the population also matching ``hit``."""
+        if self.hit is None:
+            raise ValueError(f"{self.code} is not a rate")
+        return self.population & self.hit
+
     def target_value(self) -> float | None:
         """The company's own target (``GUANJIA_KPI_TARGETS``) or the standards' default."""
         overrides = getattr(settings, "GUANJIA_KPI_TARGETS", {}) or {}
@@ -233,7 +240,7 @@ class Sources:
         # ``live`` rows leave them out so that nothing is counted twice.
         self.summarised = summarised
         self._holidays: dict[tuple[date, date], list[date]] = {}
-        self._recent_clocks: dict[datetime, int] = {}
+        self._recent_clocks: dict[datetime, float] = {}
 
     def _not_summarised(self, field: str) -> Q:
         """The parts of the period outside the summarised months, as ranges of ``field``.
@@ -366,7 +373,7 @@ def kpi_aggregates(kpi: Kpi) -> dict[str, Any]:
     """The aggregate expressions for ``kpi`` over its source, named ``<code>__<part>``."""
     parts: dict[str, Any] = {f"{kpi.code}__den": Count("pk", filter=kpi.population)}
     if kpi.hit is not None:
-        parts[f"{kpi.code}__num"] = Count("pk", filter=kpi.population & kpi.hit)
+        parts[f"{kpi.code}__num"] = Count("pk", filter=kpi.hits)
     elif kpi.measure is not None and kpi.fraction is None:
         # A sum, not an average: sums (and counts) of months and groups add up exactly.
         parts[f"{kpi.code}__sum"] = Sum(kpi.measure(), filter=kpi.population)

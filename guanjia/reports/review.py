@@ -1,5 +1,6 @@
 """The figures of a monthly review (月度投诉分析/复盘, SAT-2), as JSON for the archive (REC-1)."""
 
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -31,7 +32,7 @@ REPEATS_LIMIT = 50
 
 def _order_brief(order: WorkOrder, **extra: Any) -> dict[str, Any]:
     return {"id": order.pk, "uuid": str(order.uuid), "number": order.number,
-            "room": order.room.code if order.room_id else order.location,
+            "room": order.room.code if order.room is not None else order.location,
             "kind": order.kind, "category": order.category, "department": order.department,
             "status": order.status, "received": timezone.localtime(order.created_at).strftime("%Y-%m-%d %H:%M"),
             "description": order.description[:200], **extra}
@@ -53,7 +54,7 @@ def complaint_share(grain: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def satisfaction_levels(sources: Sources) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """The month's ratings by level, and the satisfaction KPI's parts from the same GROUP BY."""
     parts = kpi_aggregates(KPI_BY_CODE["satisfaction"])
-    rows = list(sources.ratings().values("level").annotate(n=Count("pk"), **parts))
+    rows: list[Mapping[str, Any]] = list(sources.ratings().values("level").annotate(n=Count("pk"), **parts))
     counts = {row["level"]: row["n"] for row in rows}
     levels = [{"level": value, "label": str(label), "total": counts.get(value, 0)}
               for value, label in RatingLevel.choices]

@@ -4,6 +4,7 @@ Views call ``report_scope_build`` (scope.py) with the acting user first; everyth
 that scope, so nothing is read outside the communities the user may see.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -49,7 +50,7 @@ TREND_MONTHS = 12
 LIST_LIMIT = 10
 
 
-def hot_spots(sources: Sources, *, limit: int = 20) -> list[dict[str, Any]]:
+def hot_spots(sources: Sources, *, limit: int = 20) -> list[Mapping[str, Any]]:
     """Assets or places raised at least the community's hot-spot threshold times in the period."""
     thresholds = dict(TicketSettings.objects.filter(community_id__in=sources.scope.community_ids)
                       .values_list("community_id", "hotspot_threshold"))
@@ -60,7 +61,7 @@ def hot_spots(sources: Sources, *, limit: int = 20) -> list[dict[str, Any]]:
                       last=Max("created_at"))
             .filter(total__gte=lowest).order_by("-total", "asset_key")[: limit * 2])
     # Per-community thresholds differ; the few grouped rows are checked here, not the orders.
-    kept = [row for row in rows
+    kept: list[Mapping[str, Any]] = [row for row in rows
             if row["total"] >= thresholds.get(row["community_id"], DEFAULT_HOTSPOT_THRESHOLD)]
     return kept[:limit]
 
@@ -128,7 +129,7 @@ class Dashboard:
     kpis: list[Any]
     trends: list[dict[str, Any]]
     breakdowns: dict[str, list[dict[str, Any]]]
-    hot_spots: list[dict[str, Any]]
+    hot_spots: list[Mapping[str, Any]]
     worst_late: list[WorkOrder]
     dissatisfied: list[Any]
 
@@ -217,8 +218,8 @@ def _kpi_orders(sources: Sources, code: str, part: str) -> QuerySet[WorkOrder]:
         raise ServiceError(_("Unknown figure."), code="bad_kpi", field="kpi")
     condition = kpi.population
     if part == "num":
-        condition &= kpi.hit
-    elif part == "miss":
+        condition = kpi.hits
+    elif part == "miss" and kpi.hit is not None:
         condition &= ~kpi.hit
     if kpi.source == ORDERS:
         return sources.orders().filter(condition)

@@ -3,7 +3,7 @@
 Each service is one transaction; notifications and export jobs go out on commit.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -136,7 +136,7 @@ def improvement_action_create(*, actor: Any, community: Community, title: str, s
     return action
 
 
-def households_concerned(*, action: ImprovementAction) -> list[dict[str, Any]]:
+def households_concerned(*, action: ImprovementAction) -> list[Mapping[str, Any]]:
     """One contact per household that complained about the action's subject, from the window
     before the action until now (a DISTINCT query; the list is households, not orders)."""
     since = datetime.combine(action.starts_on - timedelta(days=action.window_days), datetime.min.time(),
@@ -144,7 +144,7 @@ def households_concerned(*, action: ImprovementAction) -> list[dict[str, Any]]:
     rows = (_same_subject(action).filter(created_at__gte=since, room__isnull=False)
             .exclude(contact_phone="").values("room_id", "contact_phone", "person_id")
             .order_by("room_id", "-created_at"))
-    households: dict[int, dict[str, Any]] = {}
+    households: dict[int, Mapping[str, Any]] = {}
     for row in rows:
         households.setdefault(row["room_id"], row)
     return list(households.values())
@@ -173,7 +173,7 @@ def improvement_action_progress(*, actor: Any, action: ImprovementAction, text: 
     return update
 
 
-def _notify_households(*, action: ImprovementAction, text: str, households: list[dict[str, Any]]) -> None:
+def _notify_households(*, action: ImprovementAction, text: str, households: list[Mapping[str, Any]]) -> None:
     from guanjia.notifications.language import phrase
     from guanjia.notifications.services import notify_resident
 

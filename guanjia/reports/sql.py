@@ -9,13 +9,17 @@ LIMIT … OFFSET`` queries — still aggregated in SQL, never by loading the ord
 import copy
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Self, cast
 
 from django.db import connection, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Aggregate, BooleanField, Count, Expression, F, FloatField, Func, Q, QuerySet
+from django.db.models.expressions import BaseExpression
+from django.db.models.sql.compiler import SQLCompiler
 from django.db.models.sql.constants import LOUTER
+from django.db.models.sql.datastructures import Join
 
 
 class EpochSeconds(Func):
@@ -24,10 +28,12 @@ class EpochSeconds(Func):
     output_field = FloatField()
     arity = 2
 
-    def as_sql(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
-        return super().as_sql(compiler, connection,
-                              template="CAST(EXTRACT(EPOCH FROM (%(expressions)s)) AS double precision)", arg_joiner=" - ",
-                              **extra_context)
+    def as_sql(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, function: str | None = None,
+               template: str | None = None, arg_joiner: str | None = None,
+               **extra_context: Any) -> tuple[str, Any]:
+        return super().as_sql(compiler, connection, function=function,
+                              template=template or "CAST(EXTRACT(EPOCH FROM (%(expressions)s)) AS double precision)",
+                              arg_joiner=arg_joiner or " - ", **extra_context)
 
     def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
         # Django stores datetimes as UTC text; julianday() reads it with the fraction of a second.
@@ -129,19 +135,21 @@ class JoinedCountAboveZero(Expression):
         super().__init__()
         self.alias, self.column = alias, column
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+    # The params are a list, as Django 5.2's own expressions return them (``Col``, ``Value``) and
+    # callers may add lists to them; the stubs' tuple is Django 6's.
+    def as_sql(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper) -> tuple[str, Any]:
         column = f"{compiler.quote_name_unless_alias(self.alias)}.{connection.ops.quote_name(self.column)}"
         return f"COALESCE({column}, 0) > 0", []
 
-    def relabeled_clone(self, change_map: dict[str, str]) -> "JoinedCountAboveZero":
+    def relabeled_clone(self, change_map: Mapping[str, str]) -> Self:
         return self.__class__(change_map.get(self.alias, self.alias), self.column)
 
-    def get_group_by_cols(self) -> list[Expression]:
+    def get_group_by_cols(self) -> list[BaseExpression]:
         return [self]
 
 
 def counts_joined(rows: QuerySet, counted: QuerySet, *, key: str, conditions: dict[str, Q],
-                  name: str) -> tuple[QuerySet, dict[str, Expression]]:
+                  name: str) -> tuple[QuerySet, dict[str, BaseExpression]]:
     """``rows`` with ``counted`` grouped by ``key`` (the rows' primary key) joined once, and for each
     of ``conditions`` whether any of a row's ``counted`` matches it.
 
@@ -155,9 +163,12 @@ def counts_joined(rows: QuerySet, counted: QuerySet, *, key: str, conditions: di
     grouped = counted.order_by().values(key).annotate(
         **{column: Count(key, filter=condition) for column, condition in conditions.items()})
     rows = rows.all()
-    alias = rows.query.join(DerivedJoin(grouped, name=name, key=key, parent_alias=rows.query.get_initial_alias(),
-                                        parent_column=rows.model._meta.pk.column))
-    return rows, {column: JoinedCountAboveZero(alias, column) for column in conditions}
+    # A ``Join`` by its interface only (see ``DerivedJoin``): Django has no type for a derived table.
+    join = cast(Join, DerivedJoin(grouped, name=name, key=key, parent_alias=rows.query.get_initial_alias(),
+                                  parent_column=rows.model._meta.pk.column))
+    alias = rows.query.join(join)
+    flags: dict[str, BaseExpression] = {column: JoinedCountAboveZero(alias, column) for column in conditions}
+    return rows, flags
 
 
 @contextmanager

@@ -12,6 +12,7 @@ Only parts that add up are kept: counts of rates and sums of seconds with their 
 months and departments its requests fell in) are always counted live.
 """
 
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -87,7 +88,8 @@ def _grouped(sources: Sources) -> dict[tuple[Any, ...], dict[str, Any]]:
                                         category=F("order__category"), zone_id=F(f"order__{zone}"))
                .annotate(**_sat_parts()))
     rows: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for row in [*orders, *ratings]:
+    grouped: list[Mapping[str, Any]] = [*orders, *ratings]
+    for row in grouped:
         parts = rows.setdefault(tuple(row[key] for key in GRAIN), dict.fromkeys(PARTS, 0))
         for part in PARTS:
             parts[part] += row.get(part) or 0
@@ -119,8 +121,9 @@ def _volumes(sources: Sources, month: date) -> list[MonthVolume]:
     result = []
     for dimension in VOLUME_DIMENSIONS:
         values = {"key": dimension.key(), **({"name": dimension.name()} if dimension.name else {})}
-        rows = (sources.orders().values("community_id", "department", zone_id=zone, **values)
-                .annotate(total=Count("pk"), complaints=Count("pk", filter=Q(kind=Kind.COMPLAINT))))
+        rows: Iterable[Mapping[str, Any]] = (
+            sources.orders().values("community_id", "department", zone_id=zone, **values)
+            .annotate(total=Count("pk"), complaints=Count("pk", filter=Q(kind=Kind.COMPLAINT))))
         result += [MonthVolume(month=month, community_id=row["community_id"], zone_id=row["zone_id"],
                                department=row["department"] or "", dimension=dimension.code,
                                key=None if row["key"] is None else str(row["key"]),
@@ -194,8 +197,8 @@ def summary_breakdown(sources: Sources, dimension: Dimension) -> list[dict[str, 
     values: dict[str, Any] = {"key": F(DIMENSION_COLUMNS[dimension.code])}
     if dimension.name is not None:
         values["name"] = F("zone__name")
-    return list(_summary(sources.scope, sources.summarised).values(**values)
-                .annotate(**{part: Sum(part) for part in BREAKDOWN_PARTS}).filter(total__gt=0))
+    return [dict(row) for row in _summary(sources.scope, sources.summarised).values(**values)
+            .annotate(**{part: Sum(part) for part in BREAKDOWN_PARTS}).filter(total__gt=0)]
 
 
 def summary_volumes(sources: Sources) -> dict[str, list[dict[str, Any]]]:
@@ -209,10 +212,12 @@ def summary_volumes(sources: Sources) -> dict[str, list[dict[str, Any]]]:
     if sources.scope.department:
         rows = rows.filter(department=sources.scope.department)
     for row in rows.values("dimension", "key", "name").annotate(total=Sum("total"), complaints=Sum("complaints")):
-        code, name = row.pop("dimension"), row.pop("name")
-        if code in _INTEGER_KEYS and row["key"] is not None:
-            row["key"] = int(row["key"])
-        by_code[code].append({**row, "name": name} if name else row)
+        code, name, key = row["dimension"], row["name"], row["key"]
+        volume: dict[str, Any] = {"key": int(key) if code in _INTEGER_KEYS and key is not None else key,
+                                  "total": row["total"], "complaints": row["complaints"]}
+        if name:
+            volume["name"] = name
+        by_code[code].append(volume)
     return by_code
 
 
@@ -239,8 +244,10 @@ def trend_rows(sources: Sources, *, first: date,
     done = summarised_months(first=first, last=last, now=sources.now)
     trend = TREND_PARTS
     by_month: dict[date, dict[str, int]] = {}
-    for row in _summary(scope, tuple(done)).values("month").annotate(**{part: Sum(part) for part in trend}):
-        by_month[row.pop("month")] = row
+    summary: Iterable[Mapping[str, Any]] = (_summary(scope, tuple(done)).values("month")
+                                            .annotate(**{part: Sum(part) for part in trend}))
+    for row in summary:
+        by_month[row["month"]] = {part: row[part] for part in trend}
     known = {month: parts for month, parts in (known or {}).items() if month not in done}
     by_month.update(known)
     live = [month for month in _months(first, last) if month not in done and month not in known]
@@ -255,12 +262,13 @@ def trend_rows(sources: Sources, *, first: date,
                   .annotate(**orders_parts))
         ratings = (sources.ratings(start=start, end=end).annotate(month=TruncMonth("at", tzinfo=SHANGHAI))
                    .values("month").annotate(**_sat_parts()))
-        for row in [*orders, *ratings]:
-            key = row.pop("month")
+        counted: list[Mapping[str, Any]] = [*orders, *ratings]
+        for row in counted:
+            key = row["month"]
             key = key.date() if isinstance(key, datetime) else key
             if key in done or key in known:
                 continue
-            by_month.setdefault(key, {}).update(row)
+            by_month.setdefault(key, {}).update((part, value) for part, value in row.items() if part != "month")
     return by_month
 
 

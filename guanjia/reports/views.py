@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from guanjia.core.errors import ServiceError
+from guanjia.core.requests import HtmxHttpRequest
 from guanjia.core.taxonomy import Category, Department
 from guanjia.properties.models import Community, Zone
 
@@ -119,7 +120,7 @@ def _own_export(request: HttpRequest, uuid: Any) -> Export:
 
 
 @login_required
-def export_detail(request: HttpRequest, uuid: Any) -> HttpResponse:
+def export_detail(request: HtmxHttpRequest, uuid: Any) -> HttpResponse:
     export = _own_export(request, uuid)
     template = "reports/htmx/export_status.html" if request.htmx else "reports/export.html"
     return render(request, template, {"export": export, "running": export.status in (

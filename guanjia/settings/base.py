@@ -6,6 +6,7 @@ in-process cache. Production sets ``DATABASE_URL`` (PostgreSQL), ``REDIS_URL`` a
 """
 
 from pathlib import Path
+from typing import Any
 
 import environ
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +25,7 @@ SECRET_KEY = env.str("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # The base URL used in links sent to residents (tracking pages, rating links).
-PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
+PUBLIC_BASE_URL: str = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -136,7 +137,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STATICFILES_DIRS: list[str | Path | tuple[str, Path]] = [PACKAGE_DIR / "static"]
 # Front-end packages come from the npm registry at install time (package-lock.json);
 # they are served from node_modules, never from a CDN, so an intranet install works.
 NODE_MODULES_DIR = BASE_DIR / "node_modules"
@@ -164,7 +165,7 @@ CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BEAT_SCHEDULE = {
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, Any]] = {
     "sla-sweep": {"task": "guanjia.sla.tasks.sweep", "schedule": 60.0},
     "notifications-retry": {"task": "guanjia.notifications.tasks.retry_failed", "schedule": 120.0},
     # Idempotent: summarises closed months for the trends, writes last month's reviews by the 5th.
@@ -211,7 +212,7 @@ EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="guanjia@localhost")
 
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},

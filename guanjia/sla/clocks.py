@@ -26,7 +26,8 @@ def due_at(*, cal: WorkCalendar, started_at: datetime, duration: timedelta, paus
 
 def warn_at(*, started_at: datetime, due: datetime) -> datetime:
     """Shortly before the deadline: a fraction of the wall-clock span, capped."""
-    lead = min((due - started_at) * float(sla_setting("SLA_WARN_FRACTION")), sla_setting("SLA_WARN_CAP"))
+    cap: timedelta = sla_setting("SLA_WARN_CAP")
+    lead = min((due - started_at) * float(sla_setting("SLA_WARN_FRACTION")), cap)
     return due - max(lead, timedelta(0))
 
 

@@ -51,6 +51,7 @@ class Resolved:
 
 C, K, U = ClockType, Kind, Urgency
 M, H, D = DurationUnit.MINUTES, DurationUnit.HOURS, DurationUnit.DAYS
+_UNIT_LENGTHS: dict[str, timedelta] = {M: timedelta(minutes=1), H: timedelta(hours=1), D: timedelta(days=1)}
 
 DEFAULT_POLICIES: tuple[Rule, ...] = (
     # SLA-1: confirm with the resident within 15 minutes (desk time; urgent: around the clock).
@@ -109,7 +110,7 @@ def resolve(rule: Rule, *, urgency: str) -> Resolved:
     working_time = rule.working_time and urgency != U.URGENT
     if rule.unit == D and working_time:
         return Resolved(timedelta(0), True, rule.pauses, days=rule.duration)
-    amount = {M: timedelta(minutes=1), H: timedelta(hours=1), D: timedelta(days=1)}[rule.unit] * rule.duration
+    amount = _UNIT_LENGTHS[rule.unit] * rule.duration
     return Resolved(amount, working_time, rule.pauses)
 
 

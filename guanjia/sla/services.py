@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils.dateparse import parse_datetime
 from django.utils.timezone import is_naive, make_aware
 
@@ -52,7 +53,7 @@ class _Context:
         return pick_rule(self.rules, clock_type=clock_type, kind=order.kind or "",
                          urgency=order.urgency or "", category=order.category or "")
 
-    def active(self, types: Iterable[str]) -> Any:
+    def active(self, types: Iterable[str]) -> QuerySet[Clock]:
         return Clock.objects.filter(order=self.order, type__in=list(types), state__in=ACTIVE_STATES)
 
 
@@ -142,9 +143,9 @@ def _stage_allows(order: Any, clock_type: str) -> bool:
 def _sync_receipt_clocks(ctx: _Context, *, start_new_at: datetime) -> None:
     """After (re)classification: start the clocks that now apply, re-time or cancel the rest."""
     existing: dict[str, Clock] = {}
-    for clock in Clock.objects.filter(order=ctx.order, type__in=RECEIPT_CLOCKS).exclude(
+    for found in Clock.objects.filter(order=ctx.order, type__in=RECEIPT_CLOCKS).exclude(
             state=ClockState.CANCELLED).order_by("started_at", "id"):
-        existing[clock.type] = clock  # the latest of each type
+        existing[found.type] = found  # the latest of each type
     for clock_type in RECEIPT_CLOCKS:
         rule, clock = ctx.rule(clock_type), existing.get(clock_type)
         if clock is not None and clock.state not in (ClockState.RUNNING, ClockState.PAUSED):

@@ -19,11 +19,11 @@ cannot hold up the others.
 
 import logging
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db import transaction
 from django.db.models import Count, F, Q, QuerySet
@@ -43,6 +43,15 @@ from .calendar import WorkCalendar
 from .choices import ClockState, ClockType
 from .models import Clock
 from .selectors import calendar_overrides, working_calendar
+
+if TYPE_CHECKING:  # django-stubs-ext is a development dependency, read by mypy only
+    from django_stubs_ext import WithAnnotations
+
+    class _ZoneManager(TypedDict):
+        zone_manager_id: int | None
+
+    # A clock as a sweep step claims it: with the manager of its order's zone (``_ClockStep.batch``).
+    SweptClock = WithAnnotations[Clock, _ZoneManager]
 
 logger = logging.getLogger(__name__)
 
@@ -180,7 +189,7 @@ def _is_sensitive(order: WorkOrder, households: dict[int, int]) -> bool:
     return group is not None and households.get(group.pk, 0) >= GROUP_CASE_HOUSEHOLDS
 
 
-def _escalation(run: _Run, clock: Clock, level: int, note: Text) -> tuple[WorkOrderEvent, StaffMessage]:
+def _escalation(run: _Run, clock: "SweptClock", level: int, note: Text) -> tuple[WorkOrderEvent, StaffMessage]:
     people = run.directory.for_level(clock.order, level, clock.zone_manager_id)
     event = _event(clock.order, EventType.ESCALATED, run.now, note, clock=clock.type, clock_id=clock.pk,
                    level=level, to=[user.pk for user in people])
@@ -195,14 +204,14 @@ def _write(claimable: QuerySet[Any], rows: list[Any], fields: list[str]) -> None
         raise ClaimLost
 
 
-def _raise_orders(clocks: list[Clock]) -> None:
+def _raise_orders(clocks: Sequence[Clock]) -> None:
     """The order's own level is the highest any of its clocks reached."""
     for level in sorted({clock.escalation_level for clock in clocks}):
         ids = [clock.order_id for clock in clocks if clock.escalation_level == level]
         WorkOrder.objects.filter(pk__in=ids, escalation_level__lt=level).update(escalation_level=level)
 
 
-def _warn(run: _Run, claimable: QuerySet[Clock], clocks: list[Clock], batch: _Batch) -> None:
+def _warn(run: _Run, claimable: QuerySet[Clock], clocks: list["SweptClock"], batch: _Batch) -> None:
     writes, done = _Writes(run.now), []
     for clock in clocks:
         try:
@@ -224,7 +233,7 @@ def _warn(run: _Run, claimable: QuerySet[Clock], clocks: list[Clock], batch: _Ba
     batch.done = len(done)
 
 
-def _breach(run: _Run, claimable: QuerySet[Clock], clocks: list[Clock], batch: _Batch) -> None:
+def _breach(run: _Run, claimable: QuerySet[Clock], clocks: list["SweptClock"], batch: _Batch) -> None:
     writes, done = _Writes(run.now), []
     households = _households(clock.order.group_case_id for clock in clocks)
     for clock in clocks:
@@ -250,7 +259,7 @@ def _breach(run: _Run, claimable: QuerySet[Clock], clocks: list[Clock], batch: _
     batch.done = len(done)
 
 
-def _climb(run: _Run, claimable: QuerySet[Clock], clocks: list[Clock], batch: _Batch) -> None:
+def _climb(run: _Run, claimable: QuerySet[Clock], clocks: list["SweptClock"], batch: _Batch) -> None:
     writes, done = _Writes(run.now), []
     for clock in clocks:
         try:
@@ -278,7 +287,7 @@ class _ClockStep:
     counter: str  # the SweepReport field it adds to
     candidates: Callable[[datetime], QuerySet[Clock]]  # each answered by one partial index
     order_by: str
-    act: Callable[[_Run, QuerySet[Clock], list[Clock], _Batch], None]
+    act: Callable[[_Run, QuerySet[Clock], list["SweptClock"], _Batch], None]
 
     def peek(self, run: _Run, leave: set[int]) -> list[int]:
         return list(self.candidates(run.now).exclude(pk__in=leave).order_by(self.order_by, "pk")

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from django.db import connection
 from django.db.models import QuerySet
 
+from guanjia.core.bulk import column_of
+
 from .models import WorkOrder, WorkOrderCounter
 
 
@@ -25,8 +27,8 @@ def next_order_sequence(*, community_id: int, day: datetime.date) -> int:
     """
     counter = WorkOrderCounter._meta
     quote = connection.ops.quote_name
-    table, last = quote(counter.db_table), quote(counter.get_field("last").column)
-    community, day_column = quote(counter.get_field("community").column), quote(counter.get_field("day").column)
+    table, last = quote(counter.db_table), quote(column_of(counter.get_field("last")))
+    community, day_column = quote(column_of(counter.get_field("community"))), quote(column_of(counter.get_field("day")))
     sql = (f"INSERT INTO {table} ({community}, {day_column}, {last}) VALUES (%s, %s, 1) "  # noqa: S608 - names from the model
            f"ON CONFLICT ({community}, {day_column}) DO UPDATE SET {last} = {table}.{last} + 1 RETURNING {last}")
     with connection.cursor() as cursor:

@@ -2,6 +2,7 @@
 
 import secrets
 import uuid
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models
@@ -81,6 +82,13 @@ class WorkOrder(TimeStampedModel):
     escalation_level = models.PositiveSmallIntegerField(_("escalation level"), default=0)
     # A normalised key of the asset or place ("3栋2单元电梯") used to spot hot spots.
     asset_key = models.CharField(_("asset or place"), max_length=100, blank=True, db_index=True)
+
+    # Not columns: worked out in Python by the selectors of the pages that show them, and set on
+    # the orders they load; declared so those pages are checked.
+    deadline_at: datetime | None
+    deadline_warn_at: datetime | None
+    late_seconds: float | None
+    late_hours: float
 
     class Meta:
         verbose_name = _("work order")

@@ -8,7 +8,7 @@ Python loop ever walks the orders (the desk must stay fast at a million orders).
 import datetime
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db import connection
 from django.db.models import BooleanField, Count, F, Func, Prefetch, Q, QuerySet, TextField, Value
@@ -29,8 +29,18 @@ from .models import GroupCase, Plan, WorkOrder, WorkOrderEvent
 from .services.access import is_resident, is_staff
 from .services.patterns import ticket_settings_for
 
+if TYPE_CHECKING:  # django-stubs-ext is a development dependency, read by mypy only
+    from django_stubs_ext import WithAnnotations
+
+    class _Timeline(TypedDict):
+        visible_events: list[WorkOrderEvent]
+        visible_plans: list[Plan]
+
+    # An order as ``workorder_detail`` loads it: its events and plans, those its reader may see.
+    DetailedOrder = WithAnnotations[WorkOrder, _Timeline]
+
 # Department → the role of the people dispatched for it (assignment suggestions).
-FIELD_ROLE_FOR_DEPARTMENT = {
+FIELD_ROLE_FOR_DEPARTMENT: dict[str, Role] = {
     Department.ENGINEERING: Role.TECHNICIAN, Department.SECURITY: Role.SECURITY,
     Department.ENVIRONMENT: Role.ENVIRONMENT, Department.FINANCE: Role.FINANCE,
     Department.CUSTOMER_SERVICE: Role.CS_AGENT,
@@ -61,7 +71,7 @@ def events_visible_to(*, user: Any, order: WorkOrder) -> QuerySet[WorkOrderEvent
     return events.order_by("at", "id")
 
 
-def workorder_detail(*, user: Any, uuid: Any) -> WorkOrder:
+def workorder_detail(*, user: Any, uuid: Any) -> "DetailedOrder":
     """One order with its timeline, plans and ratings: a fixed number of queries whatever its length.
 
     A resident gets only the events shown to residents and only approved plans.

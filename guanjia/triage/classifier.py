@@ -86,7 +86,7 @@ class Prepared:
     concepts: dict[str, str]
     safety: Any
     features: dict[str, float]
-    urgency_features: dict[str, float]
+    urgency_features: Mapping[str, float]
 
 
 def prepare(text: str) -> Prepared:
@@ -108,7 +108,7 @@ def train(examples: Iterable[Mapping[str, str]], *, decisions: Iterable[Mapping[
     rows = [(prepare(example["text"]), example) for example in examples]
     desk = [(prepare(decision["text"]), decision) for decision in decisions]
 
-    def features(item: Prepared, name: str) -> dict[str, float]:
+    def features(item: Prepared, name: str) -> Mapping[str, float]:
         return item.urgency_features if name == "urgency" else item.features
 
     fields = {name: FieldModel.train(((features(item, name), str(example[name]))

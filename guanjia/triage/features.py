@@ -2,6 +2,7 @@
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _WORD = re.compile(r"[a-z]{2,}")
@@ -57,7 +58,7 @@ def extract(text: str, *, concepts: dict[str, str], safety_codes: list[str],
     return features
 
 
-def for_topic(features: Counter[str]) -> dict[str, float]:
+def for_topic(features: Mapping[str, float]) -> dict[str, float]:
     """The features as the kind, category and department models read them (see TOPIC_GRAM_WEIGHTS)."""
     return {name: value * TOPIC_GRAM_WEIGHTS.get(len(name), 1.0) if name[1:2] != ":" else value
             for name, value in features.items()}

@@ -27,7 +27,7 @@ read at start-up), about 0.4 ms more per message.
 import math
 import random
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -226,7 +226,7 @@ class LinearModel:
     weights: dict[str, list[float]] = field(default_factory=dict)  # feature → its weight for each class
 
     @classmethod
-    def train(cls, samples: list[tuple[Mapping[str, float], str]], *, classes: list[str],
+    def train(cls, samples: Sequence[tuple[Mapping[str, float], str]], *, classes: list[str],
               c: float = SVM_C, epochs: int = SVM_EPOCHS, seed: int = SVM_SEED) -> "LinearModel":
         inputs = [_svm_input(features) for features, _label in samples]
         rng = random.Random(seed)

@@ -20,7 +20,8 @@ def triage_model_active(*, community: Community | None = None, company: Company 
     """
     if community is None and company is None:
         return None
-    company_id = community.company_id if community is not None else company.pk
+    # Not None: one of the two is given (checked above), which mypy cannot follow.
+    company_id = community.company_id if community is not None else company.pk  # type: ignore[union-attr]
     scope = Q(company_id=company_id, community__isnull=True)
     if community is not None:
         scope |= Q(community=community)

@@ -103,7 +103,8 @@ def triage_retrain(*, community: Community | None = None, company: Company | Non
     """
     if (community is None) == (company is None):
         raise ServiceError(_("Retrain either a community or a company."), code="scope_required")
-    company = company or community.company
+    # Not None: exactly one of the two is given (checked above), which mypy cannot follow.
+    company = company or community.company  # type: ignore[union-attr]
     decisions = [{"text": d.text, **d.final} for d in triage_decisions_for_scope(community=community,
                                                                                   company=company)]
     held = [row for row in decisions if is_held_back(row["text"])]

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 # Hong Kong / Taiwan words → the mainland word the rules and the lexicon use.
 # Applied after Traditional→Simplified conversion, so keys are in simplified characters.
@@ -96,7 +97,7 @@ _REPEATS = re.compile(r"([!?~。!?])\1+")  # "!!!!" → "!": anger is not urgenc
 
 
 @lru_cache(maxsize=1)
-def _t2s():
+def _t2s() -> Any:  # an opencc.OpenCC, a package without types
     # Loaded once: OpenCC parses its dictionaries on construction (~20 ms).
     from opencc import OpenCC
 

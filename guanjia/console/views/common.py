@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from guanjia.accounts.choices import UserKind
+from guanjia.core.requests import AuthenticatedHttpRequest
 
 
 def staff_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -16,7 +17,7 @@ def staff_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
 
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.user.kind != UserKind.STAFF:
             return redirect("portal:home")
         return view(request, *args, **kwargs)

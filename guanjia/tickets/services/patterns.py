@@ -50,6 +50,8 @@ def _may_repeat(order: WorkOrder) -> bool:
 
 def _is_repeat(*, order: WorkOrder, window_days: int) -> bool:
     """The same household complained about the same kind of thing within the window (REQ: 30 days)."""
+    if order.room_id is None:  # never, after ``_may_repeat``; a filter on None would match every roomless order
+        return False
     since = order.created_at - timedelta(days=window_days)
     return (WorkOrder.objects.filter(room_id=order.room_id, kind=Kind.COMPLAINT, category=order.category,
                                      created_at__gte=since, created_at__lte=order.created_at)

@@ -42,7 +42,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 # The timestamp column each status fills the first time the order reaches it.
-_REACHED_AT = {S.ACKNOWLEDGED: "acknowledged_at", S.ON_SITE: "on_site_at", S.RESOLVED: "resolved_at",
+_REACHED_AT: dict[str, str] = {S.ACKNOWLEDGED: "acknowledged_at", S.ON_SITE: "on_site_at", S.RESOLVED: "resolved_at",
                S.CLOSED: "closed_at"}
 
 

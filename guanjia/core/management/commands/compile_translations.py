@@ -1,6 +1,7 @@
 """Compile the shipped .po catalogues to .mo without needing GNU gettext installed."""
 
 from pathlib import Path
+from typing import Any
 
 import polib
 from django.conf import settings
@@ -10,7 +11,7 @@ from django.core.management.base import BaseCommand
 class Command(BaseCommand):
     help = "Compile Guanjia's translation catalogues (.po → .mo)."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         compiled = 0
         for locale_dir in settings.LOCALE_PATHS:
             for po_path in sorted(Path(locale_dir).glob("*/LC_MESSAGES/*.po")):

@@ -8,11 +8,12 @@ orders without Redis or a worker.
 import logging
 import threading
 import time
+from typing import Any
 
 from celery import current_app
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
 
 logger = logging.getLogger("guanjia.scheduler")
@@ -47,12 +48,12 @@ def run_scheduler(stop: threading.Event, tick_seconds: float = 5.0) -> None:
 class Command(BaseCommand):
     help = "Serve Guanjia with the built-in scheduler (the embedded default)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", default="8000")
         parser.add_argument("--no-scheduler", action="store_true", help="Do not run periodic tasks.")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         stop = threading.Event()
         if not options["no_scheduler"]:
             threading.Thread(target=run_scheduler, args=(stop,), name="guanjia-scheduler", daemon=True).start()

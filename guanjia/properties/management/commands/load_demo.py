@@ -1,8 +1,9 @@
 """``guanjia load_demo``: the demo company, idempotent; ``--reset`` rebuilds, ``--rooms`` scales."""
 
 import time
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from guanjia.core.errors import ServiceError
 from guanjia.properties.demo import DEFAULT_SEED, demo_load
@@ -11,14 +12,14 @@ from guanjia.properties.demo import DEFAULT_SEED, demo_load
 class Command(BaseCommand):
     help = "Load the demo company (示范物业) and print its logins. Safe to run again."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--reset", action="store_true", help="Delete the demo company and build it again.")
         parser.add_argument("--rooms", type=int, default=None,
                             help="Scale: this many rooms in total (e.g. 100000) instead of the standard demo.")
         parser.add_argument("--communities", type=int, default=2, help="Scale: spread the rooms over this many.")
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         if options["rooms"] is not None and options["rooms"] < 1:
             raise CommandError("--rooms must be at least 1")
         started = time.perf_counter()

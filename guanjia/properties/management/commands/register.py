@@ -1,9 +1,10 @@
 """``guanjia register import FILE --community CODE [--dry-run]`` and ``guanjia register export``."""
 
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from guanjia.core.errors import ServiceError
 from guanjia.properties.exporting import register_export
@@ -14,7 +15,7 @@ from guanjia.properties.models import Community
 class Command(BaseCommand):
     help = "Import or export a community's register (台账) as .xlsx or .csv."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         imp = sub.add_parser("import", help="Check a file and import it whole (nothing if any row is bad).")
         imp.add_argument("file")
@@ -27,7 +28,7 @@ class Command(BaseCommand):
         exp.add_argument("-o", "--output", required=True, help="A .xlsx or .csv path.")
         exp.add_argument("--user", help="Export as this staff member: their role decides what is unmasked.")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         community = self._community(options["community"], options.get("company"))
         try:
             if options["action"] == "import":

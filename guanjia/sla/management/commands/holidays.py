@@ -58,6 +58,6 @@ class Command(BaseCommand):
                 source = "NOT COVERED: weekends only"
             self.stdout.write(f"{year}: {source}")
         for warning in calendar_warnings(today=today):
-            self.stdout.write(self.style.WARNING(warning.message))
+            self.stdout.write(self.style.WARNING(str(warning.message)))
         if notify and holidays_remind(today=today):
             self.stdout.write("administrators reminded")

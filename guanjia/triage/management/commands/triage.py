@@ -9,10 +9,11 @@ The interface is relied on by scripts and integrations: keep it stable.
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
 from guanjia.core.errors import ServiceError
@@ -35,13 +36,13 @@ class Command(BaseCommand):
     # keeps a one-message call fast and working on a checkout that has not been migrated.
     requires_system_checks = []
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("text", nargs="?", help="the message to classify")
         parser.add_argument("--jsonl", action="store_true", help="read JSON lines {id, text} from stdin")
         parser.add_argument("--evaluate", metavar="FILE", help="JSON lines with text and the four gold fields")
         parser.add_argument("--community", metavar="CODE", help="use this community's retrained model")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         modes = [bool(options["text"]), options["jsonl"], bool(options["evaluate"])]
         if sum(modes) != 1:
             raise CommandError("Give exactly one of: a text, --jsonl, --evaluate FILE.")
@@ -68,7 +69,7 @@ class Command(BaseCommand):
             self.stderr.write("The database is not set up; using the built-in model.")
             return None
 
-    def _jsonl(self, stream, community: Community | None) -> None:
+    def _jsonl(self, stream: Iterable[str], community: Community | None) -> None:
         for number, line in enumerate(stream, 1):
             if not line.strip():
                 continue

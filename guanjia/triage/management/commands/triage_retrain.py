@@ -4,7 +4,9 @@ Prints accuracy before (the current model) and after (the new one) on the held-b
 decisions; refuses, keeps the old model and exits non-zero when the new one is worse.
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from guanjia.core.errors import ServiceError
 from guanjia.properties.models import Community, Company
@@ -21,13 +23,13 @@ def _line(label: str, report: Report) -> str:
 class Command(BaseCommand):
     help = "Retrain a community's (or a company's) triage model from the starter data and the desk's decisions."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         scope = parser.add_mutually_exclusive_group(required=True)
         scope.add_argument("--community", metavar="CODE")
         scope.add_argument("--company", metavar="CODE")
         parser.add_argument("--dry-run", action="store_true", help="measure, but keep the current model")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         community, company = self._scope(options)
         try:
             result = triage_retrain(community=community, company=company, dry_run=options["dry_run"])
@@ -44,7 +46,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(self.style.SUCCESS(f"accepted: model {result.model.pk} is now active"))
 
-    def _scope(self, options):
+    def _scope(self, options: dict[str, Any]) -> tuple[Community | None, Company | None]:
         try:
             if options["community"]:
                 return Community.objects.select_related("company").get(code=options["community"]), None
