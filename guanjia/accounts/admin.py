@@ -24,7 +24,7 @@ class UserAdmin(DjangoUserAdmin):
     autocomplete_fields = ["person"]
     inlines = [StaffRoleInline]
     fieldsets = (
-        *DjangoUserAdmin.fieldsets,
+        *(DjangoUserAdmin.fieldsets or ()),
         (_("Guanjia"), {"fields": ("kind", "display_name", "phone", "department", "skills", "preferred_language",
                                    "person")}),
     )

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.core.taxonomy import Category, Channel, Department, Kind, Urgency
@@ -24,6 +25,12 @@ class QuickForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         quicken(self)
+
+    def limit_choices(self, name: str, queryset: QuerySet[Any]) -> None:
+        """Offer only ``queryset`` in the model choice field ``name`` (``fields`` holds plain ``Field``s by type)."""
+        field = self.fields[name]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = queryset
 
 
 class ChoiceField(forms.ChoiceField):
@@ -68,12 +75,13 @@ class QueueFilterForm(QuickForm):
     def __init__(self, *args: Any, communities: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Only the columns the labels show: a company administrator lists 100 communities and 300 zones.
-        self.fields["community"].queryset = communities.only("id", "name")
-        self.fields["zone"].queryset = (Zone.objects.filter(community__in=communities).select_related("community")
-                                        .only("id", "name", "community__name"))
+        self.limit_choices("community", communities.only("id", "name"))
+        self.limit_choices("zone", Zone.objects.filter(community__in=communities).select_related("community")
+                           .only("id", "name", "community__name"))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and end < start:
             self.add_error("date_to", _("The end date must not be before the start date."))
@@ -120,13 +128,14 @@ class IntakeForm(ClassificationFields):
 
     def __init__(self, *args: Any, communities: Any, rooms: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["community"].queryset = communities
-        self.fields["room"].queryset = rooms
+        self.limit_choices("community", communities)
+        self.limit_choices("room", rooms)
         if communities.count() == 1:
             self.fields["community"].initial = communities.first()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not data.get("room") and not (data.get("location") or "").strip():
             self.add_error("location", _("Choose the household, or write the place for a common area."))
         return data
@@ -185,7 +194,7 @@ class DispatchForm(QuickForm):
 
     def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = staff
+        self.limit_choices("assignee", staff)
 
 
 class ResolveForm(QuickForm):
@@ -206,7 +215,7 @@ class HandOverForm(QuickForm):
 
     def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["new_owner"].queryset = staff
+        self.limit_choices("new_owner", staff)
 
 
 class MergeForm(QuickForm):
@@ -248,10 +257,11 @@ class LinkGroupForm(QuickForm):
 
     def __init__(self, *args: Any, group_cases: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["group_case"].queryset = group_cases
+        self.limit_choices("group_case", group_cases)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not data.get("group_case") and not (data.get("title") or "").strip():
             self.add_error("title", _("Choose a group case, or give a title for a new one."))
         return data

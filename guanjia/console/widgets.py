@@ -8,7 +8,7 @@ escaping) with ``format_html``, and list a model's choices with a plain query in
 server-side cursor (``DECLARE … WITH HOLD``) that ``ModelChoiceField`` opens on PostgreSQL.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django import forms
@@ -33,11 +33,11 @@ class QuickSelect(forms.Select):
     def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
         wanted = set(self.format_value(value))
         chosen = False
-        parts = [format_html("<select name=\"{}\"{}>", name, _attrs(self.build_attrs(self.attrs, attrs)))]
+        parts: list[str] = [format_html("<select name=\"{}\"{}>", name, _attrs(self.build_attrs(self.attrs, attrs)))]
         for group_value, group_label in self.choices:
             grouped = isinstance(group_label, list | tuple)
-            options = group_label if grouped else [(group_value, group_label)]
-            rendered = []
+            options: Iterable[tuple[Any, Any]] = group_label if grouped else [(group_value, group_label)]
+            rendered: list[str] = []
             for option_value, option_label in options:
                 text = "" if option_value is None else str(option_value)
                 selected = text in wanted and not chosen

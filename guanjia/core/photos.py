@@ -30,6 +30,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from django.db import transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models.fields.files import FieldFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -103,9 +104,9 @@ def photo_save(*, prepared: PreparedPhoto, uploaded_by: Any = None, community: A
     with transaction.atomic(savepoint=False):
         written = _remove_on_rollback(storage=photo.image.storage)
         photo.image.save(f"photo.{prepared.ext}", ContentFile(prepared.full), save=False)
-        written.names.append(photo.image.name)
+        written.names.append(_saved_name(photo.image))
         photo.thumbnail.save(f"thumb.{prepared.ext}", ContentFile(prepared.thumbnail), save=False)
-        written.names.append(photo.thumbnail.name)
+        written.names.append(_saved_name(photo.thumbnail))
         # Set after the files: assigning a file name resets the width/height fields Django fills itself.
         photo.width, photo.height = prepared.width, prepared.height
         photo.save()
@@ -214,9 +215,16 @@ def _needs_turning(image: Image.Image) -> bool:
     return image.getexif().get(ORIENTATION, 1) != 1
 
 
+def _saved_name(file: FieldFile) -> str:
+    if file.name is None:  # save() has just named it; the type allows a file not saved yet
+        raise ValueError("the photo file was not saved")
+    return file.name
+
+
 def _has_transparency(image: Image.Image) -> bool:
     if image.mode in ("RGBA", "LA", "PA"):
-        return image.getchannel("A").getextrema()[0] < 255
+        lowest = image.getchannel("A").getextrema()[0]  # one band: (lowest, highest)
+        return isinstance(lowest, int | float) and lowest < 255
     return image.mode == "P" and "transparency" in image.info
 
 

@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -34,7 +35,7 @@ from .tracking_selectors import (
 )
 
 # What each status means to the resident, in plain words (the staff labels are jargon).
-RESIDENT_STATUS_TEXT = {
+RESIDENT_STATUS_TEXT: dict[str, Promise] = {
     Status.NEW: _("We have received your request and will contact you shortly."),
     Status.WAITING_INFO: _("We need a little more information from you. We will call you, or please reply "
                            "to our message."),
@@ -130,11 +131,12 @@ def _steps(order: WorkOrder) -> list[dict[str, Any]]:
 
 
 @require_GET
-def tracking_photo_view(request: HttpRequest, token: str, photo_uuid: Any, size: str = "full") -> HttpResponse:
+def tracking_photo_view(request: HttpRequest, token: str, photo_uuid: Any,
+                        size: str = "full") -> HttpResponse | FileResponse:
     order = tracking_order(token=token)
     photo = tracking_photo(order=order, photo_uuid=photo_uuid) if order else None
     field = (photo.thumbnail or photo.image if size == "thumb" else photo.image) if photo else None
-    if not field:
+    if field is None or not field.name:  # a FieldFile is false exactly when it has no name
         return _not_found(request)
     content_type = mimetypes.guess_type(field.name)[0] or "application/octet-stream"
     response = FileResponse(field.open("rb"), content_type=content_type)

@@ -307,7 +307,7 @@ def demo_build(*, rooms: int | None = None, communities: int = 2, seed: int = DE
     big = (rooms or 0) >= DEFERRED_INDEXES_FROM_ROOMS
     with transaction.atomic():
         company = Company.objects.create(name=DEMO_COMPANY_NAME, code=DEMO_COMPANY_CODE)
-        built = []
+        built: list[Community] = []
         with indexes_deferred(_REGISTER_TABLES if big else []):
             for layout in demo_layouts(rooms=rooms, communities=communities):
                 community = Community.objects.create(
@@ -397,7 +397,8 @@ def _delete_through_protection(queryset: models.QuerySet, *, depth: int) -> None
             if depth <= 1:
                 break
             blocking: dict[type[models.Model], set[object]] = defaultdict(set)
-            for obj in getattr(exc, "protected_objects", None) or exc.restricted_objects:
+            blocked = exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects
+            for obj in blocked:
                 blocking[type(obj)].add(obj.pk)
             for model, pks in blocking.items():
                 _delete_through_protection(model._default_manager.filter(pk__in=pks), depth=depth - 1)

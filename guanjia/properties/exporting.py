@@ -7,6 +7,7 @@ was unmasked. A masked export re-imported is refused row by row, never half-writ
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,7 +57,8 @@ def register_rows(*, community: Community, show_phones: bool, show_ids: bool) ->
         building = room.unit.building
         base = [building.zone.name if building.zone else "", building.number, room.unit.number, room.number,
                 room.floor, room.area, fmt.word_for(fmt.STATE_WORDS, room.state)]
-        for occupancy in room.current or [None]:
+        people: Sequence[Occupancy | None] = room.current or [None]
+        for occupancy in people:
             rows.append(base + _person_cells(occupancy, show_phones, show_ids))
     return rows
 

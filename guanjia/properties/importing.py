@@ -139,7 +139,8 @@ class _RowParser:
     """Turns one sheet row into a RegisterRow, collecting every problem instead of stopping."""
 
     def __init__(self, row: int, cells: dict[str, Any]) -> None:
-        self.row, self.cells, self.issues = row, cells, []
+        self.row, self.cells = row, cells
+        self.issues: list[ImportIssue] = []
 
     def issue(self, column: str, code: str, **params: Any) -> None:
         self.issues.append(ImportIssue(self.row, column, fmt.reason_text(code, **params),

@@ -29,12 +29,12 @@ ALIASES = {
     "手机号码": COL_PHONE, "身份证号": COL_ID, "身份证": COL_ID, "证件号码": COL_ID, "入住时间": COL_MOVED_IN,
 }
 # Cell words → values; the first word of each value is what the export writes.
-STATE_WORDS = {
+STATE_WORDS: dict[str, list[str]] = {
     RoomState.OCCUPIED: ["已入住", "入住", "自住", "出租", "occupied"],
     RoomState.VACANT: ["空置", "空房", "未入住", "vacant"],
     RoomState.RENOVATING: ["装修中", "装修", "renovating"],
 }
-RELATION_WORDS = {
+RELATION_WORDS: dict[str, list[str]] = {
     Relation.OWNER: ["业主", "产权人", "房东", "owner"],
     Relation.TENANT: ["租户", "租客", "承租人", "tenant"],
     Relation.FAMILY: ["家属", "家庭成员", "同住人", "family"],

@@ -61,7 +61,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     except ServiceError as error:
         return _error(request, error)
     figures = dashboard_figures(scope=scope)
-    breakdowns = []
+    breakdowns: list[dict[str, Any]] = []
     for dimension in DIMENSIONS:
         shown, other = breakdown_head(figures.breakdowns[dimension.code])
         rows = [{**row, "link": orders_link(scope, **{row["param"]: row["value"]})} for row in shown]
@@ -104,7 +104,8 @@ def orders(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def export_create(request: HttpRequest) -> HttpResponse:
-    params = {key: value for key, value in request.POST.items() if key not in ("csrfmiddlewaretoken", "kind")}
+    # Each key's last value, as items() gives them (the stubs type items() as lists too).
+    params = {key: request.POST[key] for key in request.POST if key not in ("csrfmiddlewaretoken", "kind")}
     try:
         export = export_request(user=request.user, kind=request.POST.get("kind", ""), params=params)
     except ServiceError as error:

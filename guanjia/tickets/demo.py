@@ -33,6 +33,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import connection, connections, transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from guanjia.accounts.choices import Role
@@ -141,7 +142,7 @@ EVENT_COLUMNS = ["order_id", "type", "at", "actor_id", "note", "visibility", "da
 CLOCK_COLUMNS = ["order_id", "type", "state", "started_at", "due_at", "warn_at", "duration", "met_at",
                  "breached_at", "cancelled_at", "escalation_level", "created_at", "updated_at"]
 RATING_COLUMNS = ["order_id", "level", "comment", "source", "rated_by_id", "at"]
-HISTORY_MODELS = [WorkOrder, WorkOrderEvent, Clock, Rating, Photo, PhotoLink]
+HISTORY_MODELS: list[type[Model]] = [WorkOrder, WorkOrderEvent, Clock, Rating, Photo, PhotoLink]
 
 
 _JSON: dict[tuple[tuple[str, str], ...], str] = {}
@@ -360,7 +361,8 @@ class _History:
 
     def flag_patterns(self) -> None:
         """Repeat complaints and hot spots, as intake flags them when each order comes in."""
-        desk, last_complaint = self.desk, {}
+        desk = self.desk
+        last_complaint: dict[tuple[Any, Any], Any] = {}  # (room, category) → when
         recent: dict[str, deque[list[Any]]] = defaultdict(deque)
         for order in self.orders:  # in the order they came in
             if order[COL["status"]] == S_MERGED:  # intake leaves merged duplicates out of both counts
@@ -437,7 +439,9 @@ def demo_orders_build(*, communities: list[Community], orders_per_community: int
     """Write ``orders_per_community`` orders over the last ``months`` months for each community."""
     now = now or timezone.now()
     end = epoch_seconds(now)
-    offset = int(timezone.localtime(now).utcoffset().total_seconds())  # Asia/Shanghai: no DST since 1991
+    utc_offset = timezone.localtime(now).utcoffset()
+    assert utc_offset is not None  # localtime() is always aware
+    offset = int(utc_offset.total_seconds())  # Asia/Shanghai: no DST since 1991
     pool = sample_pool_ready()  # drawn once here, before any worker starts; the rows share its files
     tasks = [_Task(c.pk, orders_per_community, end - 30 * months * DAY, end, offset, seed, pool)
              for c in communities]
@@ -445,8 +449,8 @@ def demo_orders_build(*, communities: list[Community], orders_per_community: int
         with indexes_deferred(HISTORY_MODELS):
             connections.close_all()  # each worker opens its own connection; none may share the parent's
             workers = max(1, min(len(tasks), os.cpu_count() or 1))
-            with multiprocessing.get_context("fork").Pool(workers, initializer=_own_connection) as pool:
-                total = sum(pool.imap_unordered(_community_history, tasks))
+            with multiprocessing.get_context("fork").Pool(workers, initializer=_own_connection) as processes:
+                total = sum(processes.imap_unordered(_community_history, tasks))
     else:
         with transaction.atomic():
             total = sum(_community_history(task) for task in tasks)
@@ -506,9 +510,12 @@ def demo_live_cases(*, community: Community) -> None:
     users = get_user_model().objects
     agent = users.filter(roles__community=community, roles__role=Role.CS_AGENT).first()
     resident = users.filter(kind=UserKind.RESIDENT, person__occupancies__room__community=community).first()
-    if agent is None or resident is None:
+    if agent is None or resident is None or resident.person_id is None:
         return
-    home = Occupancy.objects.filter(person_id=resident.person_id, room__community=community).first().room
+    occupancy = Occupancy.objects.filter(person_id=resident.person_id, room__community=community).first()
+    if occupancy is None:
+        return
+    home = occupancy.room
     intake(actor=agent, request=IntakeRequest(
         channel=Channel.PHONE, community=community, location="5栋2单元电梯",
         description="5栋2单元电梯困人,里面有一位老人和一个小孩,按了警铃没人应", kind=Kind.REPAIR,

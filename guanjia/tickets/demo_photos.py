@@ -250,7 +250,10 @@ class PhotoPlan:
         count = bisect(REPORT_COUNTS, self.rng.random() * 100) + 1
         # A resident's own request carries their photos (if they have a login: most generated
         # households have none); from a group or a patrol, the staff member logging it attaches them.
-        uploader = self.accounts.get(person_id) if channel == PORTAL else event[3]
+        if channel == PORTAL:
+            uploader = self.accounts.get(person_id) if person_id is not None else None
+        else:
+            uploader = event[3]
         self._attach(event, [subject.before[i % len(subject.before)] for i in range(count)], uploader)
         return True
 

@@ -45,7 +45,9 @@ class QueuePagination(PageNumberPagination):
 
     def get_paginated_response(self, data: Any) -> Response:
         response = super().get_paginated_response(data)
-        response.data["count_capped"] = self.page.paginator.capped
+        paginator = self.page.paginator if self.page is not None else None
+        assert isinstance(paginator, CappedPaginator)  # a response follows paginate_queryset(), which set the page
+        response.data["count_capped"] = paginator.capped
         return response
 
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:

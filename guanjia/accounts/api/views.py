@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from guanjia.accounts.models import User
 from guanjia.core.errors import ServiceError
 
 
@@ -52,5 +53,6 @@ class MeView(APIView):
     @extend_schema(responses=MeOutput)
     def get(self, request: Request) -> Response:
         user = request.user
+        assert isinstance(user, User)  # IsAuthenticated, the default permission, lets only accounts in
         return Response(MeOutput({"id": user.pk, "username": user.username, "display_name": str(user),
                                   "kind": user.kind}).data)

@@ -100,7 +100,9 @@ def triage_for(text: str, community: Any = None) -> dict[str, Any] | None:
 @staff_view
 def suggest(request: HttpRequest) -> HttpResponse:
     text = (request.GET.get("description") or "")[:2000].strip()
-    community = communities_for_user(user=request.user).filter(pk=_int(request.GET.get("community"))).first()
+    community_id = _int(request.GET.get("community"))
+    community = (communities_for_user(user=request.user).filter(pk=community_id).first()
+                 if community_id is not None else None)
     suggestion = triage_for(text, community) if len(text) >= SUGGEST_MIN_CHARS else None
     return render(request, "console/htmx/suggestion.html",
                   {"s": _labelled(suggestion), "text": text, "community": community})

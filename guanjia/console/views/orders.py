@@ -60,7 +60,7 @@ def order_action(request: HttpRequest, uuid: Any, name: str) -> HttpResponse:
                 form.add_error(None, str(exc.message))
             status = exc.status
         else:
-            return redirect(request.POST.get("next_url") if _safe_next(request) else
+            return redirect(request.POST.get("next_url", "") if _safe_next(request) else
                             reverse("console:order", args=[page.order.uuid]))
     else:
         status = 400

@@ -36,12 +36,13 @@ def orders(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
     orders_qs = selectors.orders_queue(user=request.user, queue=queue, filters=form.filters())
     # Counted up to QUEUE_COUNT_CAP rows: a company-wide queue at a million orders is never COUNTed whole.
-    page = CappedPaginator(orders_qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = CappedPaginator(orders_qs, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
     page.object_list = selectors.attach_deadlines(list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
     # "Page 3 of 40+" when the count stopped at the cap.
-    page_total = f"{page.paginator.num_pages}+" if page.paginator.capped else str(page.paginator.num_pages)
+    page_total = f"{paginator.num_pages}+" if paginator.capped else str(paginator.num_pages)
     context = {"form": form, "queue": queue, "queues": QUEUE_TABS, "page": page, "query": query.urlencode(),
                "page_total": page_total,
                "refresh": refresh_seconds(), "may_supervise": selectors.may_supervise(user=request.user)}

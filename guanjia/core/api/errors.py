@@ -58,7 +58,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return None
     code = next((c for cls, c in _CODES.items() if isinstance(exc, cls)), "error")
     if isinstance(exc, exceptions.ValidationError):
-        detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        detail: dict[str, Any] = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
         fields = {k: v if isinstance(v, list) else [v] for k, v in detail.items()}
         first_field, first = next(iter(fields.items()))
         message = _first_message(first)

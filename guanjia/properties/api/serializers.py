@@ -1,8 +1,13 @@
 """Explicit output shapes for households; masking is decided by the view, never by the client."""
 
+from typing import Any
+
 from rest_framework import serializers
 
 from guanjia.core.masking import mask_id_number, mask_phone
+
+from ..models import Occupancy, PhoneNumber
+from ..selectors import Household
 
 
 class HouseholdSearchInput(serializers.Serializer):
@@ -40,12 +45,14 @@ class HouseholdPhoneOutput(serializers.Serializer):
     number = serializers.SerializerMethodField()
     masked = serializers.BooleanField(default=True)
     is_primary = serializers.BooleanField()
-    label = serializers.CharField()
+    # Named like ``Field.label``, which the stubs see shadowed; the serializer's metaclass takes
+    # declared fields out of the class, so nothing is.
+    label = serializers.CharField()  # type: ignore[assignment]
 
-    def get_number(self, phone) -> str:  # type: ignore[no-untyped-def]
+    def get_number(self, phone: PhoneNumber) -> str:
         return phone.number if self.context.get("show_phones") else mask_phone(phone.number)
 
-    def to_representation(self, instance):  # type: ignore[no-untyped-def]
+    def to_representation(self, instance: PhoneNumber) -> dict[str, Any]:
         data = super().to_representation(instance)
         data["masked"] = not self.context.get("show_phones")
         return data
@@ -66,7 +73,7 @@ class HouseholdOccupantDetailOutput(HouseholdOccupantOutput):
     id_number = serializers.SerializerMethodField()
     preferred_language = serializers.CharField(source="person.preferred_language")
 
-    def get_id_number(self, occupancy) -> str:  # type: ignore[no-untyped-def]
+    def get_id_number(self, occupancy: Occupancy) -> str:
         number = occupancy.person.id_number
         return number if self.context.get("show_id_numbers") else mask_id_number(number)
 
@@ -94,7 +101,7 @@ class HouseholdOutput(serializers.Serializer):
     phones_masked = serializers.SerializerMethodField()
     can_reveal_phones = serializers.BooleanField(source="can_see_phones")
 
-    def get_phones_masked(self, household) -> bool:  # type: ignore[no-untyped-def]
+    def get_phones_masked(self, household: Household) -> bool:
         return not household.can_see_phones
 
 

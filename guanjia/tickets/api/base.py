@@ -100,8 +100,10 @@ class OrderAction(ABC, APIView):
         def post(self: OrderAction, request: Request, uuid: Any) -> Response:
             return self.handle(request, uuid)
 
-        cls.post = extend_schema(request=cls.input_serializer, responses={200: output, **ERRORS},
-                                 summary=(cls.__doc__ or "").strip().split("\n")[0] or None)(post)
+        # Each action class gets its own documented post(); the stubs know no such attribute.
+        cls.post = extend_schema(  # type: ignore[attr-defined]
+            request=cls.input_serializer, responses={200: output, **ERRORS},
+            summary=(cls.__doc__ or "").strip().split("\n")[0] or None)(post)
 
     @abstractmethod
     def act(self, *, order: WorkOrder, actor: Any, data: dict[str, Any]) -> None:

@@ -17,7 +17,7 @@ from .serializers import MAX_ID
 class IdFilter(filters.NumberFilter):
     """A whole, positive id the database can hold (not 1.5, not 10**30)."""
 
-    field_class = forms.IntegerField
+    field_class = forms.IntegerField  # type: ignore[assignment]  # the stubs fix NumberFilter's to DecimalField
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, min_value=1, max_value=MAX_ID, **kwargs)

@@ -17,6 +17,10 @@ from ..models import WorkOrder, WorkOrderEvent
 RESIDENT_EVENT_DATA = frozenset({"worker_name", "worker_phone", "expected_arrival", "visit_at", "questions",
                                  "level", "promise_due_at", "schedule", "number", "into", "follow_up_of"})
 
+# Declared fields named like a serializer's own attributes (``data``, ``source``), or redeclared
+# by a subclass as another kind of field, are ``type: ignore[assignment]``: the stubs read them as
+# those attributes, but the serializer's metaclass takes declared fields out of the class.
+
 # The largest primary key (BigAutoField): a bigger number is refused, never sent to the database.
 MAX_ID = 2**63 - 1
 
@@ -50,7 +54,7 @@ class EventOutput(serializers.Serializer):
     actor_name = serializers.SerializerMethodField()
     note = serializers.CharField()
     visibility = serializers.CharField()
-    data = serializers.SerializerMethodField()
+    data = serializers.SerializerMethodField()  # type: ignore[assignment]  # a declared field (see the top)
     photos = PhotoOutput(many=True, source="photos.all")
 
     def get_actor_name(self, event: WorkOrderEvent) -> str:
@@ -83,7 +87,7 @@ class PlanOutput(ResidentPlanOutput):
 class RatingOutput(serializers.Serializer):
     level = serializers.CharField()
     comment = serializers.CharField()
-    source = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]  # a declared field (see the top)
     at = serializers.DateTimeField()
 
 
@@ -104,7 +108,7 @@ class _OrderBase(serializers.Serializer):
     resolved_at = serializers.DateTimeField(allow_null=True)
 
     def get_room_code(self, order: WorkOrder) -> str:
-        return order.room.code if order.room_id else ""
+        return order.room.code if order.room is not None else ""
 
 
 class ResidentOrderOutput(_OrderBase):
@@ -123,7 +127,7 @@ class ResidentOrderDetailOutput(ResidentOrderOutput):
 class TakenEventOutput(EventOutput):
     """An event written in this request: its photos are the ones just stored (context ``photos``)."""
 
-    photos = serializers.SerializerMethodField()
+    photos = serializers.SerializerMethodField()  # type: ignore[assignment]  # a declared field (see the top)
 
     def get_photos(self, event: WorkOrderEvent) -> Any:
         return PhotoOutput(self.context["photos"], many=True).data
@@ -137,9 +141,9 @@ class ResidentTakenOutput(ResidentOrderDetailOutput):
     of a re-read (a test compares them) without the six queries of reading it back.
     """
 
-    events = serializers.SerializerMethodField()
-    plans = serializers.SerializerMethodField()
-    ratings = serializers.SerializerMethodField()
+    events = serializers.SerializerMethodField()  # type: ignore[assignment]  # a declared field (see the top)
+    plans = serializers.SerializerMethodField()  # type: ignore[assignment]  # a declared field (see the top)
+    ratings = serializers.SerializerMethodField()  # type: ignore[assignment]  # a declared field (see the top)
 
     def get_events(self, order: WorkOrder) -> Any:
         return TakenEventOutput([self.context["created"]], many=True, context=self.context).data
@@ -276,14 +280,16 @@ class SetOutInput(serializers.Serializer):
 
 class MaterialInput(serializers.Serializer):
     name = serializers.CharField(max_length=100)
-    quantity = serializers.DecimalField(max_digits=10, decimal_places=2, required=False, default=1)
+    # An int default, passed on as it is: a Decimal would change what a note without quantities stores.
+    quantity = serializers.DecimalField(max_digits=10, decimal_places=2, required=False, default=1)  # type: ignore[arg-type]
     unit = serializers.CharField(max_length=16, required=False, default="", allow_blank=True)
 
 
 class ProgressNoteInput(serializers.Serializer):
     note = serializers.CharField(max_length=2000)
     visibility = serializers.ChoiceField(choices=Visibility.choices, required=False, default=Visibility.RESIDENT)
-    materials = MaterialInput(many=True, required=False, default=list, max_length=50)
+    # ``many=True`` makes a ListSerializer, which takes ``max_length``; the stubs check the child's arguments.
+    materials = MaterialInput(many=True, required=False, default=list, max_length=50)  # type: ignore[call-arg]
     photos = _photos()
 
 

@@ -44,7 +44,8 @@ class Command(BaseCommand):
         if options["dry_run"]:
             self.stdout.write("dry run: nothing saved")
         else:
-            self.stdout.write(self.style.SUCCESS(f"accepted: model {result.model.pk} is now active"))
+            # Accepted and not a dry run: triage_retrain saved the model, which mypy cannot follow.
+            self.stdout.write(self.style.SUCCESS(f"accepted: model {result.model.pk} is now active"))  # type: ignore[union-attr]
 
     def _scope(self, options: dict[str, Any]) -> tuple[Community | None, Company | None]:
         try:
