@@ -1,11 +1,17 @@
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.http import HttpRequest
+
+from .models import User
 
 
 class PhoneOrUsernameBackend(ModelBackend):
     """Staff log in with their username, residents with their phone number."""
 
-    def authenticate(self, request, username=None, password=None, **kwargs):  # type: ignore[no-untyped-def]
+    def authenticate(self, request: HttpRequest | None, username: str | None = None, password: str | None = None,
+                     **kwargs: Any) -> User | None:
         if username is None or password is None:
             return None
         user_model = get_user_model()

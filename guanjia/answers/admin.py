@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from .models import AnswerFeedback, AnswerRevision, CommunityValue, StandardAnswer, UnansweredQuestion
 
@@ -9,7 +10,7 @@ class RevisionInline(admin.TabularInline):
     can_delete = False
     readonly_fields = ("at", "actor", "action", "before", "after", "note")
 
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest, obj: StandardAnswer | None = None) -> bool:
         return False  # history is written by the services only
 
 

@@ -55,6 +55,7 @@ class _QuickInput:
     """``<input>`` as Django's ``input.html`` writes it (type, name, value unless None, attributes)."""
 
     def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
+        # A mixin: the Django widget it is combined with (``_QUICK``) provides get_context().
         widget = self.get_context(name, value, attrs)["widget"]  # type: ignore[attr-defined]
         shown = "" if widget["value"] is None else format_html(" value=\"{}\"", str(widget["value"]))
         return format_html("<input type=\"{}\" name=\"{}\"{}{}>", widget["type"], widget["name"], shown,

@@ -4,7 +4,11 @@ Derived columns (a room's code, a phone's last 4 digits) are computed here on sa
 as the services compute them; lists show phone and ID numbers masked.
 """
 
+from typing import Any
+
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from guanjia.core.masking import mask_id_number, mask_phone
@@ -55,7 +59,7 @@ class BuildingAdmin(admin.ModelAdmin):
     list_select_related = ["community", "zone"]
     inlines = [UnitInline]
 
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+    def save_model(self, request: HttpRequest, obj: Building, form: Any, change: bool) -> None:
         obj.number = normalize_part(obj.number)
         super().save_model(request, obj, form, change)
 
@@ -86,7 +90,7 @@ class RoomAdmin(admin.ModelAdmin):
     list_select_related = ["community"]
     inlines = [OccupancyInline]
 
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+    def save_model(self, request: HttpRequest, obj: Room, form: Any, change: bool) -> None:
         building = obj.unit.building
         obj.number = normalize_part(obj.number)
         obj.community_id = building.community_id
@@ -107,7 +111,7 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ["name", "=phones__number", "=phones__last4"]
     inlines = [PhoneInline, OccupancyInline]
 
-    def get_queryset(self, request):  # type: ignore[no-untyped-def]
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Person]:
         return super().get_queryset(request).select_related("company").prefetch_related("phones")
 
     @admin.display(description=_("phone"))
@@ -119,7 +123,7 @@ class PersonAdmin(admin.ModelAdmin):
     def masked_id_number(self, obj: Person) -> str:
         return mask_id_number(obj.id_number)
 
-    def save_formset(self, request, form, formset, change):  # type: ignore[no-untyped-def]
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         if formset.model is PhoneNumber:
             for phone_form in formset.forms:
                 phone = phone_form.instance
@@ -146,6 +150,6 @@ class VehicleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["person"]
     list_select_related = ["person", "community"]
 
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+    def save_model(self, request: HttpRequest, obj: Vehicle, form: Any, change: bool) -> None:
         obj.plate = clean_plate(obj.plate)
         super().save_model(request, obj, form, change)

@@ -178,6 +178,7 @@ def households_search(*, user: Any, q: str, community_ids: list[int] | set[int] 
     for form, value in _search_forms(q):
         if len(matched) >= limit:
             break
+        # Each form's value suits its own lookup (a RoomCode for "code", text for the rest).
         for pk in lookups[form](rooms, value, limit - len(matched)):  # type: ignore[operator]
             matched.setdefault(pk, form)
     loaded = {room.pk: room for room in _rooms_with_occupants(list(matched))}

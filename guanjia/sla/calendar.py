@@ -53,6 +53,7 @@ def parse_desk_hours(desk_hours: object) -> tuple[tuple[int, int], ...]:
     logged and the standard office day is used instead.
     """
     try:
+        # Whatever was stored: anything but pairs of strings raises TypeError or ValueError, handled below.
         windows = sorted((_parse_hhmm(start), _parse_hhmm(end)) for start, end in desk_hours)  # type: ignore[attr-defined]
     except (TypeError, ValueError):
         logger.warning("unreadable desk hours %r; using the default office day", desk_hours)

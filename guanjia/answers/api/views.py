@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from guanjia.core.errors import Forbidden, NotFound
+from guanjia.properties.models import Community
 
 from ..models import StandardAnswer
 from ..selectors import answers_suggest, community_for_user
@@ -61,7 +62,7 @@ class SearchOutput(serializers.Serializer):
     answers = StaffAnswerOutput(many=True, source="items")
 
 
-def _community(request: Request, community_id: int):  # type: ignore[no-untyped-def]
+def _community(request: Request, community_id: int) -> Community:
     community = community_for_user(user=request.user, community_id=community_id)
     if community is None:
         raise NotFound(_("No such community among yours."), code="community_not_found", field="community")

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
@@ -12,7 +13,7 @@ class ExpiringTokenAuthentication(TokenAuthentication):
 
     keyword = "Token"
 
-    def authenticate_credentials(self, key):  # type: ignore[no-untyped-def]
+    def authenticate_credentials(self, key: str) -> tuple[Any, Any]:
         user, token = super().authenticate_credentials(key)
         if token.created < timezone.now() - timedelta(days=settings.GUANJIA_TOKEN_TTL_DAYS):
             raise exceptions.AuthenticationFailed(_("Your login has expired. Please log in again."))
