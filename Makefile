@@ -59,8 +59,9 @@ browser-deps: ## Install Debian's Chromium and CJK fonts for the browser tests (
 test: install translations browser-deps ## Install and run the whole test suite (DATABASE_URL selects the database)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: install ## ruff, and the migrations check
+lint: install ## ruff, mypy (configured in pyproject.toml) and the migrations check
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	DJANGO_SETTINGS_MODULE=guanjia.settings.test $(BIN)/guanjia makemigrations --check --dry-run
 
 format: install ## Format the code with ruff
