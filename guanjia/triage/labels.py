@@ -40,6 +40,8 @@ RULE_LABELS: dict[str, Promise] = {
     "chemical": pgettext_lazy("triage rule", "Chemical or toxic fumes"),
     "fuel_leak": pgettext_lazy("triage rule", "Fuel leaking"),
     "cooking_unattended": pgettext_lazy("triage rule", "Cooker or heater left on"),
+    "vehicle_runaway": pgettext_lazy("triage rule", "Vehicle rolling away"),
+    "reckless_driving": pgettext_lazy("triage rule", "Vehicle endangering people now"),
     "car_hits_person": pgettext_lazy("triage rule", "Person hit by a car"),
     "poisoning_drowning": pgettext_lazy("triage rule", "Poisoning, drowning or choking"),
     "person_missing": pgettext_lazy("triage rule", "Person missing"),

@@ -30,7 +30,7 @@ HARD_TRIGGERS: dict[str, str] = {
                        r"困电梯|电梯.{0,10}(出不来|打不开.{0,6}人在|有人在里)|(电梯|轿厢|货梯|客梯).{0,12}(有人|人员|乘客|住户).{0,4}被困|"
                        r"电梯.{0,15}((停|卡)(在|住|了)|坏在).{0,15}(有人|人在|我在|孩子|老人|小孩|出不来|在里面|(里面|里头|轿厢里|轿厢内)(还)?有.{0,4}(人|我|业主|住户|乘客|老|阿|伯|婆|小孩|孩子|女儿|儿子|[妈爸]|宝宝))|"
                        r"电梯.{0,20}(门)?(打不开|开不了|扒不开|掰不开|拉不开).{0,10}(人|孩子|老人|我)|"
-                       r"电梯.{0,15}(夹(到|住|伤)|警铃|报警铃|呼救|有人.{0,4}(喊|叫|敲|拍|哭)|两层(之间|中间)|半层|急停|掉下)|"
+                       r"电梯.{0,15}(夹(到|住|伤)|(警铃|报警铃)(?![^,]{0,6}(按钮|按键|有没有用|有用吗|有用没|坏|是不是))|呼救|有人.{0,4}(喊|叫|敲|拍|哭)|两层(之间|中间)|半层|急停|掉下)|"
                        r"(关|困|卡)了?在.{0,6}电梯|电梯.{0,15}(困|关|锁)(在)?(里面|里头|里边)|电梯.{0,10}(卡住|卡在.{0,6}(中间|半|两层)|突然.{0,4}(停|掉|往下))|"
                        r"(trapped|stuck|locked).{0,20}(lift|elevator)|(lift|elevator).{0,20}(trapped|stuck)|"
                        r"(lift|elevator).{0,40}(stopped|not moving|won't move|broke down).{0,60}(inside|in it|in there|can'?t get out|cannot get out)|"
@@ -61,9 +61,9 @@ HARD_TRIGGERS: dict[str, str] = {
     "sewage_backflow": r"(污水|粪水|屎水|脏水|下水道|下水(?!道)|马桶|地漏|化粪池|sewage|toilet|drain).{0,10}(倒灌|反涌|反上来|冒出|涌出|漫|溢|往上冒|往外冒(?![臭气味])|"
                        r"冒水|返水|反水|往上返|往上涌|"
                        r"返上来|冒上来|back(ing)? up|overflow)(?![^,]{0,5}(臭|气味|味))|反水.{0,6}(家里|屋里|客厅|满地)|"
-                       r"(地面|地上|地漏|井盖|井口|化粪池|大堂).{0,4}(冒|涌|漫)(出)?(黑水|污水|脏水|粪水)|(粪水|屎水|污水)[^,]{0,4}(流到|流进|漫到|漫进|淌到)(家|屋|客厅|卧室|房间|楼道|大堂|电梯)|(粪水|屎水)[^,]{0,4}(流|漫|淌)|"
+                       r"(地面|地上|地漏|井盖|井口|化粪池|大堂|渠盖|渠口|沙井).{0,6}(冒|涌|漫|喷)(着|出)?(黑水|污水|脏水|粪水)|(粪水|屎水|污水)[^,]{0,4}(流到|流进|漫到|漫进|淌到)(家|屋|客厅|卧室|房间|楼道|大堂|电梯)|(粪水|屎水)[^,]{0,4}(流|漫|淌)|"
                        r"(污水|粪水|屎水|脏水).{0,12}(天花|吊顶|顶上).{0,6}(流|滴|漏|淌)|(天花|吊顶|顶上|楼上).{0,10}(流|滴|漏|淌).{0,10}(污水|粪水|屎水)",
-    "electric_leak": r"漏电|触电|电到人|被电(?!信|话|视|脑|梯|费|动|瓶|车|源|池)|电了一下|麻手|麻电|摸着?.{0,3}(有电|带电|麻麻)|(摸|碰).{0,8}(手麻|发麻|麻麻|电手)|电到(我|手)|(墙|水龙头|热水器|门把手?|栏杆|水面|金属|外壳).{0,4}(有电|带电)|带电(?!作业)|electric shock|electrocut|live wire|"
+    "electric_leak": r"漏电(?!保护|开关|断路)|触电|电到人|被电(?!信|话|视|脑|梯|费|动|瓶|车|源|池)|电了一下|麻手|麻电|摸着?.{0,3}(有电|带电|麻麻)|(摸|碰).{0,12}(手麻|发麻|麻麻|电手|手(就|都|一下)?麻了)|电到(我|手)|(墙|水龙头|热水器|门把手?|栏杆|水面|金属|外壳).{0,4}(有电|带电)|带电(?!作业)|electric shock|electrocut|live wire|"
                      r"(电线|电缆|线头)[^,]{0,3}(裸露|外露).{0,20}(雨|积水|水)|(雨|积水|水).{0,20}(电线|电缆|线头)[^,]{0,3}(裸露|外露)|"
                      r"got a shock|getting shocks|gave me a shock|shocked me|leaking electricity|(电线|电缆|线缆|电源线).{0,6}(断了|掉下|垂下|掉在|落在|拖在地|掉落|落地|掉地)|高压线.{0,6}(断|掉|垂|落)",
     "life_support_power": r"(呼吸机|制氧机|氧气机|透析|ventilator).{0,20}(停电|没电|断电)|"
@@ -72,7 +72,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "sparks": r"火花|跳火|火星子?[^,]{0,3}(乱飞|四溅|飞溅|乱溅|到处飞|溅到)|(电焊|焊接|气割|切割)[^,]{0,12}火星|(插座|插头|电线|开关|电箱|电表|电闸).{0,6}(烧黑|烧焦|烧坏|烧化|熔化|化了|发烫|烫手)|冒火|emoji_spark.{0,10}(插座|电)|spark|电线.{0,6}(烧|着)|短路.{0,6}(冒|烧)|"
               r"(电箱|配电箱|电表箱|插座|开关|电闸).{0,16}(滋滋|噼啪|噼里啪啦|啪啪)|(电箱|配电箱|电表箱|插座|开关|电闸)[^。]{0,20}火星|"
               r"(switch|socket|plug|outlet|wire|wiring|fuse ?box|meter|charger|battery|fan|heater|breaker).{0,20}(smoking|sparking|sparks|melting|melted|burnt)",
-    "fire": r"(?<![不没])着火|越烧越(大|旺)|火越来越大|着了火|火光|火势|烧着|起火|失火|火灾(?!报警|警报|隐患|演练)|火苗|明火|烧起来|烧着了|火(很|好|特别|挺|太|超)大|大火|火[^,]{0,4}(烧到|蔓延|窜到|窜上)|(纸箱|纸皮|杂物|垃圾|窗帘|被子|沙发|衣服|床垫|电动车|电瓶车|电线|树叶|草|油锅)[^,]{0,4}(着了|着起来|燃起来)|引燃|把(?![^,]{0,10}(蜡烛|蚊香|香烟|烟|灶|炉|煤气|燃气|炭|烧烤|火柴|打火机))[^,]{0,10}(点着|点燃|引燃|烧着)了?|火警(?!警报|报警|铃|钟|系统)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! (extinguisher|door|exit|lane|drill|alarm|risk|hazard|safety|hose|escape|code|rules?|regulations?|inspection|equipment|cabinet|hydrant|reel))",
+    "fire": r"(?<![不没])着火|越烧越(大|旺)|火越来越大|着了火|火光|火势|烧着|起火|失火|火灾(?!报警|警报|隐患|演练)|火苗|明火|烧起来|烧着了|火(很|好|特别|挺|太|超)大|大火|火[^,]{0,4}(烧到|蔓延|窜到|窜上)|火[^,]{0,8}(往上|向上|顺着.{0,4})窜|(纸箱|纸皮|杂物|垃圾|窗帘|被子|沙发|衣服|床垫|电动车|电瓶车|电线|树叶|草|油锅)[^,]{0,4}(着了|着起来|燃起来)|引燃|把(?![^,]{0,10}(蜡烛|蚊香|香烟|烟|灶|炉|煤气|燃气|炭|烧烤|火柴|打火机))[^,]{0,10}(点着|点燃|引燃|烧着)了?|火警(?!警报|报警|铃|钟|系统)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! (extinguisher|door|exit|lane|drill|alarm|risk|hazard|safety|hose|escape|code|rules?|regulations?|inspection|equipment|cabinet|hydrant|reel))",
     "smoke": r"冒烟|浓烟|(?<![抽吸])烟(?![味头蒂盒]).{0,4}(飘进|灌进|钻进|进了?)(我|我们|屋|家|房间)|飘出.{0,2}烟|烟从.{0,8}(冒|出来|飘)|呛人|呛得|很呛|(全是|都是|满是|(好|很|特别|超)(大|浓)的?(一?阵|股)?)烟(?![味头蒂盒])|(烟|焦|糊)味.{0,20}越来越(浓|大|重|呛)|烟(很|好|特别)浓|烟(很大|好大|特别大)|"
              r"(很|好|特别)(浓|重|大)的?烟味|烟味(很|好|特别)(浓|重|大)|烟雾(?!报警|探测)|好多烟(?![味头蒂盒])|很多烟(?![味头蒂盒])|(?<![抽吸])有烟(?![味头蒂盒])|黑烟|白烟|"
              r"smoke(?! alarm| detector|r|s\b|d\b)",
@@ -87,7 +87,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "intruder_now": r"(有人|陌生人|小偷|贼).{0,8}(正在|在)(撬|翻|爬|偷)|(家里?|屋里|房间|店里)进(了)?(人|小偷|贼)|(有人|有个(男|女)的|陌生人|不认识的人|陌生男子).{0,10}(一直|在)(敲门|按门铃|砸门|踹门|拧门).{0,20}(现在|还在|没走|不敢开)|有人进了我家|"
                     r"(陌生人|陌生(男|女)的?|不认识的人|不认识的(男|女)的?|可疑的人).{0,10}(徘徊|转悠|转了|盯着|转来转去|蹲守|蹲(了|着|在)|跟着|门口转)|(附近|现场|旁边|车边|门口)(还有|有)(一名|一个|个|几名|几个|两个|两名)?可疑(人员|的人|男子|女子|人)|可疑.{0,4}(人|男|女).{0,10}(徘徊|转悠|蹲|盯|"
                     r"敲门|试门|拉门|撬)|(拉|试|拽).{0,3}车门|正在撬|撬门|撬锁|(?<![箱柜])门[^箱柜,]{0,4}被人?撬|被撬了|翻窗|翻墙进|入室|"
-                    r"闯进|破门|有贼|鬼鬼祟祟|(扒|爬|翻|撬|拆|剪)(我家|他家|别人家|人家|楼下|楼上)?的?(防盗网|防盗窗|窗户|阳台|护栏)|(从|由).{0,6}翻(过|进)来|撬紧|撬.{0,6}(门锁|防盗门|窗)|(试图|企图|想)撬|climb(ing)? (over|the) (the )?(fence|wall|gate)|(banging|pounding|kicking) on (my|the) door|翻越.{0,6}(围墙|墙|栏杆|护栏|大门|铁门)|(在|正在)翻[^,]{0,8}(围墙|墙|栏杆|护栏|铁门|大门)|翻(过|进)(了)?(围墙|墙)|翻.{0,2}(围墙|墙|栏杆|护栏|铁门|大门|窗)(进来|进了|进去|进到)|"
+                    r"闯进|破门|有贼|鬼鬼祟祟|(扒|爬|翻|撬|拆|剪)(我家|他家|别人家|人家|楼下|楼上)?的?(防盗网|防盗窗|窗户|阳台|护栏)|(从|由).{0,6}翻(过|进)来|撬紧|撬.{0,6}(门锁|防盗门|窗)|(试图|企图|想)撬|climb(ing|ed|s)? (over|through|in through|the) (the |a )?([a-z]+ )?(fence|wall|gate|railing)|(banging|pounding|kicking) on (my|the) door|翻越.{0,6}(围墙|墙|栏杆|护栏|大门|铁门)|(在|正在)翻[^,]{0,8}(围墙|墙|栏杆|护栏|铁门|大门)|翻(过|进)(了)?(围墙|墙)|翻.{0,2}(围墙|墙|栏杆|护栏|铁门|大门|窗)(进来|进了|进去|进到)|"
                     r"trying (the )?(car )?doors|trying .{0,12}door handles?|trying .{0,12}car doors|trying to (get|break) in|trying to open .{0,30}(door|window|gate)|break(ing)? in|burglar|intruder",
     "fight_now": r"(在|正在)打(人|女的|男的|老人|孩子|小孩|老婆|老公)|打架|打群架|群殴|斗殴|打起来|打人|动手了|持刀|拿刀|(拿|拎|提|握|挥|举|揣)着?.{0,3}(菜刀|刀(?!叉)|棍子|铁棍|砖头|棒球棍|斧头)|动刀|被(人|他|她|保安|邻居)打|挨打|抢劫|抢包|被.{0,3}抢|"
                  r"fighting|knife|robbed|mugged",
@@ -103,42 +103,51 @@ HARD_TRIGGERS: dict[str, str] = {
                       # A baby or an old person behind a locked door or in a locked car ("门锁上了,家里只有我刚满月的宝宝").
                       r"(锁上|锁了|反锁|进不去|打不开|开不了).{0,20}(里面|家里|屋里|车里|车上|房间里?)(只有|就只有|只剩|就剩|还有).{0,8}(宝宝|婴儿|小孩|孩子|老人)|"
                       r"(锁上|锁了|反锁).{0,6}(宝宝|婴儿|小孩|孩子|老人).{0,4}(还)?在(车里|车上|车内|后座|里面|家里|屋里)|"
+                      # "钥匙锁车里了,宝宝还在后座": the keys locked in, the child still inside.
+                      r"(锁(在)?车(里|内|上)|车门?[^,]{0,4}(锁了|锁上|锁住|反锁))了?[^。]{0,12}(宝宝|婴儿|小孩|孩子|小朋友|女儿|儿子|老人)[^,]{0,4}(还)?在(车里|车上|车内|后座|里面)|"
                       r"(宝宝|婴儿|小孩|孩子|老人).{0,6}(还)?在(车里|车上|车内|后座).{0,20}(锁了|锁上|反锁|打不开|开不了)|(小孩|孩子|老人|宝宝|婴儿).{0,12}在(里面|家里?|屋里?|房间里?).{0,10}(打不开|进不去|开不了)|"
                       r"(打不开|进不去|开不了).{0,12}(小孩|孩子|老人|宝宝|婴儿).{0,6}(在里面|在家|在屋)|"
                       # "门被风关上了,宝宝一个人在里面", "我妈把自己锁在厕所里出不来".
                       r"门[^,]{0,8}(关上|锁上|锁了|关了|反锁).{0,12}(小孩|孩子|宝宝|婴儿|老人).{0,6}在(里面|家|屋里|房间)|把自己(反)?(锁|关)在(?![^,]{0,4}(门外|外面|外边))",
     "rescue_blocked": r"(救护车|ambulance).{0,10}(进不来|开不进|过不去)|担架|"
                       r"(病人|急救).{0,12}(抬下楼|背下楼|电梯坏)",
-    "threat_now": r"闹事|砸(东西|车|门|玻璃|窗)|(在|正在|有人|一直).{0,4}砸.{0,4}(东西|车|门|玻璃|窗)|(说|扬言)要(打|杀|砍)|家暴|呼救|喊救命|尾随|跟踪|(一直)?跟着我|骚扰|威胁|发酒疯|耍酒疯|醉汉|醉酒.{0,6}(拦|踢|砸|打|闹)|踢.{0,4}车门|(不停|一直|正在|还在)(在)?(撞|砸|踢|踹)[^,]{0,3}门|(有人)?在吸毒|吸毒.{0,20}(现在|还在)|持棍|拿棍|"
+    "threat_now": r"(摔|砸)东西.{0,10}(尖叫|哭喊|惨叫|呼救)|(一直|不停|还在)(听到)?[^。]{0,8}(尖叫|惨叫|哭喊)|闹事|砸(东西|车|门|玻璃|窗)|(在|正在|有人|一直).{0,4}砸.{0,4}(东西|车|门|玻璃|窗)|(说|扬言)要(打|杀|砍)|家暴|呼救|喊救命|尾随|跟踪|(一直)?跟着我|骚扰|威胁|发酒疯|耍酒疯|醉汉|醉酒.{0,6}(拦|踢|砸|打|闹)|踢.{0,4}车门|(不停|一直|正在|还在)(在)?(撞|砸|踢|踹)[^,]{0,3}门|(有人)?在吸毒|吸毒.{0,20}(现在|还在)|持棍|拿棍|"
                   r"harass|following me|threaten|smash(ing)? .{0,20}(window|door|car)",
     "open_manhole": r"(化粪池|沙井|窨井|污水井|雨水井|检查井)[^,]{0,3}盖板[^,]{0,4}(缺失|没了|丢了|不见|被偷|移开|掀开|翻|塌)|(井盖|沙井盖|渠盖).{0,6}(没了|丢了|不见|被偷|破|碎|塌|翻|移开|掉|缺)|没有井盖|open manhole|manhole cover",
-    "hazard_animal": r"(马蜂窝|蜂窝|蜂巢|胡蜂窝)[^。]{0,12}(蜂在飞|很多蜂|好多蜂|飞来飞去|在飞)|蛇(?!虫|蜕|皮)|snake|(马蜂|胡蜂|黄蜂|蜜蜂|wasp|hornet|bee).{0,8}(蛰|叮|追|攻击|sting|attack)",
+    "hazard_animal": r"(马蜂窝|蜂窝|蜂巢|胡蜂窝)[^。]{0,12}(蜂在飞|很多蜂|好多蜂|飞来飞去|在飞)|(?<![驱防灭捕])蛇(?!虫|蜕|皮)|snake|(马蜂|胡蜂|黄蜂|蜜蜂|wasp|hornet|bee).{0,8}(蛰|叮|追|攻击|sting|attack)|被.{0,3}(蛰|蜇)(了|伤|到|肿)",
     "chemical": r"刺鼻|有毒|毒气|化学品|chemical|toxic",
     # Fuel on the ground or heavy in the air, the more so next to chargers or a flame ("满地汽油味,旁边就是充电桩").
     "fuel_leak": r"(滴油|漏油|汽油|柴油)[^,]{0,10}(满地|一地|流了一)|(满地|一地|很浓的?|好浓的?|很大的?)(汽油|柴油)味|"
                  r"(汽油|柴油)味(很|好|特别)(浓|大|重)|(漏油|滴油|漏汽油|汽油味|柴油味).{0,20}(充电桩|充电|明火|烟头|打火|抽烟|吸烟|smoking)",
     "cooking_unattended": r"(忘记|忘了|没)关(燃气|煤气|天然气)?(灶|炉|火)|锅里还(炖|煮|烧)着|(锅|灶|炉|煤气|燃气|天然气|电饭锅|电热毯|取暖器).{0,8}(还开着|没关|还在烧|烧着|开着火)|"
                           r"(stove|oven|heater).{0,10}(still on|left on)",
+    # A car rolling away with nobody at the wheel ("没拉手刹,顺着坡往下滑").
+    "vehicle_runaway": r"(?<!一)溜车(?!.{0,3}(风险|隐患))|(车|货车|汽车|面包车)[^,]{0,10}(没拉手刹|手刹没拉|没挂挡|手刹失灵|刹车失灵)[^。]{0,12}(往下|滑|溜|滚|冲)|"
+                       r"(车|货车|汽车)[^,]{0,6}(自己|顺着坡|顺坡|沿着坡)(往下|往后)?(滑|溜|滚|冲)|(car|truck|van).{0,20}rolling (down|away|back)|handbrake.{0,20}rolling",
+    # A driver who nearly hit someone and is still at it.
+    "reckless_driving": r"(差点|险些|差一点)撞(到|上|倒)[^。]{0,30}(还在|正在|现在还)|(还在|正在)(来回|乱|疯狂)?(倒车|飙车|横冲直撞)",
     "car_hits_person": r"撞(了|到|倒)(个|一个)?(行人|路人|老人|小孩|孩子)|(车|car).{0,6}(撞到人|撞了人|撞人|压到人|碾(到|了|过)?(人|孩子|小孩|脚))|(?<![门杆柱墙桩闸树灯栏])被车撞|hit by a car",
-    "poisoning_drowning": r"(小孩|孩子|小朋友).{0,12}(湖|河|池塘|水池)边.{0,20}(没(有)?大人|往水里走|要下水)|中毒|溺水|误吞|误服|误食|吞(了|下|进).{0,6}(电池|硬币|纽扣|磁|药|洗衣)|掉进.{0,8}(水池|泳池|池塘|河|湖|井)|(掉|跌|摔|落)(进|到|入)了?.{0,2}(水里|水中|河里|湖里|池里|池子|塘里|海里|井里)|(湖|河|池塘|水池|泳池|井|海)边.{0,10}(掉|跌|摔|落)(进去|下去|水)|落水(?!管|口)|窒息|卡住喉咙|沉下去|沉到水(里|底)|在水里(挣扎|扑腾)|呛水|心肺复苏|人工呼吸|\bcpr\b|drown|poison|choking",
+    "poisoning_drowning": r"(小孩|孩子|小朋友).{0,12}(湖|河|池塘|水池)边.{0,20}(没(有)?大人|往水里走|要下水)|中毒|溺水|误吞|误服|误食|吞(了|下|进).{0,6}(电池|硬币|纽扣|磁|药|洗衣)|掉进.{0,8}(水池|泳池|池塘|河|湖|井)|(掉|跌|摔|落)(进|到|入)了?.{0,2}(水里|水中|河里|湖里|池里|池子|塘里|海里|井里)|(湖|河|池塘|水池|泳池|井|海)边.{0,10}(掉|跌|摔|落)(进去|下去|水)|落水(?!管|口)|窒息|卡住喉咙|沉下去|沉到水(里|底)|在水里(挣扎|扑腾)|(深水区|水里|水中|池里|泳池里|河里|湖里)[^,]{0,6}(挣扎|扑腾|扑通扑通|浮不起来)|struggling in the (water|pool|deep end)|呛水|心肺复苏|人工呼吸|\bcpr\b|drown|poison|choking",
     "person_missing": r"(孩子|小孩|小朋友|老人|儿子|女儿|父亲|母亲|爸|妈|奶奶|爷爷|外婆|外公|老太太|老大爷).{0,8}"
                       r"(走失|走丢|走散|不见了|找不到|迷路|还没回来|没回来|没回家)|找不到.{0,4}(孩子|小孩|老人)|"
                       r"(孩子|小孩|小朋友|儿子|女儿)[^的,]{0,12},?(现在)?(找不到|不见)了|(跟|和)(家人|大人|爸爸|妈妈).{0,2}走散|(孩子|小孩|小朋友).{0,12}找不到(家人|爸爸|妈妈|大人)|"
                       r"(孩子|小孩|老人|[妈爸]|奶奶|爷爷|外婆|外公|老太太|老大爷|老年痴呆|阿尔茨海默).{0,20}(出门|出去).{0,12}(还没回来|没回来|没回家|找不到)|missing child|lost child|(dementia|alzheimer).{0,60}(walked out|wandered|missing|can'?t find)|can'?t find (him|her|my (dad|mum|mom|father|mother|son|daughter|child|kid))",
-    "fall_from_height": r"(楼顶|天台|屋顶|窗台)(边上|边缘|边)(坐着|站着|蹲着)|(小孩|孩子|小朋友|宝宝|儿子|女儿).{0,8}(爬|站|坐)(上|到|在)?了?上?.{0,3}(窗台|窗户|窗边|阳台栏杆|阳台护栏|护栏|栏杆)|"
+    "fall_from_height": r"(楼顶|天台|屋顶|窗台)(边上|边缘|边)(坐着|站着|蹲着|徘徊|走来走去|来回走|晃来晃去)|(小孩|孩子|小朋友|宝宝|儿子|女儿).{0,8}(爬|站|坐)(上|到|在)?了?上?.{0,3}(窗台|窗户|窗边|阳台栏杆|阳台护栏|护栏|栏杆)|"
                         r"(child|kid|toddler|boy|girl).{0,20}(climb|standing on|sitting on).{0,20}(window|railing|balcony|ledge)|(爬|站|坐)(到|在)?.{0,4}(窗外|窗台外|阳台外|栏杆外|护栏外|楼顶边)|(腿|脚|身子|半个身子).{0,4}(挂|悬|伸)(在|到|出)(了)?(外面|窗外|楼外|外边)|"
                         r"(坐|站)在.{0,6}(楼顶|天台|窗台|阳台|护栏)(边上|边|外面|外)|(坐|站|蹲|爬)(在|上|到)?.{0,6}女儿墙|(儿童|小孩|孩子|小朋友).{0,8}(楼顶|天台|屋顶).{0,6}(玩|追|跑|打闹|爬)|(楼顶|天台|窗台|阳台).{0,6}翻(过|出)(了)?(护栏|栏杆|窗)|(人(?!家)|孩子|小孩|小朋友|宝宝|他|她|老人)[^,]{0,4}挂在.{0,6}(窗外|阳台外)|"
+                        # A worker left hanging on the facade ("吊绳卡住了,人挂在6楼下不来").
+                        r"(人(?!家)|工人|阿姨|保洁|师傅|他|她)[^,]{0,4}(挂|吊|悬)在.{0,6}(楼|半空|外墙|空中|高处)|(吊绳|安全绳|吊篮|吊板)[^。]{0,10}(卡住|卡死|断了|卡了|下不来|上不去)|"
                         r"(楼顶|天台|屋顶|顶楼|窗台|阳台).{0,8}(有个?人|一个人|个人|有个(男|女)的|有个(年轻人|小伙子|男人|女人|老人|小孩)).{0,4}(站|坐|蹲|爬)在?.{0,4}(边上|边缘|外面|外边|栏杆外|护栏外)",
     # Renovation taking out what holds the building up while it goes on ("在把承重墙打掉") or shakes the
     # building ("把承重墙砸了!我在家都感觉到震"). Told as done ("把承重墙砸了个门洞,你们管不管") it is a
     # complaint for the renovation desk, as the starter examples have it.
     "structure_at_risk": r"(砸|敲|拆|打|凿)[^,]{0,8}墙[^。]{0,8}(整栋楼|整个楼|整幢楼|房子)(都)?在?(抖|晃|震)|(拆|砸|凿)[^,]{0,6}(外墙|承重墙|梁|柱)[^。]{0,20}(还在|继续|仍在)(砸|拆|凿|敲)|(正在|在|还在)(把)?.{0,3}(砸|拆|凿|敲|打|切).{0,4}承重墙|(正在|在|还在)把承重墙|承重墙.{0,20}(震|晃|抖|还在(砸|敲|拆|打|凿))|"
                          r"(砸|敲|拆|打)墙.{0,8}(整栋楼|整个楼|楼|房子)(都)?在?(抖|晃|震)|(楼板|承重梁|承重柱|梁柱).{0,6}(打穿|砸断|凿断|砸穿|切断)",
-    "open_shaft": r"(lift|elevator) door.{0,30}open.{0,30}(no car|shaft)|电梯.{0,8}(门开着|门开了).{0,8}(没有轿厢|没轿厢|下面是空的)|电梯井|scaffold|脚手架.{0,6}(倒|塌|掉)",
+    "open_shaft": r"(lift|elevator) door.{0,30}open.{0,30}(no car|shaft)|电梯.{0,8}(门开着|门开了).{0,8}(没有轿厢|没轿厢|下面是空的|轿厢(不在|没在|没停|没有停))|电梯井|scaffold|脚手架.{0,6}(倒|塌|掉)",
     "damaged_by_works": r"(打穿|打破|钻破|钻穿|挖断|弄破|挖破).{0,6}(燃气|煤气|天然气|水管|电缆|电线)",
     "transformer": r"(变压器|配电房|配电室|电房).{0,10}(响|冒烟|着火|爆|火花)",
     "sprinkler": r"喷淋.{0,6}(喷|爆|掉|脱落|大量漏|漏得(很|好|特别)?厉害)",
-    "animal_attack": r"疯狗|见人就(扑|咬)|(狗|犬)[^,]{0,10}(还在|正在|一直在?)咬(别的|其他|人|我|他|她|孩子|小孩|老人|狗|猫)|(狗|犬).{0,12}拉不住|(狗|dog).{0,8}(在|正在)咬.{0,4}(人|孩子|小孩|小朋友|老人|我|他|她|腿|手)|(狗|dog)(?!.{0,3}不咬).{0,10}(追着?(人|孩子|小孩|老人|我)咬?|扑(人|向|过来)|追着咬|咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|attack)",
+    "animal_attack": r"疯狗|见人就(扑|咬)|(狗|犬)[^,]{0,10}(还在|正在|一直在?)咬(别的|其他|人|我|他|她|孩子|小孩|老人|狗|猫)|(狗|犬).{0,12}拉不住|(狗|dog).{0,8}(在|正在)咬.{0,4}(人|孩子|小孩|小朋友|老人|我|他|她|腿|手)|(狗|dog)(?!.{0,3}不咬).{0,10}(追着?(人|孩子|小孩|小朋友|学生|路人|老人|我)咬?|扑(人|向|过来)|追着咬|咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|attack)",
     # Something coming down now. A bare "脱落" (tiles come loose, paint peels) is a repair, not
     # an emergency: it needs falling, hitting or about to fall.
     "falling_hazard": r"(瓷砖|墙砖|外墙砖|招牌|广告牌|空调外机|玻璃|窗户|窗框|铁皮).{0,10}(松了|松动|挂着).{0,10}(?<!踩上去)(晃|摇|飘)|树(枝|干)?.{0,8}横在|(树|大树|树干|树枝).{0,6}(倒伏|被刮倒|被吹倒|刮倒了|吹倒了|断了).{0,10}(挡|横|压|拦|堵)|(树|树枝).{0,8}(搭|挂|压|倒)在?.{0,4}(电线|电缆|高压线)|"
@@ -151,10 +160,10 @@ HARD_TRIGGERS: dict[str, str] = {
                       r"(外墙|瓷砖|墙砖|砖块|石块|水泥块|玻璃|招牌|铁皮).{0,6}(持续|不断|一直|还在|接连|陆续)在?(脱落|掉落|往下掉|掉)|"
                       r"(树枝|树干|断枝|招牌|广告牌|空调外机|外机|铁皮|雨棚).{0,10}(挂|悬|吊)在半空|"
                       r"(上面|上边|头顶|天花|吊顶|顶上|外墙|高处)[^,]{0,4}(还有|另外|另一)[^,]{0,6}(松着|松动|松了|悬着|挂着|吊着|要掉|快掉|摇摇欲坠)|塌了|倒塌|地震.{0,20}(裂|塌|掉|倒)|(从楼上|楼上|高处|外墙).{0,6}(瓷砖|墙砖|砖|石头|花盆).{0,6}(掉下|掉到|掉在|砸|落下|坠)|"
-                      r"玻璃.{0,6}(爆裂|自爆|爆了|碎了一地|碎一地)|(碎片|碎玻璃|玻璃碴|玻璃渣).{0,6}(往下掉|掉下|往楼下|掉到楼下|砸)|玻璃渣|(碎玻璃|玻璃)[^,]{0,4}(还)?(挂|悬|吊)在|(空调|外机|机)[^,]{0,4}(挂|悬|吊)在外墙|(挂着|悬着|吊着)(要|快)掉|(花盆|花架|空调外机|招牌|广告牌|雨棚).{0,10}(在晃|晃动|松动).{0,20}(坠落|掉下|砸)|已(经)?有.{0,4}(坠落|掉下来)|快(要)?掉下来|摇摇欲坠|collapse|falling off|falling down",
+                      r"玻璃.{0,6}(爆裂|自爆|爆了|碎了一地|碎一地)|(碎片|碎玻璃|玻璃碴|玻璃渣).{0,6}(往下掉|掉下|往楼下|掉到楼下|砸)|玻璃渣|(碎玻璃|玻璃)[^,]{0,4}(还)?(挂|悬|吊)在|(空调|外机|机)[^,]{0,4}(挂|悬|吊)在外墙|(外机|空调|招牌|广告牌|玻璃|窗户?|铁皮|雨棚|灯箱)[^,]{0,4}(斜|歪|半)(挂|吊|悬)(在|着)|(挂着|悬着|吊着)(要|快)掉|(花盆|花架|空调外机|招牌|广告牌|雨棚).{0,10}(在晃|晃动|松动).{0,20}(坠落|掉下|砸)|已(经)?有.{0,4}(坠落|掉下来)|快(要)?掉下来|摇摇欲坠|collapse|falling off|falling down",
     # Water where it can reach electrics, a car park filling up, a fire alarm going off now.
-    "water_near_power": r"(水|漏水|渗水|积水|淋水).{0,10}(电箱|配电箱|配电柜|插座|电表箱|灯座|灯里|电梯井|电梯机房|电缆井)|"
-                        r"(电箱|配电箱|配电柜|插座|电表箱|电梯井|电梯机房|电缆井|底坑|井道).{0,8}(进水|泡水|淋水|在滴水|有水|积水|渗水|漏水|泡在水|水位)|"
+    "water_near_power": r"(水|漏水|渗水|积水|淋水).{0,10}(电箱|配电箱|配电柜|配电盘|配电房|配电室|配电间|机电室|机电房|电房|插座|电表箱|灯座|灯里|电梯井|电梯机房|电缆井)|"
+                        r"(电箱|配电箱|配电柜|配电盘|配电房|配电室|配电间|机电室|机电房|插座|电表箱|电梯井|电梯机房|电缆井|底坑|井道).{0,8}(进水|泡水|淋水|在滴水|有水|积水|渗水|漏水|泡在水|水位)|"
                         # "…漏水越来越严重,已经滴到电线那边": dripping onto wiring, wherever the water came from.
                         r"(滴|流|渗|漏|淋|灌|溅)(到|进|在)了?.{0,4}(电箱|配电箱|配电柜|插座|电表|电线|开关|灯座|灯里|灯上|电闸|电源)|"
                         r"灯(里|那里|那儿|座|罩|上|泡|管)?.{0,3}(漏|滴|流|渗|淌)(下来|水|出)|灯[^,]{0,4}有水滴|灯[^,]{0,6}往下(漏|滴|流|渗|淌)|"
@@ -166,9 +175,14 @@ HARD_TRIGGERS: dict[str, str] = {
                            r"(燃气|煤气|天然气|可燃气体)(报警器|警报器|探测器|报警)(?!.{0,3}坏).{0,6}(一直响|响个不停|在响|响了(?!一下|一声|几下)|狂响|叫|鸣)|"
                            r"(fire|smoke|gas) (alarm|detector).{0,10}(going off|ringing|sounding)",
     "caught_in_gate": r"把[^,]{0,8}(手|脚|手指|头)夹(住|到|伤)|(道闸|闸杆|闸机|栏杆|升降杆|卷帘门|自动门|旋转门|电动门|车库门|伸缩门|电梯门).{0,8}(夹|砸|压|撞|卡|打)(到|住|伤|了|中).{0,4}"
-                      r"(人|孩子|小孩|老人|儿子|女儿|腿|手|头|脚|身上)(?!行|车)|(手|脚|腿|头|胳膊|手指).{0,4}被.{0,6}(门|闸|栏杆).{0,2}(夹|卡|压)(住|到|伤)|(头|手|脚|腿|胳膊|孩子|小孩|宝宝|老人|人).{0,4}(卡在|夹在).{0,6}(栏杆|护栏|门|闸|缝|里)",
-    "person_unwell": r"((气喘|哮喘)[^。]{0,15}咳得(很|好|特别)?(厉害|不停)|(老人|老伯|阿伯|阿婆|伯伯|婆婆|大爷|奶奶|爷爷|(?<![0-9])[妈爸]|他|她).{0,4}晕了|起不来|爬不起来|站不起来|脸色(很|好|特别)?(差|白|发白|发紫)|嘴唇发紫|口唇发紫|(老人|人|他|她|[妈爸]).{0,6}叫不醒|一动不动|((?<![行路客工])人(?![闸行车])|他|她|老人|[妈爸]|奶奶|爷爷|阿姨|大爷|孩子|小孩|喊|叫)[^卡机屏钮键灯]{0,8}(没有反应|没反应)|(?<!闷得)喘不上气|喘不过气|呼吸困难|晕过去|犯病|发病|"
-                     r"中风|脑梗|心梗|瘫软|瘫倒|瘫在地|叫(极|了?半天|了?好久|了?几声)都不(应|醒)|中暑|胸口疼|心口疼|说不了话|(突然|忽然).{0,4}说话.{0,4}不清|说话(突然|忽然)?.{0,2}不清楚?了|口齿不清|半边身子|半身不遂|嘴.{0,2}歪|(孩子|小孩|宝宝|老人|人).{0,8}(抽筋|惊厥|抽风)|高烧|倒在地上|躺在地上不动|躺在地下|口吐白沫|can't get up|not breathing|not responding|"
+                      r"(人|孩子|小孩|老人|儿子|女儿|腿|手|头|脚|身上)(?!行|车)|"
+                      # An escalator or a machine pulling in a foot, a hand, a child's shoe or clothes.
+                      r"(扶梯|滚梯|自动人行道|传送带|绞盘)[^。]{0,20}(卷进|卷入|绞进|绞入|夹进|咬住)|机器.{0,20}(卷进|卷入|绞进|绞入|夹进|咬住).{0,12}(脚|手|腿|手指|孩子|小孩|宝宝|人|衣服|裙|鞋|头发)|"
+                      r"(脚|手|腿|手指|孩子|小孩|宝宝|头发|衣服|裙子?|鞋子?)[^,]{0,6}被.{0,8}(扶梯|滚梯|传送带|机器)[^,]{0,4}(卷|夹|绞|咬)|"
+                      r"escalator.{0,30}(caught|trapped|stuck|pulled in|swallowed).{0,20}(foot|feet|hand|finger|shoe|child|kid|leg|boot)|"
+                      r"(foot|feet|hand|finger|shoe|leg|boot)s? (is |are |got |was )?(caught|trapped|stuck) in (the |an )?escalator|(手|脚|腿|头|胳膊|手指).{0,4}被.{0,6}(门|闸|栏杆).{0,2}(夹|卡|压)(住|到|伤)|(头|手|脚|腿|胳膊|孩子|小孩|宝宝|老人|人).{0,4}(卡在|夹在).{0,6}(栏杆|护栏|门|闸|缝|里)",
+    "person_unwell": r"((气喘|哮喘)[^。]{0,15}咳得(很|好|特别)?(厉害|不停)|(老人|老伯|阿伯|阿婆|伯伯|婆婆|大爷|奶奶|爷爷|(?<![0-9])[妈爸]|他|她|司机|男子|女子|男的|女的|工人|保安|保洁|阿姨|那人).{0,4}晕了|起不来|爬不起来|站不起来|脸色(很|好|特别)?(差|白|发白|发紫)|嘴唇发紫|口唇发紫|(老人|人|他|她|[妈爸]).{0,6}叫不醒|一动不动|((?<![行路客工])人(?![闸行车])|他|她|老人|[妈爸]|奶奶|爷爷|阿姨|大爷|孩子|小孩|喊|叫)[^卡机屏钮键灯]{0,8}(没有反应|没反应)|(?<!闷得)喘不上气|喘不过气|呼吸困难|晕过去|犯病|发病|"
+                     r"(趴|倒|瘫)在方向盘上|(司机|人|他|她|老人)[^。]{0,12}(好像|似乎)(晕|昏)(了|过去|倒了)|中风|脑梗|心梗|瘫软|瘫倒|瘫在地|叫(极|了?半天|了?好久|了?几声)都不(应|醒)|中暑|胸口疼|心口疼|说不了话|(突然|忽然).{0,4}说话.{0,4}不清|说话(突然|忽然)?.{0,2}不清楚?了|口齿不清|半边身子|半身不遂|嘴.{0,2}歪|(孩子|小孩|宝宝|老人|人).{0,8}(抽筋|惊厥|抽风)|高烧|倒在地上|躺在地上不动|躺在地下|口吐白沫|can't get up|not breathing|not responding|"
                      r"(he|she|man|woman|lady|person|someone|child|kid).{0,10}(isn't|is not|not) moving|(isn't|is not|not|no longer) (responding|responsive|breathing)|lying at the bottom of|unresponsive|lying (on|in) the (ground|floor|path|road|grass|stairs))",
     "people_shut_in": r"(门|单元门|大门|卷帘门|防火门|电子门|地库门).{0,10}(打不开|开不了|锁死|锁住).{0,10}(出不去|困在|关在|人在里面|有人在里)|"
                       r"(出不去|困在里面|关在里面).{0,10}(门|卷帘门|防火门)",
@@ -191,7 +205,7 @@ HARD_TRIGGERS: dict[str, str] = {
                          r"(整栋|整个楼|全楼|整幢|整个单元|整个小区).{0,10}(停电|没电|断电|黑了).{0,20}(晚上|半夜|夜里|深夜|凌晨)|"
                          r"(晚上|半夜|夜里|深夜|凌晨).{0,15}(整栋|整个楼|全楼|整幢|整个小区).{0,6}(停电|没电|断电)",
     "child_alone": r"(小孩|孩子|宝宝).{0,6}(哭|哭喊|哭闹).{0,20}(妈妈|爸爸|大人|家长)(出门|不在|出去)|(孩子|小孩|婴儿|宝宝).{0,10}(一直哭|哭了很久|哭个不停).{0,15}((大人|家长).{0,4}(不在|没在)|没有大人|没人管|没人应)",
-    "storm_damage": r"(台风|大风|暴风|暴雨|狂风).{0,15}(窗|玻璃|门|广告牌|树|雨棚|铁皮).{0,8}(吹破|吹碎|吹掉|吹倒|刮倒|刮掉|关不上|破了|碎了|掉了)",
+    "storm_damage": r"(台风|大风|暴风|暴雨|狂风).{0,15}(窗|玻璃|门|广告牌|树|雨棚|铁皮).{0,8}(吹破|吹碎|吹裂|刮裂|吹掉|吹倒|刮倒|刮掉|关不上|破了|碎了|裂了|掉了)",
     "suicide_risk": r"跳楼|轻生|想不开|自杀|(要|想)(往下)?跳下去|(天台|楼顶|屋顶|窗台|阳台|边上).{0,12}(想|要)(往下)?跳(?!舞|绳)|suicid",
     "burning_smell": r"焦味|烧焦|糊味|焦糊|烧塑料|胶皮味|烧.{0,3}(电线|塑料|橡胶|胶皮)的?(味|气味)|burning smell|smell of burning|smells like burning|"
                      r"smell(ing)? (of )?something burning|something.{0,10}burning|smells? burnt|burnt smell",
@@ -202,7 +216,7 @@ HARD_TRIGGERS: dict[str, str] = {
                          r"[^。]{0,20}(排到|堵到|堵在|一直排到|排出)(了)?(门口)?(外面|马路|大马路|路上|主路|公路|街上)",
     # Ice or oil where people walk or drive, once someone has already slipped on it.
     "slippery_now": r"(结冰|结了冰|冰面|暗冰|冻住了|油渍|油污|机油|漏油)[^。]{0,20}(已(经)?有|刚才|刚刚|刚)[^。]{0,8}(打滑|滑倒|摔倒|摔了|摔跤|溜车|滑了一跤|滑下|撞)",
-    "water_heavy": r"水很大|水好大|水势(很|好|特别)?大|瀑布|水冲得|水柱|(天花|顶棚|吊顶|灯里|ceiling).{0,8}(下雨一样|下雨似的)|哗啦|水.{0,4}顺着.{0,6}(楼梯|(?<!外)墙|电梯|楼道).{0,4}(往下流|流下来|流)|gushing|pouring|(水|阀|龙头).{0,6}(止不住|关不掉|关不住)|哗哗|水龙头.{0,6}没关.{0,10}(不在家|出差|漫)",
+    "water_heavy": r"越(漏|喷|冒|涌)越(大|多|厉害|凶|猛)|(像|跟|似)个?喷泉|水很大|水好大|水势(很|好|特别)?大|瀑布|水冲得|水柱|(天花|顶棚|吊顶|灯里|ceiling).{0,8}(下雨一样|下雨似的)|哗啦|水.{0,4}顺着.{0,6}(楼梯|(?<!外)墙|电梯|楼道).{0,4}(往下流|流下来|流)|gushing|pouring|(水|阀|龙头).{0,6}(止不住|关不掉|关不住)|哗哗|水龙头.{0,6}没关.{0,10}(不在家|出差|漫)",
 }
 
 # Signals that a person should look now, without being sure it is an emergency.
@@ -222,7 +236,7 @@ SOFT_TRIGGERS: dict[str, str] = {
 NEGATION = re.compile(r"((?<!有)没有|(?<!有)没(?!法|办法)|无(?!法)|(?<!是)不是(?![^,]{0,4}(是|系))|并非|未|(?<!会)不会|不用|\bno\b|"
                       r"\bnot\b(?! (moving|responding|responsive|breathing))|\bnever\b|"
                       r"nobody|no one|n't(?! (get out|open|move|stop|breathe|get up|wake))|cannot(?! (get out|open|move|breathe|get up)))")
-HISTORY = re.compile(r"(之前(?!的)|上次|上回|上个月|上周|去年|前年|以前|那次|曾经|之前那次|前段时间|上礼拜|昨晚|昨天|昨日|前天|"
+HISTORY = re.compile(r"(之前(?!的)|上次|上回|上个月|上周|上个?星期|上年(?!纪)|去年|前年|以前|那次|曾经|之前那次|前段时间|上礼拜|昨晚|昨天|昨日|前天|"
                      r"前几天|前两天|前些天|前阵子|last (time|week|month|year|night)|yesterday|previously|used to)")
 # English puts the time after the verb ("I was stuck in the lift … last night").
 HISTORY_AFTER = re.compile(r"\b(last (time|week|month|year|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
@@ -234,7 +248,7 @@ CONTROLLED_BURNING = re.compile(r"((people|someone|they|guys?|man|woman|he|she)(
 HABITUAL = re.compile(r"(经常|常常|年年|每年|老是|总是|喜欢|总爱|老爱|偶尔|(?<!没)有时候?(?!间)|时不时|长期(在|都|有人|被|这样)|常年|(一到|每逢)?下雨天|第[0-9一二三四五六七八九十几]+次|一下(大|暴)?雨就?|下(大|暴)?雨(时|的时候)|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
                       r"always|often|keeps? |every (day|night))")
 COUNTED = re.compile(r"((已经|这)是|已经[^,]{0,3}|都|(今年|这个月|本月|这周|本周|这礼拜))(今年|这个月|本月|这周|本周|这礼拜)?的?第[0-9一二三四五六七八九十几]+次")
-SPREADING = re.compile(r"((敲门|没人|无人)[^,]{0,4}(应|开门)|(垃圾桶|垃圾箱|纸箱|杂物|干草|草丛|草地|窗帘|沙发)[^,]{0,3}(冒烟|冒火|着了)|引燃|蔓延|烧到|失控|着起来|烧起来了|没灭|越烧越|越来越大|火(很|好|特别|挺|太|超)大|火势|spread)")
+SPREADING = re.compile(r"((敲门|没人|无人)[^,]{0,4}(应|开门)|(垃圾桶|垃圾箱|纸箱|杂物|干草|草丛|草地|窗帘|沙发)[^,]{0,3}(冒烟|冒火|着了)|引燃|蔓延|烧到|失控|着起来|烧起来了|没灭|越烧越|越来越大|窜|火(很|好|特别|挺|太|超)大|火势|spread)")
 # An open fire lit indoors (paper offerings in a stairwell) is not "controlled", and neither is one
 # whose smoke fills the flats; a cigarette or a wok is, wherever it is.
 OPEN_FIRE = re.compile(r"(烧纸|烧衣|焚烧|烧垃圾|烧香|烧树叶|烧东西)")
@@ -254,6 +268,8 @@ CORDON_CODES = frozenset({"open_manhole", "falling_hazard"})
 # A smell or a live appliance switched off at the plug ends it; smoke or water does not stop with the power.
 POWER_OFF = re.compile(r"(unplugged|switched (it )?off|(已经?|已)(关|断|拔)(了|掉)?(电源|总闸|开关|电闸|插头)|没(有)?再(开|用)|已断电|断电待修)(?![^,]{0,8}(但|仍|还|still|but))")
 POWER_OFF_CODES = frozenset({"burning_smell", "electric_leak", "sparks"})
+# "头都要炸了", "气炸了", "群里炸锅了": a head or a temper bursting is a figure of speech.
+FIGURE_OF_SPEECH = re.compile(r"(头|脑袋|脑子|脑壳|耳朵|肺|心态|人|肚子)(都|快|真的|简直|已经)?(要|快要|快|被吵|被气)?(得)?$|气$|吵$")
 OBJECT_DROPPED = re.compile(r"(遥控器?|手机|钥匙|门卡|钱包|银包|东西|快递)[^,]{0,4}(掉|跌|落)")
 # "一直" alone goes on only as long as its time: these carry it to now.
 STILL_NOW = re.compile(r"(还在|到现在|至今|开始|仍然|仍在|越来越|现在|still|since)")
@@ -278,6 +294,12 @@ ONLOOKER = re.compile(r"(谁家出事|出什么事了|出了什么事|发生了�
 # A message that opens as a suggestion ("建议组织一次防摔倒讲座", "我提个建议…孩子摔了太危险了")
 # describes what could happen.
 SUGGESTION_OPENING = re.compile(r"^[,\s]*(你好|您好|物业|管家)?[,\s]*(我|我们)?(想)?(提个|提一个|提)?(小)?(建议|提议)")
+# "群里有人说小区看到蛇了,是真的吗?": hearsay asked about, not a report.
+HEARSAY = re.compile(r"(听说|据说|有人说|群里说).{0,20}(是真的吗|真的假的|是不是真的|真的吗)")
+# "2018年交房到现在,外墙一直掉砖": a problem lived with for years is a complaint for the special team.
+LONG_STANDING = re.compile(r"((20|19)[0-9]{2}年|交房|入住|几年|多年|好几年|这么多年).{0,10}(到,?现在|至今|以来)")
+# "燃气泄漏了应该打什么电话?": what to do when it happens, asked in advance.
+PROCEDURE_AFTER = re.compile(r"^了?(应该|该|要)(打|找|联系|怎么|如何|做什么)")
 # "请问…要怎么做?": a question about what to do, not a report.
 RULES_QUESTION = re.compile(r"^请问.{0,20}(要|该|应该)(怎么做|怎么办|做什么|怎样做)")
 # A cleaning product or paint that smells strong is a complaint about the smell, not toxic fumes.
@@ -288,7 +310,7 @@ CONDITION = re.compile(r"(不方便|行动不便|腿脚不便|养伤|休养)")
 DEFERRED = re.compile(r"(不急|不着急|不用急|不用了|改天|有空(再)?(来|帮|的时候)|not urgent|no rush)")
 # Third-person wording of the 12345 government hotline's transferred work orders.
 RELAYED = re.compile(r"12345|市民反映|市民来电|来电人|诉求人|该市民|反映人|市民称|市民表示|热线转来|热线转办")
-RELAYED_NOW = re.compile(r"(立即|立刻|马上|紧急|请速|速派|正在|仍在|目前仍|现场|现在|此刻|还在|救援|上门查看|尽快上门)")
+RELAYED_NOW = re.compile(r"((已|已经)(超过|持续)[0-9一二三四五六七八九十半]|立即|立刻|马上|紧急|请速|速派|正在|仍在|目前仍|现场|现在|此刻|还在|救援|上门查看|尽快上门)")
 # "火警铃响了,是测试吗?": a drill or a test named after the alarm.
 DRILL = re.compile(r"(演练|演习|测试|试响|试验|\bdrill\b|\btest(ing)?\b)")
 GENERIC_AFTER = re.compile(r"(了)?(后|之后|以后|的时候|时(?!候))")
@@ -311,7 +333,7 @@ NOBODY_INSIDE = re.compile(r"(里面|里头|轿厢里|电梯里|inside)(没人|�
                            r"(no ?one|nobody) (was |is )?(inside|in it|trapped)")
 _LIFT = re.compile(r"电梯|轿厢|lift|elevator")
 # Thanks for an emergency handled ("业主到前台致谢:…拨打120") reports it, it does not raise it.
-THANKS = re.compile(r"(致谢|表扬|锦旗|感谢信|(感谢|谢谢).{0,12}(及时|帮忙|救|送医)|(及时|很快|迅速).{0,10}(谢谢|感谢))")
+THANKS = re.compile(r"(致谢|表扬|锦旗|感谢信|(感谢|谢谢|多谢).{0,12}(及时|帮忙|救|送医)|(及时|很快|迅速).{0,10}(谢谢|感谢))")
 # The resident's own word that it can wait ("不急", "有空来看看"): the model alone does not
 # overrule it (a rule still does: a burst pipe reported "不急" is urgent all the same).
 NOT_URGENT = re.compile(r"(不急|不着急|不用急|不赶时间|有空(再)?(来|帮|的时候)|not urgent|no rush|when you have time)")
@@ -326,7 +348,7 @@ _HARD = {code: re.compile(rx) for code, rx in HARD_TRIGGERS.items()}
 _SOFT = {code: re.compile(rx) for code, rx in SOFT_TRIGGERS.items()}
 _NEGATIVE_WORDING = {HARD_TRIGGERS["open_manhole"], HARD_TRIGGERS["leak_nobody_home"],
                      HARD_TRIGGERS["outage_vulnerable"], HARD_TRIGGERS["child_alone"], HARD_TRIGGERS["lift_doors_open_moving"], HARD_TRIGGERS["animal_attack"], HARD_TRIGGERS["person_missing"],
-                     HARD_TRIGGERS["life_support_power"],
+                     HARD_TRIGGERS["life_support_power"], HARD_TRIGGERS["vehicle_runaway"],
                      HARD_TRIGGERS["cooking_unattended"], HARD_TRIGGERS["water_heavy"],
                      HARD_TRIGGERS["welfare_check"], HARD_TRIGGERS["person_unwell"],
                      HARD_TRIGGERS["flooding"], HARD_TRIGGERS["car_park_flooding"],
@@ -341,7 +363,7 @@ READ_WITH_CONTEXT = SMOKE_ONLY | {"sparks", "threat_now"}
 FEAR_EXEMPT = frozenset({"guard_needed_now"})
 # "差点砸到人": for something that has already come down, a near miss is what happened, not a fear.
 NEAR_MISS = re.compile(r"(差点|差一点|差些|险些|almost|nearly)")
-NEAR_MISS_CODES = frozenset({"falling_hazard", "throwing_now"})
+NEAR_MISS_CODES = frozenset({"falling_hazard", "throwing_now", "reckless_driving"})
 # Clauses read together: residents spread one fact over commas ("我妈一个人住,从昨天到,现在电话都没人接").
 WINDOW = 3
 # How far back (characters) a negation reaches: "没有人被困" but not "没人管…水管爆了".
@@ -426,6 +448,8 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
         return "hypothetical"
     if HYPOTHETICAL.search(previous + before) or "的话" in clause[match.end():] or DRILL.search(clause[match.end():]):
         return "hypothetical"
+    if HEARSAY.search(clause) or (PROCEDURE_AFTER.match(clause[match.end():]) and GENERIC_QUESTION.search(clause)):
+        return "hypothetical"
     if RULES_QUESTION.search(clause):  # "请问火警铃响了要怎么做?": what to do, asked in advance
         return "hypothetical"
     if before.endswith("防") and not before.endswith(("消防", "人防")):  # "防摔倒讲座", "防触电": prevention names the danger (消防 is fire service)
@@ -440,6 +464,8 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
                                 or (code == "water_heavy" and CISTERN.search(clause)
                                     and not FLOODING_OUT.search(clause))):
         return "minor"
+    if LONG_STANDING.search(previous + before) and not re.search(r"(现在|正在|此刻|right now)", clause[match.end():]):
+        return "recurring"
     if HABITUAL.search(before + match.group(0)) and not re.search(r"(现在|正在|又|此刻|right now)", clause):
         return "recurring"
     # Smoke is told after the habit that makes it ("长期在走廊烧香拜神,烟味好大").
@@ -449,6 +475,8 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
     if COUNTED.search(clause, match.end()) and not re.search(r"(现在|正在|还在|此刻|刚刚|刚才|有人|right now)", clause):
         return "recurring"  # "…漫到路面,这个月已经是第三次": a complaint about how often
     if code == "burning_smell" and DEFERRED.search(clause):
+        return "minor"
+    if code == "explosion" and match.group(0) == "炸了" and FIGURE_OF_SPEECH.search(before):
         return "minor"
     if code == "poisoning_drowning" and OBJECT_DROPPED.search(before + match.group(0)):
         return "minor"  # "遥控器掉进水里": a thing, not a person

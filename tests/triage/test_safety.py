@@ -749,17 +749,74 @@ FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE = {
     ],
 }
 
+# The sixth round (two blind sets written around urgency: hazards described rather than named, and a
+# large desk's day), by cause, each story in new words.
+MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE = {
+    "a child in a locked car, a foot pulled into an escalator, a swimmer struggling in deep water": [
+        "钥匙落在车里把车锁了,女儿还在车上,外面三十多度",
+        "商场那个扶梯把我儿子的裤脚卷进去了,快停一下",
+        "泳池深水区有个人在挣扎,好像不会游泳",
+    ],
+    "a car rolling away, a driver who nearly hit people and is still at it": [
+        "坡道上那辆面包车没拉手刹,自己往下滑了",
+        "有辆车在地库里飙车,刚才差点撞到小孩,现在还在来回开",
+    ],
+    "a person at a roof edge or hanging on the facade, a driver slumped, a neighbour screaming": [
+        "有个人在天台边缘走来走去,看着不太对劲",
+        "擦玻璃的师傅吊在12楼外墙上,绳子卡住了",
+        "门口那个车的司机趴在方向盘上,好像晕了",
+        "隔壁一直有女人在尖叫,还有砸东西的声音",
+    ],
+    "water into an electrical room, a worsening leak, sewage from a drain cover, a light dripping": [
+        "暴雨水一直往配电房里灌",
+        "楼道的消防栓漏水越漏越大",
+        "店门口的沙井在往外喷污水",
+        "客厅灯泡那里在滴水,还闪了一下",
+    ],
+    "stung, chased by a dog, a duct fire climbing, a storm-cracked window, a tingle from a case": [
+        "我女儿在楼下被马蜂蜇了,脸都肿了",
+        "有条大狗在广场追着小朋友跑",
+        "餐馆的排烟管道着火了,火往上窜到二楼",
+        "台风把我们家阳台玻璃吹裂了,一直在响",
+        "摸了一下洗衣机手都麻了",
+        "Someone just climbed over the side gate by Block 2",
+    ],
+    "a 12345 relay that says it has gone on for half an hour": [
+        "市民反映5栋电梯困人已持续20分钟,无人到场",
+    ],
+}
+FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE = {
+    "a question about the alarm button, what to do if gas leaks, hearsay asked about": [
+        "电梯的报警铃按钮是不是坏了?按了没反应",
+        "煤气泄漏了应该找谁?燃气公司还是物业?",
+        "听说隔壁小区有人在草丛里看到蛇,是真的吗",
+    ],
+    "thanks and complaints about a past emergency, told in Cantonese": [
+        "多谢保安大哥寻晚帮我哋搞掂个爆水喉",
+        "上个星期电梯困人,你们半小时才来人",
+        "上年台风地库水淹,今年有没有做防水",
+    ],
+    "a head that is bursting, a safety switch, years of falling tiles, a habit in Cantonese": [
+        "楼上钻墙钻了一上午,我头都要炸了",
+        "漏电开关跳了两次,是不是线路老化",
+        "从交房到现在外墙瓷砖一直掉,没人管",
+        "对面屋成日喺后楼梯烧衣,啲烟好大",
+    ],
+}
+
 
 # Every read-through of independent sets (the first three, the retired held-out set, then each round
 # of blind training sets): one story list for what the rules missed, one for what they wrongly flagged.
 MISSED_IN_READ_THROUGHS = {**MISSED_BY_CAUSE, **MISSED_IN_DEV3_BY_CAUSE, **MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE,
-                           **MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE}
+                           **MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE, **MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE}
 FALSE_ALARMS_IN_READ_THROUGHS = {**FALSE_ALARMS_BY_CAUSE, **FALSE_ALARMS_IN_DEV3_BY_CAUSE, **FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE,
-                                 **FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE}
+                                 **FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE, **FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE}
 assert len(MISSED_IN_READ_THROUGHS) == len(MISSED_BY_CAUSE) + len(MISSED_IN_DEV3_BY_CAUSE) + len(
-    MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE), "a cause named twice"
+    MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
+    MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE), "a cause named twice"
 assert len(FALSE_ALARMS_IN_READ_THROUGHS) == len(FALSE_ALARMS_BY_CAUSE) + len(FALSE_ALARMS_IN_DEV3_BY_CAUSE) + len(
-    FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE), "a cause named twice"
+    FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
+    FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE), "a cause named twice"
 
 
 @pytest.mark.parametrize("text", stories(MISSED_IN_READ_THROUGHS))
