@@ -48,4 +48,5 @@ def update_each(claimable: QuerySet[Any], rows: Sequence[Any], fields: Sequence[
                for field in columns]
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *condition_params])
-        return cursor.rowcount
+        changed: int = cursor.rowcount
+        return changed

@@ -9,6 +9,7 @@ import io
 import json
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
@@ -46,7 +47,7 @@ def _parse_flag(value: object, line: int) -> bool:
                        % {"line": line, "value": value}, code="calendar_bad_flag")
 
 
-def _parse_row(row: dict, line: int) -> tuple[date, bool, str]:
+def _parse_row(row: dict[str, Any], line: int) -> tuple[date, bool, str]:
     try:
         day = date.fromisoformat(str(row["date"]).strip())
     except (KeyError, ValueError):
