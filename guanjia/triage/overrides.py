@@ -42,9 +42,9 @@ OVERRIDES: tuple[Override, ...] = (
                         r"(倒|搅拌|冲|排)[^,]{0,8}(渠|下水道|雨水|绿化|草坪|草地|花坛)")),
     # Renovation noise out of hours: the patrol stops it tonight, customer service follows up.
     Override("renovation_noise_out_of_hours_to_security", Department.SECURITY, _ACTING, frozenset({"renovation"}),
-             re.compile(r"(晚上|半夜|凌晨|深夜|夜里|早上[五六七]点|早上[5-7](点|时)|[5-7](点|时)(多)?(就|即)|周日|星期天|礼拜天|"
+             re.compile(r"(晚上|半夜|凌晨|深夜|夜里|早上[五六七]点|早上[5-7](点|时)|[5-7](点|时)(多)?(就|即)|周日|星期天|星期日|礼拜天|礼拜日|"
                         r"night|sunday|early morning|[5-7] ?am|[0-9]+ ?pm).{0,20}(装修|电钻|砸|敲|钻|切|施工|噪音|吵|drill|noise)|"
-                        r"(装修|电钻|砸|敲|钻|施工|drill|renovation).{0,20}(晚上|半夜|凌晨|深夜|夜里|周日|星期天|礼拜天|"
+                        r"(装修|电钻|砸|敲|钻|施工|drill|renovation).{0,20}(晚上|半夜|凌晨|深夜|夜里|周日|星期天|星期日|礼拜天|礼拜日|"
                         r"早上[五六七5-7](点|时)|night|sunday|[5-7] ?am|[0-9]+ ?pm)")),
     # A disputed meter reading is settled by the engineer who reads the meter.
     Override("meter_reading_to_engineering", Department.ENGINEERING, _ACTING, frozenset({"fee"}),
@@ -63,8 +63,8 @@ OVERRIDES: tuple[Override, ...] = (
                         r"reported.{0,40}(times|days|week).{0,30}(nobody|no one|not|never)")),
     # A gas smell behind a door nobody answers: security gets in, engineering follows.
     Override("gas_no_answer_to_security", Department.SECURITY, _ACTING, frozenset({"facility", "order"}),
-             re.compile(r"(煤气|燃气|天然气|gas|焦糊|焦味|烧焦|糊味|burning).{0,20}(没人|敲门|不开门|没有人在|无人应|no one|nobody)|"
-                        r"(没人|敲门|不开门|无人应|nobody|no one).{0,20}(煤气|燃气|天然气|gas|焦糊|焦味|烧焦|糊味|burning)")),
+             re.compile(r"(煤气|燃气|天然气|臭鸡蛋|gas|焦糊|焦味|烧焦|糊味|burning).{0,20}(没人|敲门|不开门|没有人在|无人应|no one|nobody)|gas.{0,40}(no one|nobody) answer|"
+                        r"(没人|敲门|不开门|无人应|nobody|no one).{0,20}(煤气|燃气|天然气|臭鸡蛋|gas|焦糊|焦味|烧焦|糊味|burning)")),
     # Parking-space titles and what the developer left behind are the centre's to negotiate.
     Override("title_or_legacy_to_customer_service", Department.CUSTOMER_SERVICE, _ACTING,
              frozenset({"order", "fee"}),
