@@ -9,7 +9,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets translations migrate demo run test lint format browser-deps bench bench-quick clean messages
+.PHONY: help install assets translations migrate demo run test lint format browser-deps fonts bench bench-quick clean messages
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -42,12 +42,20 @@ translations: $(STAMP) ## Compile the Chinese and English translations
 migrate: install translations ## Migrate the database (DATABASE_URL, SQLite by default)
 	$(BIN)/guanjia migrate --no-input
 
-demo: migrate ## Install, migrate, load the demo company and serve http://127.0.0.1:8000
+demo: migrate fonts ## Install, migrate, load the demo company and serve http://127.0.0.1:8000
 	$(BIN)/guanjia load_demo
 	$(BIN)/guanjia serve --host $(HOST) --port $(PORT)
 
 run: migrate ## Serve the app (and the built-in scheduler) without reloading the demo data
 	$(BIN)/guanjia serve --host $(HOST) --port $(PORT)
+
+# The demo's sample photos carry a Chinese caption, which Pillow can only draw with a CJK font.
+fonts: ## Install Debian's CJK fonts (when root), for the demo photos' Chinese captions
+	@if fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing fonts-noto-cjk from Debian's packages…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; \
+	else echo "No CJK font: the demo photos will carry English captions (install Debian's 'fonts-noto-cjk')."; fi
 
 browser-deps: ## Install Debian's Chromium and CJK fonts for the browser tests (when root)
 	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then :; \
