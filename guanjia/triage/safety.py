@@ -39,7 +39,7 @@ HARD_TRIGGERS: dict[str, str] = {
                        r"(我|我们|我和|孩子|老人|小孩)(还|现在|正)?(在|困在|关在).{0,6}电梯(里|内).{0,25}(不动|停了|停住|卡住|卡了|打不开|开不了|出不去|没反应)|"
                        r"电梯.{0,20}(不动|停了|卡住|卡了).{0,20}(我|我们|孩子|老人|小孩)(还)?在(里面|电梯里)",
     # A lift moving with its doors open ("门没关就走了": the negation is part of the event).
-    "lift_doors_open_moving": r"电梯.{0,10}(开着门|门开着|门没关|没关门).{0,6}(走|运行|上|下|跑)",
+    "lift_doors_open_moving": r"(电梯|lift)[^。]{0,4}门[^。]{0,4}(未关|没关|没关好|未关好|关不上)[^。]{0,6}(就)?(动|走|上|下|运行|跑)|开着门[^。]{0,6}(上上落落|上上下下|上下跑)|电梯.{0,10}(开着门|门开着|门没关|没关门).{0,6}(走|运行|上|下|跑)",
     "burst_pipe": r"爆管|爆水管|爆了?水管|(?<![雨排凝])(水管|管道|管子|消防管|进水管|消防栓(?!箱)|消火栓(?!箱)|水龙头|阀门|接头|水表|热水器|暖气|地暖|软管|三角阀|水箱|pipe|water main)"
                   r".{0,8}(爆|破裂|破了|裂开|裂了|断了|撞断|冻裂|喷|脱落|脱了|松脱|掉了|崩开|崩了|崩裂|脱开|burst)|水一直喷|一直喷水|"
                   r"(水).{0,6}(往外(冒|涌|淌|呲|射|流)|涌出来|冒出来|喷出来|射出来)(?![臭气味])|淌了一(屋|屋子|客厅)|呲水|滋水|"
@@ -59,8 +59,8 @@ HARD_TRIGGERS: dict[str, str] = {
     "ceiling_water_flowing": r"(天花|吊顶|顶上|灯(里|座|罩)|楼上).{0,10}(流水|出水|冒水|哗|灌水|漏得(很|好|特别)?"
                              r"(厉害|凶|严重))",
     "sewage_backflow": r"(污水|粪水|屎水|脏水|下水道|下水(?!道)|马桶|地漏|化粪池|sewage|toilet|drain).{0,10}(倒灌|反涌|反上来|冒出|涌出|漫|溢|往上冒|往外冒(?![臭气味])|"
-                       r"冒水|返水|反水|往上返|往上涌|"
-                       r"返上来|冒上来|back(ing)? up|overflow)(?![^,]{0,5}(臭|气味|味))|反水.{0,6}(家里|屋里|客厅|满地)|"
+                       r"冒水|返水|反水|往上返|往上反|往上涌|"
+                       r"返上来|冒上来|back(ing)? up|overflow)(?![^,]{0,3}(臭|气味|味))|反水.{0,6}(家里|屋里|客厅|满地)|"
                        r"(地面|地上|地漏|井盖|井口|化粪池|大堂|渠盖|渠口|沙井).{0,6}(冒|涌|漫|喷)(着|出)?(黑水|污水|脏水|粪水)|(粪水|屎水|污水)[^,]{0,4}(流到|流进|漫到|漫进|淌到)(家|屋|客厅|卧室|房间|楼道|大堂|电梯)|(粪水|屎水)[^,]{0,4}(流|漫|淌)|"
                        r"(污水|粪水|屎水|脏水).{0,12}(天花|吊顶|顶上).{0,6}(流|滴|漏|淌)|(天花|吊顶|顶上|楼上).{0,10}(流|滴|漏|淌).{0,10}(污水|粪水|屎水)",
     "electric_leak": r"漏电(?!保护|开关|断路)|触电|电到人|被电(?!信|话|视|脑|梯|费|动|瓶|车|源|池)|电了一下|麻手|麻电|摸着?.{0,3}(有电|带电|麻麻)|(摸|碰).{0,12}(手麻|发麻|麻麻|电手|手(就|都|一下)?麻了)|电到(我|手)|(墙|水龙头|热水器|门把手?|栏杆|水面|金属|外壳).{0,4}(有电|带电)|带电(?!作业)|electric shock|electrocut|live wire|"
@@ -79,8 +79,8 @@ HARD_TRIGGERS: dict[str, str] = {
     "gas_leak": r"(煤气|燃气|天然气|gas).{0,8}(味|泄|漏|嘶嘶|呲呲|smell|leak)|(煤气|燃气|天然气)[^,]{0,12}臭鸡蛋|闻到.{0,4}(煤气|燃气|天然气)|"
                 r"smell.{0,20}gas|gas.{0,30}(hiss|leak)|漏(煤气|燃气|天然气|气)(?!费)",
     "person_hurt": r"(妈|爸|老人|婆婆|伯伯|爷爷|奶奶|外婆|外公|长者)[^,]{0,8}跌了(?![的价停幅])|受伤|流血|烫伤|烧伤|割伤|(?<![砖板面漆车])划伤|撞伤|磕破|头破|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|跌倒|跌伤|跌了一跤|滑倒|(?<![车窗门璃柜箱灯])被砸(?![碎坏烂破开])|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
-                   r"救护车|(?<![0-9])120(?![0-9]|块|元|材料|费|平|米|万)|砸到人|压住(了)?(一个)?人(?!行)|被(打|砸|撞)(到|中)(了)?(头|脑袋)|压到人|(压|砸)(着|住|到|在)了?.{0,4}(一个|个)?(人(?!行)|小孩|孩子|老人|小朋友|他|她|腿|脚|手|头|脑袋|身上)|倒地|突然倒下|(人|他|她|[妈爸]|老人|爷爷|奶奶|外婆|外公|孩子|小孩|老公|老婆|同事|工人|保安|保洁|阿姨|大爷|老太太|老伯|男的|女的).{0,8}倒下|从.{0,8}(梯子|人字梯|楼梯|台阶|高处|脚手架|树上|床上|阳台|窗台|屋顶|楼顶|架子|凳子|椅子)上?(掉|摔|跌|滚|栽)了?下|砸伤|咬伤|(狗|dog)(?!.{0,3}不咬).{0,4}咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|(?<![狗猫])被.{0,5}(狗|dog)咬|injur|bleeding|fainted|collapsed|unconscious|"
-                   r"ambulance|fell down|\bfell\b|can'?t get up|cannot get up|hurt",
+                   r"救护车|(?<![0-9])120(?![0-9]|块|元|材料|费|平|米|万)|砸到人|压住(了)?(一个)?人(?!行)|被(打|砸|撞)(到|中)(了)?(头|脑袋)|压到人|(压|砸)(着|住|到|在)了?.{0,4}(一个|个)?(人(?!行)|小孩|孩子|老人|小朋友|他|她|腿|脚|手|头|脑袋|身上)|倒地|突然倒下|(人|他|她|[妈爸]|老人|爷爷|奶奶|外婆|外公|孩子|小孩|老公|老婆|同事|工人|保安|保洁|阿姨|大爷|老太太|老伯|男的|女的).{0,8}倒下|(从|由).{0,8}(梯子|人字梯|楼梯|台阶|高处|脚手架|棚架|树上|床上|阳台|窗台|屋顶|楼顶|架子|凳子|椅子)上?(掉|摔|跌|滚|栽)了?下|砸伤|咬伤|(狗|dog)(?!.{0,3}不咬).{0,4}咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|(?<![狗猫])被.{0,5}(狗|dog)咬|injur|bleeding|fainted|collapsed|unconscious|"
+                   r"ambulance|fell down|falls? down|\bfell\b|can'?t get up|cannot get up|can'?t stand up|cannot stand( up)?|got blood|hurt",
     "child_locked_in": r"(小孩|孩子|小朋友|宝宝|婴儿|儿子|女儿|老人|宠物|child|kid|baby|toddler|son|daughter|year.old).{0,12}"
                        r"(锁在(?!门外|外面)|反锁|关在(?!门外|外面)|困在|locked (him|her)self|locked in|locked inside|trapped|出不来)|"
                        r"(锁|关|困)在(车|家|屋|房间|阳台)里.{0,10}(孩子|小孩|宝宝|婴儿|老人|狗|猫|宠物)",
@@ -89,7 +89,7 @@ HARD_TRIGGERS: dict[str, str] = {
                     r"敲门|试门|拉门|撬)|(拉|试|拽).{0,3}车门|正在撬|撬门|撬锁|(?<![箱柜])门[^箱柜,]{0,4}被人?撬|被撬了|翻窗|翻墙进|入室|"
                     r"闯进|破门|有贼|鬼鬼祟祟|(扒|爬|翻|撬|拆|剪)(我家|他家|别人家|人家|楼下|楼上)?的?(防盗网|防盗窗|窗户|阳台|护栏)|(从|由).{0,6}翻(过|进)来|撬紧|撬.{0,6}(门锁|防盗门|窗)|(试图|企图|想)撬|climb(ing|ed|s)? (over|through|in through|the) (the |a )?([a-z]+ )?(fence|wall|gate|railing)|(banging|pounding|kicking) on (my|the) door|翻越.{0,6}(围墙|墙|栏杆|护栏|大门|铁门)|(在|正在)翻[^,]{0,8}(围墙|墙|栏杆|护栏|铁门|大门)|翻(过|进)(了)?(围墙|墙)|翻.{0,2}(围墙|墙|栏杆|护栏|铁门|大门|窗)(进来|进了|进去|进到)|"
                     r"trying (the )?(car )?doors|trying .{0,12}door handles?|trying .{0,12}car doors|trying to (get|break) in|trying to open .{0,30}(door|window|gate)|break(ing)? in|burglar|intruder",
-    "fight_now": r"(在|正在)打(人|女的|男的|老人|孩子|小孩|老婆|老公)|打架|打群架|群殴|斗殴|打起来|打人|动手了|持刀|拿刀|(拿|拎|提|握|挥|举|揣)着?.{0,3}(菜刀|刀(?!叉)|棍子|铁棍|砖头|棒球棍|斧头)|动刀|被(人|他|她|保安|邻居)打|挨打|抢劫|抢包|被.{0,3}抢|"
+    "fight_now": r"互殴|扭打|厮打|(在|正在)打(人|女的|男的|老人|孩子|小孩|老婆|老公)|打架|打群架|群殴|斗殴|打起来|打人|动手了|持刀|拿刀|(拿|拎|提|握|挥|举|揣)着?.{0,3}(菜刀|刀(?!叉)|棍子|铁棍|砖头|棒球棍|斧头)|动刀|被(人|他|她|保安|邻居)打|挨打|抢劫|抢包|被.{0,3}抢|"
                  r"fighting|knife|robbed|mugged",
     "theft_in_progress": r"(偷|盗)(油|电瓶|电动车|车)[^。]{0,15}(仍在|还在)|(撬|砸)车门|(撬|砸)[^,]{0,4}车窗|(撬|剪)(开)?.{0,6}(电动车|电瓶车|自行车|摩托|车)的?(锁|电瓶)|(试拉|试开|拽|拧|扭|挨个拉)(开)?.{0,6}(电动车|电瓶车|自行车|单车|摩托|车)的?锁|(正在|现在|还在).{0,10}(偷|撬|剪锁)|(车|轮胎).{0,12}(正在|现在|还在|一直在|就在)(划|扎|撬|砸)|(正在|现在|还在|一直在|就在)(划|扎|撬|砸).{0,6}(车|轮胎)|(偷|撬|剪锁).{0,10}(快来|赶紧|(?<!昨天)(?<!昨晚)(?<!之前)还在|还没走)",
     "throwing_now": r"楼上有人(掉|扔|丢)(东西)?(落来|下来)|(往下扔|往楼下扔|高空抛物|扔下来|丢下来|掉下来).{0,12}(砸到|砸中|砸伤|差点砸|还在扔|一直扔)|"
@@ -113,12 +113,12 @@ HARD_TRIGGERS: dict[str, str] = {
                       r"(病人|急救).{0,12}(抬下楼|背下楼|电梯坏)",
     "threat_now": r"(摔|砸)东西.{0,10}(尖叫|哭喊|惨叫|呼救)|(一直|不停|还在)(听到)?[^。]{0,8}(尖叫|惨叫|哭喊)|闹事|砸(东西|车|门|玻璃|窗)|(在|正在|有人|一直).{0,4}砸.{0,4}(东西|车|门|玻璃|窗)|(说|扬言)要(打|杀|砍)|家暴|呼救|喊救命|尾随|跟踪|(一直)?跟着我|骚扰|威胁|发酒疯|耍酒疯|醉汉|醉酒.{0,6}(拦|踢|砸|打|闹)|踢.{0,4}车门|(不停|一直|正在|还在)(在)?(撞|砸|踢|踹)[^,]{0,3}门|(有人)?在吸毒|吸毒.{0,20}(现在|还在)|持棍|拿棍|"
                   r"harass|following me|threaten|smash(ing)? .{0,20}(window|door|car)",
-    "open_manhole": r"(化粪池|沙井|窨井|污水井|雨水井|检查井)[^,]{0,3}盖板[^,]{0,4}(缺失|没了|丢了|不见|被偷|移开|掀开|翻|塌)|(井盖|沙井盖|渠盖).{0,6}(没了|丢了|不见|被偷|破|碎|塌|翻|移开|掉|缺)|没有井盖|open manhole|manhole cover",
-    "hazard_animal": r"(马蜂窝|蜂窝|蜂巢|胡蜂窝)[^。]{0,12}(蜂在飞|很多蜂|好多蜂|飞来飞去|在飞)|(?<![驱防灭捕])蛇(?!虫|蜕|皮)|snake|(马蜂|胡蜂|黄蜂|蜜蜂|wasp|hornet|bee).{0,8}(蛰|叮|追|攻击|sting|attack)|被.{0,3}(蛰|蜇)(了|伤|到|肿)",
+    "open_manhole": r"(化粪池|沙井|窨井|污水井|雨水井|检查井)[^,]{0,3}盖板[^,]{0,4}(缺失|没了|丢了|不见|被偷|移开|掀开|翻|塌)|(井盖|沙井盖|渠盖).{0,6}(没了|丢了|不见|被偷|被掀|掀开|破|碎|塌|翻|移开|掉|缺)|(沙井|井口|窨井|化粪池|污水井|雨水井)[^,]{0,3}没有?了?(盖|井盖)|没有井盖|open manhole|manhole cover",
+    "hazard_animal": r"(马蜂窝|蜂窝|蜂巢|胡蜂窝)[^。]{0,12}(蜂在飞|很多蜂|好多蜂|飞来飞去|在飞)|(?<![驱防灭捕])蛇(?!虫|蜕|皮)|snake|(马蜂|胡蜂|黄蜂|蜜蜂|wasp|hornet|bee).{0,8}(蛰|叮|追|攻击|sting|attack)|被.{0,3}(蛰|蜇)(了|伤|到|肿)|(被|俾)(它|他|蜂|黄蜂|马蜂|胡蜂|蜜蜂)[^,]{0,2}(叮|蛰|蜇)",
     "chemical": r"刺鼻|有毒|毒气|化学品|chemical|toxic",
     # Fuel on the ground or heavy in the air, the more so next to chargers or a flame ("满地汽油味,旁边就是充电桩").
     "fuel_leak": r"(滴油|漏油|汽油|柴油)[^,]{0,10}(满地|一地|流了一)|(满地|一地|很浓的?|好浓的?|很大的?)(汽油|柴油)味|"
-                 r"(汽油|柴油)味(很|好|特别)(浓|大|重)|(漏油|滴油|漏汽油|汽油味|柴油味).{0,20}(充电桩|充电|明火|烟头|打火|抽烟|吸烟|smoking)",
+                 r"(汽油|柴油)味(很|好|特别)(浓|大|重|冲|呛)|(漏油|滴油|漏汽油|汽油味|柴油味).{0,20}(充电桩|充电|明火|烟头|打火|抽烟|吸烟|smoking)",
     "cooking_unattended": r"(忘记|忘了|没)关(燃气|煤气|天然气)?(灶|炉|火)|锅里还(炖|煮|烧)着|(锅|灶|炉|煤气|燃气|天然气|电饭锅|电热毯|取暖器).{0,8}(还开着|没关|还在烧|烧着|开着火)|"
                           r"(stove|oven|heater).{0,10}(still on|left on)",
     # A car rolling away with nobody at the wheel ("没拉手刹,顺着坡往下滑").
@@ -131,8 +131,8 @@ HARD_TRIGGERS: dict[str, str] = {
     "person_missing": r"(孩子|小孩|小朋友|老人|儿子|女儿|父亲|母亲|爸|妈|奶奶|爷爷|外婆|外公|老太太|老大爷).{0,8}"
                       r"(走失|走丢|走散|不见了|找不到|迷路|还没回来|没回来|没回家)|找不到.{0,4}(孩子|小孩|老人)|"
                       r"(孩子|小孩|小朋友|儿子|女儿)[^的,]{0,12},?(现在)?(找不到|不见)了|(跟|和)(家人|大人|爸爸|妈妈).{0,2}走散|(孩子|小孩|小朋友).{0,12}找不到(家人|爸爸|妈妈|大人)|"
-                      r"(孩子|小孩|老人|[妈爸]|奶奶|爷爷|外婆|外公|老太太|老大爷|老年痴呆|阿尔茨海默).{0,20}(出门|出去).{0,12}(还没回来|没回来|没回家|找不到)|missing child|lost child|(dementia|alzheimer).{0,60}(walked out|wandered|missing|can'?t find)|can'?t find (him|her|my (dad|mum|mom|father|mother|son|daughter|child|kid))",
-    "fall_from_height": r"(楼顶|天台|屋顶|窗台)(边上|边缘|边)(坐着|站着|蹲着|徘徊|走来走去|来回走|晃来晃去)|(小孩|孩子|小朋友|宝宝|儿子|女儿).{0,8}(爬|站|坐)(上|到|在)?了?上?.{0,3}(窗台|窗户|窗边|阳台栏杆|阳台护栏|护栏|栏杆)|"
+                      r"(孩子|小孩|老人|[妈爸]|奶奶|爷爷|外婆|外公|婆婆|阿婆|公公|老伴|老太太|老大爷|老年痴呆|老人痴呆|失智|认知障碍|阿尔茨海默).{0,20}(出门|出去).{0,12}(还没回(?!复)|没回来|没回家|找不到)|(老年痴呆|老人痴呆|失智|认知障碍|阿尔茨海默)[^。]{0,20}(自己)?(行|走|跑)了?出去|missing child|lost child|(dementia|alzheimer).{0,60}(walked out|wandered|missing|can'?t find)|can'?t find (him|her|my (dad|mum|mom|father|mother|son|daughter|child|kid))",
+    "fall_from_height": r"(天台|楼顶|屋顶)[^,。]{0,6}(攀爬|爬来爬去|爬上爬下)|(护栏|栏杆|扶手)[^。]{0,6}(松了|松脱|断了|断开)[^。]{0,30}(往外|向外)(歪|倒|弯|倾)|(楼顶|天台|屋顶|窗台)(边上|边缘|边)(坐着|站着|蹲着|徘徊|走来走去|来回走|晃来晃去)|(小孩|孩子|小朋友|宝宝|儿子|女儿).{0,8}(爬|站|坐)(上|到|在)?了?上?.{0,3}(窗台|窗户|窗边|阳台栏杆|阳台护栏|护栏|栏杆)|"
                         r"(child|kid|toddler|boy|girl).{0,20}(climb|standing on|sitting on).{0,20}(window|railing|balcony|ledge)|(爬|站|坐)(到|在)?.{0,4}(窗外|窗台外|阳台外|栏杆外|护栏外|楼顶边)|(腿|脚|身子|半个身子).{0,4}(挂|悬|伸)(在|到|出)(了)?(外面|窗外|楼外|外边)|"
                         r"(坐|站)在.{0,6}(楼顶|天台|窗台|阳台|护栏)(边上|边|外面|外)|(坐|站|蹲|爬)(在|上|到)?.{0,6}女儿墙|(儿童|小孩|孩子|小朋友).{0,8}(楼顶|天台|屋顶).{0,6}(玩|追|跑|打闹|爬)|(楼顶|天台|窗台|阳台).{0,6}翻(过|出)(了)?(护栏|栏杆|窗)|(人(?!家)|孩子|小孩|小朋友|宝宝|他|她|老人)[^,]{0,4}挂在.{0,6}(窗外|阳台外)|"
                         # A worker left hanging on the facade ("吊绳卡住了,人挂在6楼下不来").
@@ -147,10 +147,10 @@ HARD_TRIGGERS: dict[str, str] = {
     "damaged_by_works": r"(打穿|打破|钻破|钻穿|挖断|弄破|挖破).{0,6}(燃气|煤气|天然气|水管|电缆|电线)",
     "transformer": r"(变压器|配电房|配电室|电房).{0,10}(响|冒烟|着火|爆|火花)",
     "sprinkler": r"喷淋.{0,6}(喷|爆|掉|脱落|大量漏|漏得(很|好|特别)?厉害)",
-    "animal_attack": r"疯狗|见人就(扑|咬)|(狗|犬)[^,]{0,10}(还在|正在|一直在?)咬(别的|其他|人|我|他|她|孩子|小孩|老人|狗|猫)|(狗|犬).{0,12}拉不住|(狗|dog).{0,8}(在|正在)咬.{0,4}(人|孩子|小孩|小朋友|老人|我|他|她|腿|手)|(狗|dog)(?!.{0,3}不咬).{0,10}(追着?(人|孩子|小孩|小朋友|学生|路人|老人|我)咬?|扑(人|向|过来)|追着咬|咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|attack)",
+    "animal_attack": r"(狗|犬)[^。]{0,10}咬(住|着|紧)|疯狗|见人就(扑|咬)|(狗|犬)[^,]{0,10}(还在|正在|一直在?)咬(别的|其他|人|我|他|她|孩子|小孩|老人|狗|猫)|(狗|犬).{0,12}拉不住|(狗|dog).{0,8}(在|正在)咬.{0,4}(人|孩子|小孩|小朋友|老人|我|他|她|腿|手)|(狗|dog)(?!.{0,3}不咬).{0,10}(追着?(人|孩子|小孩|小朋友|学生|路人|老人|我)咬?|扑(人|向|过来)|追着咬|咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|attack)",
     # Something coming down now. A bare "脱落" (tiles come loose, paint peels) is a repair, not
     # an emergency: it needs falling, hitting or about to fall.
-    "falling_hazard": r"(瓷砖|墙砖|外墙砖|招牌|广告牌|空调外机|玻璃|窗户|窗框|铁皮).{0,10}(松了|松动|挂着).{0,10}(?<!踩上去)(晃|摇|飘)|树(枝|干)?.{0,8}横在|(树|大树|树干|树枝).{0,6}(倒伏|被刮倒|被吹倒|刮倒了|吹倒了|断了).{0,10}(挡|横|压|拦|堵)|(树|树枝).{0,8}(搭|挂|压|倒)在?.{0,4}(电线|电缆|高压线)|"
+    "falling_hazard": r"(裂缝|裂纹)[^。]{0,4}(还在|越来越|正在)(扩大|变大|变宽)|(棚|棚架|脚手架|竹棚)[^。]{0,4}(摇|晃)(到|得)?(好|很|非常)?(厉害|犀利)|(ceiling|plaster).{0,40}(bulg|crack(ing)? sound|falling|coming down|sagging)|(天花|吊顶)[^。]{0,10}(鼓起|鼓包|下沉|下垂)[^。]{0,10}(响|裂|掉)|(瓷砖|墙砖|外墙砖|招牌|广告牌|空调外机|玻璃|窗户|窗框|铁皮).{0,10}(松了|松动|挂着).{0,10}(?<!踩上去)(晃|摇|飘)|树(枝|干)?.{0,8}横在|(树|大树|树干|树枝).{0,6}(倒伏|被刮倒|被吹倒|刮倒了|吹倒了|断了).{0,10}(挡|横|压|拦|堵)|(树|树枝).{0,8}(搭|挂|压|倒)在?.{0,4}(电线|电缆|高压线)|"
                       r"(树|广告牌|外墙|空调外机|铁皮|彩钢瓦|玻璃|防火门|单元门|窗(户|框|扇)|防盗窗|招牌|吊顶|天花|石膏板|门头|雨棚|铁门|大门|门框)"
                       r".{0,8}(倒了|倒下|压在|(?<!被)砸(?![碎坏烂破开])|掉下|要掉|往下掉|坠落|塌|摇摇欲坠|晃得厉害|随时)|"
                       r"(花盆|花架|空调|外机|招牌|广告牌|灯箱|雨棚|铁皮|彩钢瓦|玻璃|窗户|窗框|瓷砖|外墙砖|防盗窗|晾衣架|树枝|树干|断枝)[^,]{0,8}(摇摇晃晃|晃来晃去|晃晃悠悠|一直在晃|在晃|掉了一半|(挂|悬|吊)在(半空|外面|窗外))|"
@@ -174,14 +174,14 @@ HARD_TRIGGERS: dict[str, str] = {
     "fire_alarm_sounding": r"(一直|正在|还)在?响(火警铃|火警警报|消防警报|警铃)|(火警|火灾|消防|烟感|烟雾)(警报|报警器|报警|警铃|铃|喇叭|广播)?.{0,6}(一直响|响个不停|在响|响了|狂响|鸣|叫个不停)|"
                            r"(燃气|煤气|天然气|可燃气体)(报警器|警报器|探测器|报警)(?!.{0,3}坏).{0,6}(一直响|响个不停|在响|响了(?!一下|一声|几下)|狂响|叫|鸣)|"
                            r"(fire|smoke|gas) (alarm|detector).{0,10}(going off|ringing|sounding)",
-    "caught_in_gate": r"把[^,]{0,8}(手|脚|手指|头)夹(住|到|伤)|(道闸|闸杆|闸机|栏杆|升降杆|卷帘门|自动门|旋转门|电动门|车库门|伸缩门|电梯门).{0,8}(夹|砸|压|撞|卡|打)(到|住|伤|了|中).{0,4}"
+    "caught_in_gate": r"(卷帘门|车库门|道闸|闸杆)[^。]{0,20}(砸|压|卡)[^。]{0,20}(我|人)(还)?在车(里|内|上)|(掉下来|落下来|砸)(在|到)(我)?的?车(顶|上)[^。]{0,20}(我|人)(还)?在车(里|内|上)|(卷帘门|趟闸|闸门|铁闸|道闸|闸杆|电动门)[^。]{0,6}把[^。]{0,10}(夹|砸|压|卡)(住|到|伤)|被.{0,3}(门|闸)[^。]{0,4}(拖|拉|卷)住|把[^,]{0,8}(手|脚|手指|头)夹(住|到|伤)|(道闸|闸杆|闸机|栏杆|升降杆|卷帘门|趟闸|铁闸|自动门|旋转门|电动门|车库门|伸缩门|电梯门).{0,8}(夹|砸|压|撞|卡|打)(到|住|伤|了|中).{0,4}"
                       r"(人|孩子|小孩|老人|儿子|女儿|腿|手|头|脚|身上)(?!行|车)|"
                       # An escalator or a machine pulling in a foot, a hand, a child's shoe or clothes.
                       r"(扶梯|滚梯|自动人行道|传送带|绞盘)[^。]{0,20}(卷进|卷入|绞进|绞入|夹进|咬住)|机器.{0,20}(卷进|卷入|绞进|绞入|夹进|咬住).{0,12}(脚|手|腿|手指|孩子|小孩|宝宝|人|衣服|裙|鞋|头发)|"
                       r"(脚|手|腿|手指|孩子|小孩|宝宝|头发|衣服|裙子?|鞋子?)[^,]{0,6}被.{0,8}(扶梯|滚梯|传送带|机器)[^,]{0,4}(卷|夹|绞|咬)|"
                       r"escalator.{0,30}(caught|trapped|stuck|pulled in|swallowed).{0,20}(foot|feet|hand|finger|shoe|child|kid|leg|boot)|"
                       r"(foot|feet|hand|finger|shoe|leg|boot)s? (is |are |got |was )?(caught|trapped|stuck) in (the |an )?escalator|(手|脚|腿|头|胳膊|手指).{0,4}被.{0,6}(门|闸|栏杆).{0,2}(夹|卡|压)(住|到|伤)|(头|手|脚|腿|胳膊|孩子|小孩|宝宝|老人|人).{0,4}(卡在|夹在).{0,6}(栏杆|护栏|门|闸|缝|里)",
-    "person_unwell": r"((气喘|哮喘)[^。]{0,15}咳得(很|好|特别)?(厉害|不停)|(老人|老伯|阿伯|阿婆|伯伯|婆婆|大爷|奶奶|爷爷|(?<![0-9])[妈爸]|他|她|司机|男子|女子|男的|女的|工人|保安|保洁|阿姨|那人).{0,4}晕了|起不来|爬不起来|站不起来|脸色(很|好|特别)?(差|白|发白|发紫)|嘴唇发紫|口唇发紫|(老人|人|他|她|[妈爸]).{0,6}叫不醒|一动不动|((?<![行路客工])人(?![闸行车])|他|她|老人|[妈爸]|奶奶|爷爷|阿姨|大爷|孩子|小孩|喊|叫)[^卡机屏钮键灯]{0,8}(没有反应|没反应)|(?<!闷得)喘不上气|喘不过气|呼吸困难|晕过去|犯病|发病|"
+    "person_unwell": r"((气喘|哮喘)[^。]{0,15}咳得(很|好|特别)?(厉害|不停)|(老人|老伯|阿伯|阿婆|伯伯|婆婆|大爷|奶奶|爷爷|(?<![0-9])[妈爸]|他|她|司机|男子|女子|男的|女的|工人|保安|保洁|阿姨|那人).{0,4}晕了|起不来|爬不起来|站不起来|脸色(很|好|特别)?(差|白|发白|发紫)|嘴唇发紫|口唇发紫|(老人|人|他|她|[妈爸]).{0,6}叫不醒|一动不动|((?<![行路客工])人(?![闸行车])|他|她|老人|[妈爸]|奶奶|爷爷|阿姨|大爷|孩子|小孩|喊|叫)[^卡机屏钮键灯]{0,8}(没有反应|没反应)|(?<!闷得)喘不上气|喘不过气|(?<!焗到)(?<!闷到)(?<!热到)(?<!闷得)透不(到|过)气|肾上腺素|过敏性休克|epipen|anaphyla|呼吸困难|晕过去|犯病|发病|"
                      r"(趴|倒|瘫)在方向盘上|(司机|人|他|她|老人)[^。]{0,12}(好像|似乎)(晕|昏)(了|过去|倒了)|中风|脑梗|心梗|瘫软|瘫倒|瘫在地|叫(极|了?半天|了?好久|了?几声)都不(应|醒)|中暑|胸口疼|心口疼|说不了话|(突然|忽然).{0,4}说话.{0,4}不清|说话(突然|忽然)?.{0,2}不清楚?了|口齿不清|半边身子|半身不遂|嘴.{0,2}歪|(孩子|小孩|宝宝|老人|人).{0,8}(抽筋|惊厥|抽风)|高烧|倒在地上|躺在地上不动|躺在地下|口吐白沫|can't get up|not breathing|not responding|"
                      r"(he|she|man|woman|lady|person|someone|child|kid).{0,10}(isn't|is not|not) moving|(isn't|is not|not|no longer) (responding|responsive|breathing)|lying at the bottom of|unresponsive|lying (on|in) the (ground|floor|path|road|grass|stairs))",
     "people_shut_in": r"(门|单元门|大门|卷帘门|防火门|电子门|地库门).{0,10}(打不开|开不了|锁死|锁住).{0,10}(出不去|困在|关在|人在里面|有人在里)|"
@@ -204,12 +204,12 @@ HARD_TRIGGERS: dict[str, str] = {
                          r"(老人|病人|孕妇|婴儿|卧床|吸氧).{0,20}(停电|没电|断电)|"
                          r"(整栋|整个楼|全楼|整幢|整个单元|整个小区).{0,10}(停电|没电|断电|黑了).{0,20}(晚上|半夜|夜里|深夜|凌晨)|"
                          r"(晚上|半夜|夜里|深夜|凌晨).{0,15}(整栋|整个楼|全楼|整幢|整个小区).{0,6}(停电|没电|断电)",
-    "child_alone": r"(小孩|孩子|宝宝).{0,6}(哭|哭喊|哭闹).{0,20}(妈妈|爸爸|大人|家长)(出门|不在|出去)|(孩子|小孩|婴儿|宝宝).{0,10}(一直哭|哭了很久|哭个不停).{0,15}((大人|家长).{0,4}(不在|没在)|没有大人|没人管|没人应)",
+    "child_alone": r"车(里|内|上)有个?(小孩|孩子|宝宝|婴儿|小朋友)[^。]{0,20}(大人不在|没有?大人|家长不在|车窗关着|没熄火)|(小孩|孩子|宝宝|婴儿)[^。]{0,6}(一个人)?(留|关|困)?在车(里|内|上)[^。]{0,20}(大人不在|没有?大人|家长不在|车窗关着)|(小孩|孩子|宝宝).{0,6}(哭|哭喊|哭闹).{0,20}(妈妈|爸爸|大人|家长)(出门|不在|出去)|(孩子|小孩|婴儿|宝宝).{0,10}(一直哭|哭了很久|哭个不停).{0,15}((大人|家长).{0,4}(不在|没在)|没有大人|没人管|没人应)",
     "storm_damage": r"(台风|大风|暴风|暴雨|狂风).{0,15}(窗|玻璃|门|广告牌|树|雨棚|铁皮).{0,8}(吹破|吹碎|吹裂|刮裂|吹掉|吹倒|刮倒|刮掉|关不上|破了|碎了|裂了|掉了)",
     "suicide_risk": r"跳楼|轻生|想不开|自杀|(要|想)(往下)?跳下去|(天台|楼顶|屋顶|窗台|阳台|边上).{0,12}(想|要)(往下)?跳(?!舞|绳)|suicid",
     "burning_smell": r"焦味|烧焦|糊味|焦糊|烧塑料|胶皮味|烧.{0,3}(电线|塑料|橡胶|胶皮)的?(味|气味)|burning smell|smell of burning|smells like burning|"
                      r"smell(ing)? (of )?something burning|something.{0,10}burning|smells? burnt|burnt smell",
-    "welfare_check": r"(hasn'?t|has not|haven'?t) been seen|not answering (the door|the phone|calls)|(一个人住|一个人在家|自己住|(?<![0-9])[妈爸]|母亲|父亲|奶奶|爷爷|外婆|外公|老人|独居|老太太|老大爷|老爷子|老奶奶|老伯|阿婆|婆婆|阿伯|伯伯|大妈|老先生|老人家).{0,25}(没有?人应|不开门|没反应|没出门|(好几|几|[两三四五六七0-9]|多)(天|日)(都)?(没有?|未)(出门|下楼|见|露面|开门|拿|动静)|联系不上|未能联系|好几天没|打电话没人接|都没人接|电话没人接|没有人听|一直不接|"
+    "welfare_check": r"(好几|几|[两三四五六七0-9]|多)(天|日)(都)?(没有?|未)(见|看到|看见)(人|他|她)?(出来|出门|露面)[^。]{0,20}(独居|老人|一个人住)|(hasn'?t|has not|haven'?t) been seen|not answering (the door|the phone|calls)|(一个人住|一个人在家|自己住|(?<![0-9])[妈爸]|母亲|父亲|奶奶|爷爷|外婆|外公|老人|独居|老太太|老大爷|老爷子|老奶奶|老伯|阿婆|婆婆|阿伯|伯伯|大妈|老先生|老人家).{0,25}(没有?人应|不开门|没反应|没出门|(好几|几|[两三四五六七0-9]|多)(天|日)(都)?(没有?|未)(出门|下楼|见|露面|开门|拿|动静)|联系不上|未能联系|好几天没|打电话没人接|都没人接|电话没人接|没有人听|一直不接|"
                      r"不接电话|没动静|没回应|敲门不开|无人(应|开门|接)|(电话|手机|视频).{0,6}(没人接|没有人接|打不通|不通|关机|没人听)|(电话|微信|信息).{0,6}(都|也)?(不接|没接|不回|没回|没有回|没有覆|没覆)|没有?(覆|复|回)(电话|信息|微信)|不听电话)",
     # An entrance that will not open with cars backing up onto the road: the on-duty guard lifts it by hand now.
     "gate_jammed_queue": r"(道闸|闸杆|栏杆|升降杆|大门|车库门|卷帘门|伸缩门)[^,]{0,10}(坏了|抬不起|起不来|不抬杆|打不开|开不了|卡住|卡死|不动)"
@@ -233,7 +233,7 @@ SOFT_TRIGGERS: dict[str, str] = {
 
 # Markers that void a trigger in the same clause when they come before it.
 # "是不是漏电了?" and "会不会是煤气?" ask; "can't get out", "not breathing" are the emergency itself.
-NEGATION = re.compile(r"((?<!有)没有|(?<!有)没(?!法|办法)|无(?!法)|(?<!是)不是(?![^,]{0,4}(是|系))|并非|未|(?<!会)不会|不用|\bno\b|"
+NEGATION = re.compile(r"((?<!有)没有(?!(拴|栓|牵|带|戴)(狗|绳|链|口罩|嘴套))|(?<!有)没(?!法|办法|有?(拴|栓|牵|带|戴)(狗|绳|链|口罩|嘴套))|无(?!法)|(?<!是)不是(?![^,]{0,4}(是|系))|并非|未|(?<!会)不会|不用|\bno\b|"
                       r"\bnot\b(?! (moving|responding|responsive|breathing))|\bnever\b|"
                       r"nobody|no one|n't(?! (get out|open|move|stop|breathe|get up|wake))|cannot(?! (get out|open|move|breathe|get up)))")
 HISTORY = re.compile(r"(之前(?!的)|上次|上回|上个月|上周|上个?星期|上年(?!纪)|去年|前年|以前|那次|曾经|之前那次|前段时间|上礼拜|昨晚|昨天|昨日|前天|"
@@ -246,9 +246,9 @@ CONTROLLED_BURNING = re.compile(r"((people|someone|they|guys?|man|woman|he|she)(
                                 r"烧菜|barbecue|bbq|cooking)")
 # "经常困人", "老是跳闸": a recurring problem is a complaint about reliability, not an emergency now.
 HABITUAL = re.compile(r"(经常|常常|年年|每年|老是|总是|喜欢|总爱|老爱|偶尔|(?<!没)有时候?(?!间)|时不时|长期(在|都|有人|被|这样)|常年|(一到|每逢)?下雨天|第[0-9一二三四五六七八九十几]+次|一下(大|暴)?雨就?|下(大|暴)?雨(时|的时候)|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
-                      r"always|often|keeps? |every (day|night))")
+                      r"always|often|keeps? |every (day|night|evening|morning|week))")
 COUNTED = re.compile(r"((已经|这)是|已经[^,]{0,3}|都|(今年|这个月|本月|这周|本周|这礼拜))(今年|这个月|本月|这周|本周|这礼拜)?的?第[0-9一二三四五六七八九十几]+次")
-SPREADING = re.compile(r"((敲门|没人|无人)[^,]{0,4}(应|开门)|(垃圾桶|垃圾箱|纸箱|杂物|干草|草丛|草地|窗帘|沙发)[^,]{0,3}(冒烟|冒火|着了)|引燃|蔓延|烧到|失控|着起来|烧起来了|没灭|越烧越|越来越大|窜|火(很|好|特别|挺|太|超)大|火势|spread)")
+SPREADING = re.compile(r"((敲门|没人|无人)[^,]{0,4}(应|开门)|(垃圾桶|垃圾箱|纸箱|杂物|干草|草丛|草地|窗帘|沙发)[^,]{0,3}(冒烟|冒火|着了)|引燃|蔓延|烧到|失控|着起来|烧起来了|没灭|还有火|扑不灭|灭不了|灭不掉|越烧越|越来越大|窜|火(很|好|特别|挺|太|超)大|火势|spread)")
 # An open fire lit indoors (paper offerings in a stairwell) is not "controlled", and neither is one
 # whose smoke fills the flats; a cigarette or a wok is, wherever it is.
 OPEN_FIRE = re.compile(r"(烧纸|烧衣|焚烧|烧垃圾|烧香|烧树叶|烧东西)")
@@ -271,6 +271,15 @@ POWER_OFF_CODES = frozenset({"burning_smell", "electric_leak", "sparks"})
 # "头都要炸了", "气炸了", "群里炸锅了": a head or a temper bursting is a figure of speech.
 FIGURE_OF_SPEECH = re.compile(r"(头|脑袋|脑子|脑壳|耳朵|肺|心态|人|肚子)(都|快|真的|简直|已经)?(要|快要|快|被吵|被气)?(得)?$|气$|吵$")
 OBJECT_DROPPED = re.compile(r"(遥控器?|手机|钥匙|门卡|钱包|银包|东西|快递)[^,]{0,4}(掉|跌|落)")
+# English puts the habit after the verb ("the smoke … is killing me every evening").
+HABIT_AFTER = re.compile(r"\b(every (day|night|evening|morning|week)|always|all the time)\b")
+# "又" is happening again now, but "修了又坏" is the repair history.
+AGAIN_NOW = re.compile(r"(现在|正在|(?<!了)又(?!坏)|此刻|right now)")
+# A door or gate that caught a hand "一下" let go at once.
+MOMENTARY = re.compile(r"[^,]{0,6}一下")
+MOMENTARY_CODES = frozenset({"lift_entrapment", "caught_in_gate"})
+# A story in the past comes back to now in the words after the trigger ("燃气味好重,刚刚闻到的").
+NOW_AFTER = re.compile(r"(刚刚|刚才)")
 # "一直" alone goes on only as long as its time: these carry it to now.
 STILL_NOW = re.compile(r"(还在|到现在|至今|开始|仍然|仍在|越来越|现在|still|since)")
 JUST_FOUND = re.compile(r"(刚|刚才|刚刚)(回家|到家|进门|回来|起床)?.{0,6}发现|just (got|came) (home|back)")
@@ -297,12 +306,14 @@ SUGGESTION_OPENING = re.compile(r"^[,\s]*(你好|您好|物业|管家)?[,\s]*(�
 # "群里有人说小区看到蛇了,是真的吗?": hearsay asked about, not a report.
 HEARSAY = re.compile(r"(听说|据说|有人说|群里说).{0,20}(是真的吗|真的假的|是不是真的|真的吗)")
 # "2018年交房到现在,外墙一直掉砖": a problem lived with for years is a complaint for the special team.
-LONG_STANDING = re.compile(r"((20|19)[0-9]{2}年|交房|入住|几年|多年|好几年|这么多年).{0,10}(到,?现在|至今|以来)")
+LONG_STANDING = re.compile(r"((20|19)[0-9]{2}年|交房|入住|几年|多年|好几年|这么多年).{0,10}(到,?现在|至今|以来)|(这|近|最近)(两|几|[0-9一二三四五六七八九十])年(来|多)?[^,。]{0,6}(一直|都|经常|老是)")
 # "燃气泄漏了应该打什么电话?": what to do when it happens, asked in advance.
 PROCEDURE_AFTER = re.compile(r"^了?(应该|该|要)(打|找|联系|怎么|如何|做什么)")
 # "请问…要怎么做?": a question about what to do, not a report.
 RULES_QUESTION = re.compile(r"^请问.{0,20}(要|该|应该)(怎么做|怎么办|做什么|怎样做)")
 # A cleaning product or paint that smells strong is a complaint about the smell, not toxic fumes.
+# ...unless the fumes are making people ill ("两名同事头晕").
+AFFECTED = re.compile(r"(头晕|头痛|晕倒|呕吐|想吐|喘不过气|呼吸困难|不舒服|咳嗽不止)")
 ORDINARY_FUMES = re.compile(r"(消毒|清洁剂|漂白|油漆|香水|打药|杀虫|除草剂|装修味)")
 # An injury lived with, not just suffered ("我脚受伤不方便下楼").
 CONDITION = re.compile(r"(不方便|行动不便|腿脚不便|养伤|休养)")
@@ -310,7 +321,7 @@ CONDITION = re.compile(r"(不方便|行动不便|腿脚不便|养伤|休养)")
 DEFERRED = re.compile(r"(不急|不着急|不用急|不用了|改天|有空(再)?(来|帮|的时候)|not urgent|no rush)")
 # Third-person wording of the 12345 government hotline's transferred work orders.
 RELAYED = re.compile(r"12345|市民反映|市民来电|来电人|诉求人|该市民|反映人|市民称|市民表示|热线转来|热线转办")
-RELAYED_NOW = re.compile(r"((已|已经)(超过|持续)[0-9一二三四五六七八九十半]|立即|立刻|马上|紧急|请速|速派|正在|仍在|目前仍|现场|现在|此刻|还在|救援|上门查看|尽快上门)")
+RELAYED_NOW = re.compile(r"((已|已经)(超过|持续)[0-9一二三四五六七八九十半]|超过(半|[0-9一二三四五六七八九十两]+个?)(分钟|小时)|约?[0-9一二三四五六七八九十半两]+分钟|未到场|无人到场|没人到场|打不通|无人接听|没人接|开门查看|协助开门|到场|施救|立即|立刻|马上|紧急|请速|速派|正在|仍在|目前仍|现场|现在|此刻|还在|救援|上门查看|尽快上门)")
 # "火警铃响了,是测试吗?": a drill or a test named after the alarm.
 DRILL = re.compile(r"(演练|演习|测试|试响|试验|\bdrill\b|\btest(ing)?\b)")
 GENERIC_AFTER = re.compile(r"(了)?(后|之后|以后|的时候|时(?!候))")
@@ -338,7 +349,7 @@ THANKS = re.compile(r"(致谢|表扬|锦旗|感谢信|(感谢|谢谢|多谢).{0,
 # overrule it (a rule still does: a burst pipe reported "不急" is urgent all the same).
 NOT_URGENT = re.compile(r"(不急|不着急|不用急|不赶时间|有空(再)?(来|帮|的时候)|not urgent|no rush|when you have time)")
 RESOLVED_EVENT = re.compile(r"((?<!是不是)(?<!是否)(?<!系咪)(误报|误鸣|误响)|核查为|核实为|确认为|原来是|已和解|追赶未果|没追上|虚惊|false alarm|(水|积水)(已经)?退(了|去)|(?<!未完全)(?<!没完全)(?<![未没不])(浇|踩|弄|扑|熄)灭|换好|已(经)?更换|(现在|已经)没(有)?了|已(经)?带(到|回)|已(经)?送回|已(经)?(暂停|停工|叫停)|working (again|now|fine)|back to normal|已经修好|修好了|已修好|已经好了|已修复|恢复正常|已经恢复|处理好了|已经处理|已处理|已解决|"
-                      r"已经解决|已经没了|已经散了|味道散了|味道没了|救出来|(幸好|还好|幸亏|好在)[^,]{0,4}没(有)?(大碍|事|受伤|伤到|伤着)|已贴(条|单)|已(经)?(挪走|挪开|开走|移走)|劝离|已离开|已经走了|已制止|(已|已经)(暂停|停止)施工|已停工|已带离|已经出来|人出来了|火灭了|已经灭了|扑灭|没事了|fixed|resolved|sorted out|is out now)")
+                      r"已经解决|已经没了|已经散了|味道散了|味道没了|救出来|(幸好|还好|幸亏|好在)[^,]{0,4}没(有)?(大碍|事|受伤|伤到|伤着)|已贴(条|单)|已(经)?(挪走|挪开|开走|移走)|劝离|已离开|已经走了|已制止|(已|已经)(暂停|停止)施工|已停工|已带离|已经出来|(?<![见看到])人出来了|放人|已放出|已救出|无恙|火灭了|已经灭了|扑灭|没事了|fixed|resolved|sorted out|is out now)")
 
 # Shutting the valve stops the water, not a gas leak ("已关闭总阀并开窗,请马上来人"): it ends only the water rules.
 VALVE_SHUT = re.compile(r"((已经?关(闭|了|掉)?|关了)(总阀|总闸|阀门|水阀)(?![^,]{0,6}(但|仍|还))|(closed the valve|shut (off )?the (valve|water|mains)|turned off the (water|valve|mains))(?!.{0,20}(but|still)))")
@@ -363,7 +374,7 @@ READ_WITH_CONTEXT = SMOKE_ONLY | {"sparks", "threat_now"}
 FEAR_EXEMPT = frozenset({"guard_needed_now"})
 # "差点砸到人": for something that has already come down, a near miss is what happened, not a fear.
 NEAR_MISS = re.compile(r"(差点|差一点|差些|险些|almost|nearly)")
-NEAR_MISS_CODES = frozenset({"falling_hazard", "throwing_now", "reckless_driving"})
+NEAR_MISS_CODES = frozenset({"falling_hazard", "throwing_now", "reckless_driving", "open_manhole"})
 # Clauses read together: residents spread one fact over commas ("我妈一个人住,从昨天到,现在电话都没人接").
 WINDOW = 3
 # How far back (characters) a negation reaches: "没有人被困" but not "没人管…水管爆了".
@@ -415,7 +426,7 @@ def _in_the_past(clause: str, match: re.Match[str], *, previous: str, code: str,
         ongoing = False  # "昨天晚上报警器一直响": it went on then; nothing says it goes on now
     if not ongoing and (HISTORY.search(before) or HISTORY_AFTER.search(own_clause, match.end() - start)):
         return True
-    if story and not ongoing and not PRESENT.search(before + match.group(0)):
+    if story and not ongoing and not PRESENT.search(before + match.group(0)) and not NOW_AFTER.search(clause, match.end()):
         return True
     if code.startswith("person_") and CONDITION.search(own_clause):
         return True
@@ -433,8 +444,10 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
     before = clause[:match.start()]
     # The negation may sit inside the match too: "电梯里没有人被困住" (not for triggers whose
     # words contain one: "井盖没了", "停电没电").
-    inside = "" if match.re.pattern in _NEGATIVE_WORDING else match.group(0)
-    if NEGATION.search(before[-_NEGATION_REACH:] + inside):
+    # Read in the clause itself, so a negation's own exceptions can see the words after it
+    # ("没有带狗绳" is a dog off the leash, not a negation).
+    limit = match.start() if match.re.pattern in _NEGATIVE_WORDING else match.end()
+    if any(found.start() < limit for found in NEGATION.finditer(clause, max(match.start() - _NEGATION_REACH, 0))):
         return "negated"
     if code.startswith("lift_") and NOBODY_INSIDE.search(clause):
         return "negated"
@@ -464,23 +477,25 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
                                 or (code == "water_heavy" and CISTERN.search(clause)
                                     and not FLOODING_OUT.search(clause))):
         return "minor"
-    if LONG_STANDING.search(previous + before) and not re.search(r"(现在|正在|此刻|right now)", clause[match.end():]):
+    if LONG_STANDING.search(previous + before + match.group(0)) and not re.search(r"(现在|正在|此刻|right now)", clause[match.end():]):
         return "recurring"
-    if HABITUAL.search(before + match.group(0)) and not re.search(r"(现在|正在|又|此刻|right now)", clause):
+    if (HABITUAL.search(before + match.group(0)) or HABIT_AFTER.search(clause, match.end())) and not AGAIN_NOW.search(clause):
         return "recurring"
     # Smoke is told after the habit that makes it ("长期在走廊烧香拜神,烟味好大").
     if (code in SMOKE_ONLY and HABITUAL.search(previous) and (OPEN_FIRE.search(previous) or CONTROLLED_BURNING.search(previous))
-            and not re.search(r"(现在|正在|又|此刻|right now)", clause)):
+            and not AGAIN_NOW.search(clause)):
         return "recurring"
     if COUNTED.search(clause, match.end()) and not re.search(r"(现在|正在|还在|此刻|刚刚|刚才|有人|right now)", clause):
         return "recurring"  # "…漫到路面,这个月已经是第三次": a complaint about how often
     if code == "burning_smell" and DEFERRED.search(clause):
         return "minor"
+    if code in MOMENTARY_CODES and MOMENTARY.match(clause, match.end()):
+        return "minor"
     if code == "explosion" and match.group(0) == "炸了" and FIGURE_OF_SPEECH.search(before):
         return "minor"
     if code == "poisoning_drowning" and OBJECT_DROPPED.search(before + match.group(0)):
         return "minor"  # "遥控器掉进水里": a thing, not a person
-    if code == "chemical" and ORDINARY_FUMES.search(clause):
+    if code == "chemical" and ORDINARY_FUMES.search(clause) and not AFFECTED.search(context or clause):
         return "minor"
     if (code == "person_unwell" and ASLEEP_ON_DUTY.search(previous + clause)) or (
             code in DOORSTEP_CODES and CALLERS_ON_BUSINESS.search(clause)) or (

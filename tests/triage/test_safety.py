@@ -804,19 +804,82 @@ FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE = {
     ],
 }
 
+# The seventh round (two blind sets: hazards told by what people see, half in Cantonese and Taiwan
+# usage; the registers that hide urgency: 12345 orders, shift logs, buried and voice-typed), by
+# cause, each story in new words.
+MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE = {
+    "a child alone in a car, a shutter on a car with the driver inside, a gate dragging a child": [
+        "停车场有辆车没熄火,车里有个宝宝,车窗关着,大人不在",
+        "车库门掉下来砸到我车上了,我人还在车里出不去",
+        "小区的电动趟闸把一个小孩的衣服夹住了,还在往前拖",
+        "卷帘门把送货的师傅压住了,按钮没用",
+    ],
+    "a lift moving with its doors open, a dog holding on, children stung by a swarm": [
+        "电梯门没关好就往上走了,我差点被夹",
+        "一条狗咬住了一个小朋友的裤腿不放",
+        "楼下的黄蜂飞出来,已经有两个学生被蜂叮了",
+    ],
+    "a railing giving way, people climbing on the roof, a crack widening, a scaffold swaying, a ceiling bulging": [
+        "阳台栏杆松了,我儿子靠上去整个往外歪",
+        "有几个小孩在天台上爬来爬去",
+        "地库柱子上的裂缝还在扩大,掉了好多灰",
+        "外墙的竹棚架在大风里晃得很厉害,下面都是行人",
+        "The bedroom ceiling is bulging and bits of plaster are falling",
+    ],
+    "someone who walked out with dementia, a sting that swells the throat, a fall from scaffolding": [
+        "我外公有认知障碍,刚才自己走出去了,穿着拖鞋",
+        "我女儿吃了花生以后说透不过气,嘴唇肿了",
+        "有个工人由棚架上摔了下来,躺着不动",
+        "My employer's mother falls down in the kitchen, cannot stand up",
+    ],
+    "fights, a welfare check told backwards, fumes making people dizzy, sewage pushing up, an open drain": [
+        "两个业主在停车场扭打在一起,拉都拉不开",
+        "好几天没见人出来了,对门是独居的老伯",
+        "楼道油漆味很重,已经有两个老人头晕",
+        "地漏往上反黑水,已经漫到客厅了",
+        "小区门口的污水井盖被掀开了,天又黑",
+    ],
+    "a fire still burning after the extinguisher, a strong petrol smell, a gas smell just noticed after another matter": [
+        "厨房排烟罩着火了,灭火器喷完还有火",
+        "地库入口汽油味很冲,地上一大滩油",
+        "我想问下物业费怎么交。还有,楼道里煤气味很重,刚才闻到的",
+    ],
+    "12345 relays that say minutes, nobody on site, an unanswered duty phone or a door to open": [
+        "市民反映5栋电梯困了两个人约15分钟,物业值班电话打不通",
+        "市民反映其父独居,一天联系不上,请物业协助开门查看",
+        "来电人称小区门口一名老人晕倒,路人正在施救,请物业到场",
+    ],
+}
+FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE = {
+    "repaired and broke again, a habit in English, years of falling tiles": [
+        "车库每逢暴雨就淹,水泵修了又坏,已经三年了",
+        "The cooking smoke from downstairs fills our flat every evening",
+        "这几年外墙瓷砖一直掉,到底什么时候修",
+    ],
+    "a hand caught for a moment, released unharmed, stuffy in a lift, no leash but no bite": [
+        "电梯门夹了我的手一下,没事,就是感应不灵",
+        "交班记录:9栋电梯困人一名,维保十分钟后到场放人,人员无恙",
+        "电梯里空调坏了,闷到透不过气,能不能修一下",
+        "有人遛狗没有拴绳,小孩都怕",
+        "好久没见到楼下那只猫出来了,是不是走丢了",
+    ],
+}
+
 
 # Every read-through of independent sets (the first three, the retired held-out set, then each round
 # of blind training sets): one story list for what the rules missed, one for what they wrongly flagged.
 MISSED_IN_READ_THROUGHS = {**MISSED_BY_CAUSE, **MISSED_IN_DEV3_BY_CAUSE, **MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE,
-                           **MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE, **MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE}
+                           **MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE, **MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE,
+                           **MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE}
 FALSE_ALARMS_IN_READ_THROUGHS = {**FALSE_ALARMS_BY_CAUSE, **FALSE_ALARMS_IN_DEV3_BY_CAUSE, **FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE,
-                                 **FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE, **FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE}
+                                 **FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE, **FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE,
+                                 **FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE}
 assert len(MISSED_IN_READ_THROUGHS) == len(MISSED_BY_CAUSE) + len(MISSED_IN_DEV3_BY_CAUSE) + len(
     MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
-    MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE), "a cause named twice"
+    MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE), "a cause named twice"
 assert len(FALSE_ALARMS_IN_READ_THROUGHS) == len(FALSE_ALARMS_BY_CAUSE) + len(FALSE_ALARMS_IN_DEV3_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
-    FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE), "a cause named twice"
+    FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE), "a cause named twice"
 
 
 @pytest.mark.parametrize("text", stories(MISSED_IN_READ_THROUGHS))
