@@ -42,7 +42,7 @@ OVERRIDES: tuple[Override, ...] = (
                         r"(倒|搅拌|冲|排)[^,]{0,8}(渠|下水道|雨水|绿化|草坪|草地|花坛)")),
     # Renovation noise out of hours: the patrol stops it tonight, customer service follows up.
     Override("renovation_noise_out_of_hours_to_security", Department.SECURITY, _ACTING, frozenset({"renovation"}),
-             re.compile(r"(晚上|半夜|凌晨|深夜|夜里|早上[五六七]点|早上[5-7](点|时)|[5-7](点|时)(多)?(就|即)|周日|星期天|星期日|礼拜天|礼拜日|"
+             re.compile(r"(晚上|半夜|凌晨|深夜|夜里|夜班|(?<![0-9])(2[1-3]|0[0-5])[:：][0-5][0-9]|早上[五六七]点|早上[5-7](点|时)|[5-7](点|时)(多)?(就|即)|周日|星期天|星期日|礼拜天|礼拜日|"
                         r"night|sunday|early morning|[5-7] ?am|[0-9]+ ?pm).{0,20}(装修|电钻|砸|敲|钻|切|施工|噪音|吵|drill|noise)|"
                         r"(装修|电钻|砸|敲|钻|施工|drill|renovation).{0,20}(晚上|半夜|凌晨|深夜|夜里|周日|星期天|星期日|礼拜天|礼拜日|"
                         r"早上[五六七5-7](点|时)|night|sunday|[5-7] ?am|[0-9]+ ?pm)")),
@@ -64,7 +64,7 @@ OVERRIDES: tuple[Override, ...] = (
     # A gas smell behind a door nobody answers: security gets in, engineering follows.
     Override("gas_no_answer_to_security", Department.SECURITY, _ACTING, frozenset({"facility", "order"}),
              re.compile(r"(煤气|燃气|天然气|臭鸡蛋|gas|焦糊|焦味|烧焦|糊味|burning).{0,20}(没人|敲门|不开门|没有人在|无人应|no one|nobody)|gas.{0,40}(no one|nobody) answer|"
-                        r"(没人|敲门|不开门|无人应|nobody|no one).{0,20}(煤气|燃气|天然气|臭鸡蛋|gas|焦糊|焦味|烧焦|糊味|burning)")),
+                        r"(没人|敲门|不开门|无人应|nobody|no one)[^,、。]{0,20}(煤气|燃气|天然气|臭鸡蛋|gas|焦糊|焦味|烧焦|糊味|burning)")),
     # Parking-space titles and what the developer left behind are the centre's to negotiate.
     Override("title_or_legacy_to_customer_service", Department.CUSTOMER_SERVICE, _ACTING,
              frozenset({"order", "fee"}),
@@ -82,7 +82,7 @@ OVERRIDES: tuple[Override, ...] = (
     Override("card_reissue_to_customer_service", Department.CUSTOMER_SERVICE, frozenset({"service"}),
              frozenset({"facility"}),
              re.compile(r"(补办|重新办|再办|新办|办理|办一张|办一下|办个|配一个|多办|挂失).{0,6}(门禁卡|门卡|卡|人脸|遥控)|"
-                        r"(门禁卡|门卡|人脸|遥控器?).{0,8}(补办|办理|录入|登记|挂失|消磁|重新写|重新配)|录.{0,2}人脸|replace.{0,10}(card|remote)|replacement.{0,12}(card|remote)")),
+                        r"(门禁卡|门卡|人脸|遥控器?).{0,12}(补办|补过|补一张|办理|录入|登记|挂失|消磁|重新写|重新配)|录.{0,2}人脸|replace.{0,10}(card|remote)|replacement.{0,12}(card|remote)")),
 )
 
 
