@@ -49,7 +49,7 @@ HARD_TRIGGERS: dict[str, str] = {
                              r"大量|流下来|漏下来|一路|一直往下|pouring|gushing)|(pouring|gushing).{0,20}ceiling|"
                              r"(水|water).{0,6}(漫|淹)(到|进|了|出|下|过|上来)|漫出来|水漫金山|满地(都是)?水(?!泥|渍|印|费|果|表|[跟和](鞋|脚)印)|(地上|家里|屋里|满屋|一地)(全是|都是)水(?!泥|渍|印|费|果|表|[跟和](鞋|脚)印)|"
                              r"(水|water).{0,20}(coming|pouring|dripping|leaking|gushing) (through|from|out of) .{0,20}(ceiling|light|lamp)",
-    "flooding": r"水淹|淹水|被淹|(?<![扇机表灯])进水了|倒灌|flood|(漫|没|淹|浸)过.{0,3}(脚|膝|小腿|腿|腰|车轮|轮胎|轮子|台阶|门槛)|淹到|泡在水里|泡水了|水漫进|跑水|发大水|"
+    "flooding": r"水淹|淹水|被淹|(?<![扇机表灯])进水了|倒灌|门缝[^。]{0,6}(流|冒|渗|淌)(水|出水)|flood|(漫|没|淹|浸)过.{0,3}(脚|膝|小腿|腿|腰|车轮|轮胎|轮子|台阶|门槛)|淹到|泡在水里|泡水了|水漫进|跑水|发大水|"
                 # Water getting in: "暴雨水灌进一楼大堂了", "水从门缝灌进来", "还在往里流", "水往屋里流".
                 r"(水|雨)[^,]{0,10}(灌|涌|漫|流|淌)进(来|了|屋|家|门|楼|大堂|房|室|库|店)|(水|雨)[^,]{0,6}(往|向)(屋|家|房|楼|门|大堂|店)?里(进|灌|流|涌|漫|冒)|"
                 r"(还在|一直)(往|向)(屋|家|房|楼|店)?里(进|灌|流|涌|漫)|水(还)?(一直|不停|还在)(在)?(往里)?(进|灌|涌)(?!不)|(地上|地板|地面|家里|屋里|客厅|房间|满屋)(全部|全|都|到处)(都)?是水(?!泥|渍|印|费|果|表|[跟和](鞋|脚)印)|(院子|一楼|大堂|屋里|家里|房间|客厅|楼道|走廊|厨房|卫生间|浴室|商铺|店里)[^,]{0,3}(全?淹了|被淹|淹掉)|"
@@ -66,7 +66,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "electric_leak": r"漏电(?!保护|开关|断路)|触电|电到人|被电(?!信|话|视|脑|梯|费|动|瓶|车|源|池)|电了一下|麻手|麻电|摸着?.{0,3}(有电|带电|麻麻)|(摸|碰).{0,12}(手麻|发麻|麻麻|电手|手(就|都|一下)?麻了)|电到(我|手)|(墙|水龙头|热水器|门把手?|栏杆|水面|金属|外壳).{0,4}(有电|带电)|带电(?!作业)|electric shock|electrocut|live wire|"
                      r"(电线|电缆|线头)[^,]{0,3}(裸露|外露).{0,20}(雨|积水|水)|(雨|积水|水).{0,20}(电线|电缆|线头)[^,]{0,3}(裸露|外露)|"
                      r"got a shock|getting shocks|gave me a shock|shocked me|leaking electricity|(电线|电缆|线缆|电源线).{0,6}(断了|掉下|垂下|掉在|落在|拖在地|掉落|落地|掉地)|高压线.{0,6}(断|掉|垂|落)",
-    "life_support_power": r"(呼吸机|制氧机|氧气机|透析|ventilator).{0,20}(停电|没电|断电)|"
+    "life_support_power": r"(呼吸机|制氧机|氧气机|透析|ventilator).{0,20}(停电|没电|断电|跳闸)|(呼吸机|制氧机|氧气机)[^。]{0,4}(停了|不转了|不工作了)|"
                           r"(停电|没电|断电).{0,20}(呼吸机|制氧机|氧气机|透析|ventilator)",
     "explosion": r"爆炸|炸了|explosion|exploded|自燃|电池.{0,6}(鼓包|冒烟|起火)",
     "sparks": r"火花|跳火|火星子?[^,]{0,3}(乱飞|四溅|飞溅|乱溅|到处飞|溅到)|(电焊|焊接|气割|切割)[^,]{0,12}火星|(插座|插头|电线|开关|电箱|电表|电闸).{0,6}(烧黑|烧焦|烧坏|烧化|熔化|化了|发烫|烫手)|冒火|emoji_spark.{0,10}(插座|电)|spark|电线.{0,6}(烧|着)|短路.{0,6}(冒|烧)|"
@@ -78,7 +78,7 @@ HARD_TRIGGERS: dict[str, str] = {
              r"smoke(?! alarm| detector|r|s\b|d\b)",
     "gas_leak": r"(煤气|燃气|天然气|gas).{0,8}(味|泄|漏|嘶嘶|呲呲|smell|leak)|(煤气|燃气|天然气)[^,]{0,12}臭鸡蛋|闻到.{0,4}(煤气|燃气|天然气)|"
                 r"smell.{0,20}gas|gas.{0,30}(hiss|leak)|漏(煤气|燃气|天然气|气)(?!费)",
-    "person_hurt": r"(妈|爸|老人|婆婆|伯伯|爷爷|奶奶|外婆|外公|长者)[^,]{0,8}跌了(?![的价停幅])|受伤|流血|烫伤|烧伤|割伤|(?<![砖板面漆车])划伤|撞伤|磕破|头破|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|跌倒|跌伤|跌了一跤|滑倒|(?<![车窗门璃柜箱灯])被砸(?![碎坏烂破开])|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
+    "person_hurt": r"(妈|爸|老人|婆婆|伯伯|爷爷|奶奶|外婆|外公|长者)[^,]{0,8}跌了(?![的价停幅])|受伤|流血|烫伤|烧伤|割伤|割(到|破)(了)?(手|脚)|(?<![砖板面漆车])划伤|撞伤|磕破|头破|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|跌倒|跌伤|跌了一跤|滑倒|(?<![车窗门璃柜箱灯])被砸(?![碎坏烂破开])|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
                    r"救护车|(?<![0-9])120(?![0-9]|块|元|材料|费|平|米|万)|砸到人|压住(了)?(一个)?人(?!行)|被(打|砸|撞)(到|中)(了)?(头|脑袋)|压到人|(压|砸)(着|住|到|在)了?.{0,4}(一个|个)?(人(?!行)|小孩|孩子|老人|小朋友|他|她|腿|脚|手|头|脑袋|身上)|倒地|突然倒下|(人|他|她|[妈爸]|老人|爷爷|奶奶|外婆|外公|孩子|小孩|老公|老婆|同事|工人|保安|保洁|阿姨|大爷|老太太|老伯|男的|女的).{0,8}倒下|(从|由).{0,8}(梯子|人字梯|楼梯|台阶|高处|脚手架|棚架|树上|床上|阳台|窗台|屋顶|楼顶|架子|凳子|椅子)上?(掉|摔|跌|滚|栽)了?下|砸伤|咬伤|(狗|dog)(?!.{0,3}不咬).{0,4}咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|(?<![狗猫])被.{0,5}(狗|dog)咬|injur|bleeding|fainted|collapsed|unconscious|"
                    r"ambulance|fell down|falls? down|\bfell\b|can'?t get up|cannot get up|can'?t stand up|cannot stand( up)?|got blood|hurt",
     "child_locked_in": r"(小孩|孩子|小朋友|宝宝|婴儿|儿子|女儿|老人|宠物|child|kid|baby|toddler|son|daughter|year.old).{0,12}"
@@ -91,8 +91,8 @@ HARD_TRIGGERS: dict[str, str] = {
                     r"trying (the )?(car )?doors|trying .{0,12}door handles?|trying .{0,12}car doors|trying to (get|break) in|trying to open .{0,30}(door|window|gate)|break(ing)? in|burglar|intruder",
     "fight_now": r"互殴|扭打|厮打|(在|正在)打(人|女的|男的|老人|孩子|小孩|老婆|老公)|打架|打群架|群殴|斗殴|打起来|打人|动手了|持刀|拿刀|(拿|拎|提|握|挥|举|揣)着?.{0,3}(菜刀|刀(?!叉)|棍子|铁棍|砖头|棒球棍|斧头)|动刀|被(人|他|她|保安|邻居)打|挨打|抢劫|抢包|被.{0,3}抢|"
                  r"fighting|knife|robbed|mugged",
-    "theft_in_progress": r"(偷|盗)(油|电瓶|电动车|车)[^。]{0,15}(仍在|还在)|(撬|砸)车门|(撬|砸)[^,]{0,4}车窗|(撬|剪)(开)?.{0,6}(电动车|电瓶车|自行车|摩托|车)的?(锁|电瓶)|(试拉|试开|拽|拧|扭|挨个拉)(开)?.{0,6}(电动车|电瓶车|自行车|单车|摩托|车)的?锁|(正在|现在|还在).{0,10}(偷|撬|剪锁)|(车|轮胎).{0,12}(正在|现在|还在|一直在|就在)(划|扎|撬|砸)|(正在|现在|还在|一直在|就在)(划|扎|撬|砸).{0,6}(车|轮胎)|(偷|撬|剪锁).{0,10}(快来|赶紧|(?<!昨天)(?<!昨晚)(?<!之前)还在|还没走)",
-    "throwing_now": r"楼上有人(掉|扔|丢)(东西)?(落来|下来)|(往下扔|往楼下扔|高空抛物|扔下来|丢下来|掉下来).{0,12}(砸到|砸中|砸伤|差点砸|还在扔|一直扔)|"
+    "theft_in_progress": r"(有人|有个人)[^。]{0,4}在[^。]{0,6}(拿|偷|装|翻)[^。]{0,4}(别人|他人)的?(快递|包裹|东西)|(小偷|贼)[^。]{0,6}(刚|刚刚|刚才)[^。]{0,12}(爬出|跑了|逃|翻出|溜了)|(偷|盗)(油|电瓶|电动车|车)[^。]{0,15}(仍在|还在)|(撬|砸)车门|(撬|砸)[^,]{0,4}车窗|(撬|剪)(开)?.{0,6}(电动车|电瓶车|自行车|摩托|车)的?(锁|电瓶)|(试拉|试开|拽|拧|扭|挨个拉)(开)?.{0,6}(电动车|电瓶车|自行车|单车|摩托|车)的?锁|(正在|现在|还在).{0,10}(偷|撬|剪锁)|(车|轮胎).{0,12}(正在|现在|还在|一直在|就在)(划|扎|撬|砸)|(正在|现在|还在|一直在|就在)(划|扎|撬|砸).{0,6}(车|轮胎)|(偷|撬|剪锁).{0,10}(快来|赶紧|(?<!昨天)(?<!昨晚)(?<!之前)还在|还没走)",
+    "throwing_now": r"有人(在)?高空(抛|扔|掷)物|楼上有人(掉|扔|丢)(东西)?(落来|下来)|(往下扔|往楼下扔|高空抛物|扔下来|丢下来|掉下来).{0,12}(砸到|砸中|砸伤|差点砸|还在扔|一直扔)|"
                     r"(刚刚|刚才).{0,10}(扔下来|丢下来|往下扔)|(刚刚|刚才).{0,10}(扔|丢)了?.{0,6}下来|(扔|丢|掉)下来.{0,12}砸在.{0,4}(脚边|身边|旁边|面前|脚下)|有人在往(楼)?下(扔|丢|砸)|(往下|往楼下)(扔|丢)(砖|石头|瓶|酒瓶|刀|花盆|玻璃|铁)|"
                     r"(往下|往楼下|从楼上|从窗户|从阳台).{0,12}(扔|丢|砸|泼).{0,20}(还在(扔|丢|砸)|正在|砸在|砸到|砸中|差点砸)|"
                     r"throw(ing)? .{0,30}(off|from|out of) .{0,50}(right now|still)|(正在|还在|一直在|又在)[^,]{0,6}往(楼)?下(扔|丢|泼|倒|砸)|"
@@ -113,7 +113,7 @@ HARD_TRIGGERS: dict[str, str] = {
                       r"(病人|急救).{0,12}(抬下楼|背下楼|电梯坏)",
     "threat_now": r"(摔|砸)东西.{0,10}(尖叫|哭喊|惨叫|呼救)|(一直|不停|还在)(听到)?[^。]{0,8}(尖叫|惨叫|哭喊)|闹事|砸(东西|车|门|玻璃|窗)|(在|正在|有人|一直).{0,4}砸.{0,4}(东西|车|门|玻璃|窗)|(说|扬言)要(打|杀|砍)|家暴|呼救|喊救命|尾随|跟踪|(一直)?跟着我|骚扰|威胁|发酒疯|耍酒疯|醉汉|醉酒.{0,6}(拦|踢|砸|打|闹)|踢.{0,4}车门|(不停|一直|正在|还在)(在)?(撞|砸|踢|踹)[^,]{0,3}门|(有人)?在吸毒|吸毒.{0,20}(现在|还在)|持棍|拿棍|"
                   r"harass|following me|threaten|smash(ing)? .{0,20}(window|door|car)",
-    "open_manhole": r"(化粪池|沙井|窨井|污水井|雨水井|检查井)[^,]{0,3}盖板[^,]{0,4}(缺失|没了|丢了|不见|被偷|移开|掀开|翻|塌)|(井盖|沙井盖|渠盖).{0,6}(没了|丢了|不见|被偷|被掀|掀开|破|碎|塌|翻|移开|掉|缺)|(沙井|井口|窨井|化粪池|污水井|雨水井)[^,]{0,3}没有?了?(盖|井盖)|没有井盖|open manhole|manhole cover",
+    "open_manhole": r"(化粪池|沙井|窨井|污水井|雨水井|检查井)[^,]{0,3}盖板[^,]{0,4}(缺失|没了|丢了|不见|被偷|移开|掀开|翻|塌)|(井盖|沙井盖|渠盖).{0,6}(没了|丢了|不见|被偷|被掀|掀开|破|碎|塌|翻|移开|掉|缺)|(沙井|井口|窨井|化粪池|污水井|雨水井)[^,]{0,3}没有?了?(盖|井盖)|没有井盖|(坑|洞|沟)[^。]{0,6}(没盖|没有盖|没围|没有围|无围挡|没有围挡)|open manhole|manhole cover",
     "hazard_animal": r"(马蜂窝|蜂窝|蜂巢|胡蜂窝)[^。]{0,12}(蜂在飞|很多蜂|好多蜂|飞来飞去|在飞)|(?<![驱防灭捕])蛇(?!虫|蜕|皮)|snake|(马蜂|胡蜂|黄蜂|蜜蜂|wasp|hornet|bee).{0,8}(蛰|叮|追|攻击|sting|attack)|被.{0,3}(蛰|蜇)(了|伤|到|肿)|(被|俾)(它|他|蜂|黄蜂|马蜂|胡蜂|蜜蜂)[^,]{0,2}(叮|蛰|蜇)",
     "chemical": r"刺鼻|有毒|毒气|化学品|chemical|toxic",
     # Fuel on the ground or heavy in the air, the more so next to chargers or a flame ("满地汽油味,旁边就是充电桩").
@@ -121,6 +121,18 @@ HARD_TRIGGERS: dict[str, str] = {
                  r"(汽油|柴油)味(很|好|特别)(浓|大|重|冲|呛)|(漏油|滴油|漏汽油|汽油味|柴油味).{0,20}(充电桩|充电|明火|烟头|打火|抽烟|吸烟|smoking)",
     "cooking_unattended": r"(忘记|忘了|没)关(燃气|煤气|天然气)?(灶|炉|火)|锅里还(炖|煮|烧)着|(锅|灶|炉|煤气|燃气|天然气|电饭锅|电热毯|取暖器).{0,8}(还开着|没关|还在烧|烧着|开着火)|"
                           r"(stove|oven|heater).{0,10}(still on|left on)",
+    # A shop or a plant left open at night with goods inside: the patrol guards it until it is shut.
+    "premises_unsecured": r"(卷帘门|玻璃门|店门|大门|锁舌)[^。]{0,10}(卡在一半|合不上|关不上|锁不上|断了)[^。]{0,25}(店里|柜台|货|商品|手机|没人)",
+    # A bag nobody owns, the more so ticking or where children gather: the guards cordon it off now.
+    "suspicious_package": r"(可疑|没人认领|无人认领|没人要|来历不明)[^。]{0,10}(包裹|纸箱|箱子|行李箱|袋子|背包)|(包裹|纸箱|箱子|行李箱)[^。]{0,12}(滴答声|没人认领|无人认领)|suspicious (package|bag|parcel|suitcase)",
+    # Needles or broken glass where children are playing.
+    "sharps_near_children": r"(针头|针筒|注射器|碎玻璃|玻璃碴|玻璃渣|broken glass|needles?|syringes?)[^。]{0,25}(孩子|小孩|小朋友|儿童|kids|children)[^。]{0,8}(在玩|正在玩|玩耍|still playing|playing|差点|抓)|(沙池|游乐场|滑梯|儿童乐园|playground)[^。]{0,12}(针头|针筒|注射器|碎玻璃|玻璃碴|玻璃渣)",
+    # A dead animal in the drinking-water tank while the building still drinks from it.
+    "water_contaminated": r"(水箱|蓄水池|二次供水)[^。]{0,20}(死猫|死老鼠|死鸟|死狗|尸体)|(死猫|死老鼠|死鸟|死狗)[^。]{0,10}(水箱|蓄水池)",
+    # Power or cooling lost where it ruins things within the hour: a server room, a cold store.
+    "critical_power_loss": r"(机房|服务器|冷库|冷冻库|冷藏库|冰库|server room|cold room|freezer)[^。]{0,15}(停电|断电|跳闸|没电|空调停|lost power|power (is )?(out|off|cut))|(停电|断电|跳闸)[^。]{0,12}(冷库|冷冻库|冷藏库|服务器)",
+    # Working at a roof edge with no harness (its words carry the negation).
+    "no_harness_at_height": r"(屋檐|屋簷|楼顶|天台|屋顶|外墙|roof)[^。]{0,15}(没有?(绑|系|带|戴|扣)|不(绑|系|戴)|未(系|绑))安全(索|带|绳)|no (safety )?harness",
     # A car rolling away with nobody at the wheel ("没拉手刹,顺着坡往下滑").
     "vehicle_runaway": r"(?<!一)溜车(?!.{0,3}(风险|隐患))|(车|货车|汽车|面包车)[^,]{0,10}(没拉手刹|手刹没拉|没挂挡|手刹失灵|刹车失灵)[^。]{0,12}(往下|滑|溜|滚|冲)|"
                        r"(车|货车|汽车)[^,]{0,6}(自己|顺着坡|顺坡|沿着坡)(往下|往后)?(滑|溜|滚|冲)|(car|truck|van).{0,20}rolling (down|away|back)|handbrake.{0,20}rolling",
@@ -128,7 +140,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "reckless_driving": r"(差点|险些|差一点)撞(到|上|倒)[^。]{0,30}(还在|正在|现在还)|(还在|正在)(来回|乱|疯狂)?(倒车|飙车|横冲直撞)",
     "car_hits_person": r"撞(了|到|倒)(个|一个)?(行人|路人|老人|小孩|孩子)|(车|car).{0,6}(撞到人|撞了人|撞人|压到人|碾(到|了|过)?(人|孩子|小孩|脚))|(?<![门杆柱墙桩闸树灯栏])被车撞|hit by a car",
     "poisoning_drowning": r"(小孩|孩子|小朋友).{0,12}(湖|河|池塘|水池)边.{0,20}(没(有)?大人|往水里走|要下水)|中毒|溺水|误吞|误服|误食|吞(了|下|进).{0,6}(电池|硬币|纽扣|磁|药|洗衣)|掉进.{0,8}(水池|泳池|池塘|河|湖|井)|(掉|跌|摔|落)(进|到|入)了?.{0,2}(水里|水中|河里|湖里|池里|池子|塘里|海里|井里)|(湖|河|池塘|水池|泳池|井|海)边.{0,10}(掉|跌|摔|落)(进去|下去|水)|落水(?!管|口)|窒息|卡住喉咙|沉下去|沉到水(里|底)|在水里(挣扎|扑腾)|(深水区|水里|水中|池里|泳池里|河里|湖里)[^,]{0,6}(挣扎|扑腾|扑通扑通|浮不起来)|struggling in the (water|pool|deep end)|呛水|心肺复苏|人工呼吸|\bcpr\b|drown|poison|choking",
-    "person_missing": r"(孩子|小孩|小朋友|老人|儿子|女儿|父亲|母亲|爸|妈|奶奶|爷爷|外婆|外公|老太太|老大爷).{0,8}"
+    "person_missing": r"(老人|老爷爷|老奶奶|老伯|阿婆|老太太|老大爷)[^。]{0,15}(马路|主干道|公路|路中间|车道)[^。]{0,20}(说不清|答不上|糊涂|迷路)|(孩子|小孩|小朋友|老人|儿子|女儿|父亲|母亲|爸|妈|奶奶|爷爷|外婆|外公|老太太|老大爷).{0,8}"
                       r"(走失|走丢|走散|不见了|找不到|迷路|还没回来|没回来|没回家)|找不到.{0,4}(孩子|小孩|老人)|"
                       r"(孩子|小孩|小朋友|儿子|女儿)[^的,]{0,12},?(现在)?(找不到|不见)了|(跟|和)(家人|大人|爸爸|妈妈).{0,2}走散|(孩子|小孩|小朋友).{0,12}找不到(家人|爸爸|妈妈|大人)|"
                       r"(孩子|小孩|老人|[妈爸]|奶奶|爷爷|外婆|外公|婆婆|阿婆|公公|老伴|老太太|老大爷|老年痴呆|老人痴呆|失智|认知障碍|阿尔茨海默).{0,20}(出门|出去).{0,12}(还没回(?!复)|没回来|没回家|找不到)|(老年痴呆|老人痴呆|失智|认知障碍|阿尔茨海默)[^。]{0,20}(自己)?(行|走|跑)了?出去|missing child|lost child|(dementia|alzheimer).{0,60}(walked out|wandered|missing|can'?t find)|can'?t find (him|her|my (dad|mum|mom|father|mother|son|daughter|child|kid))",
@@ -143,7 +155,7 @@ HARD_TRIGGERS: dict[str, str] = {
     # complaint for the renovation desk, as the starter examples have it.
     "structure_at_risk": r"(砸|敲|拆|打|凿)[^,]{0,8}墙[^。]{0,8}(整栋楼|整个楼|整幢楼|房子)(都)?在?(抖|晃|震)|(拆|砸|凿)[^,]{0,6}(外墙|承重墙|梁|柱)[^。]{0,20}(还在|继续|仍在)(砸|拆|凿|敲)|(正在|在|还在)(把)?.{0,3}(砸|拆|凿|敲|打|切).{0,4}承重墙|(正在|在|还在)把承重墙|承重墙.{0,20}(震|晃|抖|还在(砸|敲|拆|打|凿))|"
                          r"(砸|敲|拆|打)墙.{0,8}(整栋楼|整个楼|楼|房子)(都)?在?(抖|晃|震)|(楼板|承重梁|承重柱|梁柱).{0,6}(打穿|砸断|凿断|砸穿|切断)",
-    "open_shaft": r"(lift|elevator) door.{0,30}open.{0,30}(no car|shaft)|电梯.{0,8}(门开着|门开了).{0,8}(没有轿厢|没轿厢|下面是空的|轿厢(不在|没在|没停|没有停))|电梯井|scaffold|脚手架.{0,6}(倒|塌|掉)",
+    "open_shaft": r"(lift|elevator) door.{0,30}open.{0,30}(no car|shaft)|电梯.{0,8}(门开着|门开了).{0,8}(没有轿厢|没轿厢|下面是空的|轿厢(不在|没在|没停|没有停|没到|没来))|电梯井|scaffold|脚手架.{0,6}(倒|塌|掉)",
     "damaged_by_works": r"(打穿|打破|钻破|钻穿|挖断|弄破|挖破).{0,6}(燃气|煤气|天然气|水管|电缆|电线)",
     "transformer": r"(变压器|配电房|配电室|电房).{0,10}(响|冒烟|着火|爆|火花)",
     "sprinkler": r"喷淋.{0,6}(喷|爆|掉|脱落|大量漏|漏得(很|好|特别)?厉害)",
@@ -169,7 +181,7 @@ HARD_TRIGGERS: dict[str, str] = {
                         r"灯(里|那里|那儿|座|罩|上|泡|管)?.{0,3}(漏|滴|流|渗|淌)(下来|水|出)|灯[^,]{0,4}有水滴|灯[^,]{0,6}往下(漏|滴|流|渗|淌)|"
                         r"(water(?! heater| pump| dispenser| purifier| meter)|leak|drip).{0,30}(electrical panel|fuse ?box|socket|outlet|breaker|meter box|light fitting|wiring)",
     # Standing water alone is a cleaning job; water coming in or rising is a flood.
-    "car_park_flooding": r"(地库|车库|地下室|b[1-3]).{0,20}(水往.{0,6}(漫|灌|流)|满溢)|(地库|车库|地下室|地下车库|停车场|b[1-3]|负[一二三1-3]层?).{0,10}(进水了|(在|正在|还在|一直)进水|淹没|水淹|漫水|灌水|水漫|淹了|"
+    "car_park_flooding": r"(轮胎|车轮)[^,]{0,4}泡(了)?一半|(地库|车库|地下室|停车场|b[1-3])[^。]{0,12}(雨水|水)[^,]{0,4}(全|都)?往下灌|(地库|车库|地下室|b[1-3]).{0,20}(水往.{0,6}(漫|灌|流)|满溢)|(地库|车库|地下室|地下车库|停车场|b[1-3]|负[一二三1-3]层?).{0,10}(进水了|(在|正在|还在|一直)进水|淹没|水淹|漫水|灌水|水漫|淹了|"
                          r"淹到|涨水|水越来越|全是水|都是水|哗哗)|(地库|车库|地下车库|停车场).{0,20}(车.{0,4}泡(了|在水)|水.{0,6}没过车轮)|车[^,]{0,6}(泡了|泡着|泡在水|泡水|被淹|淹了|淹到一半)|水(一直|还在|不停)(在)?涨|(积水|进水|水).{0,12}(越来越深|还在(上)?涨|在(上)?涨|没过|淹到|快到膝盖|到小腿)",
     "fire_alarm_sounding": r"(一直|正在|还)在?响(火警铃|火警警报|消防警报|警铃)|(火警|火灾|消防|烟感|烟雾)(警报|报警器|报警|警铃|铃|喇叭|广播)?.{0,6}(一直响|响个不停|在响|响了|狂响|鸣|叫个不停)|"
                            r"(燃气|煤气|天然气|可燃气体)(报警器|警报器|探测器|报警)(?!.{0,3}坏).{0,6}(一直响|响个不停|在响|响了(?!一下|一声|几下)|狂响|叫|鸣)|"
@@ -181,24 +193,24 @@ HARD_TRIGGERS: dict[str, str] = {
                       r"(脚|手|腿|手指|孩子|小孩|宝宝|头发|衣服|裙子?|鞋子?)[^,]{0,6}被.{0,8}(扶梯|滚梯|传送带|机器)[^,]{0,4}(卷|夹|绞|咬)|"
                       r"escalator.{0,30}(caught|trapped|stuck|pulled in|swallowed).{0,20}(foot|feet|hand|finger|shoe|child|kid|leg|boot)|"
                       r"(foot|feet|hand|finger|shoe|leg|boot)s? (is |are |got |was )?(caught|trapped|stuck) in (the |an )?escalator|(手|脚|腿|头|胳膊|手指).{0,4}被.{0,6}(门|闸|栏杆).{0,2}(夹|卡|压)(住|到|伤)|(头|手|脚|腿|胳膊|孩子|小孩|宝宝|老人|人).{0,4}(卡在|夹在).{0,6}(栏杆|护栏|门|闸|缝|里)",
-    "person_unwell": r"((气喘|哮喘)[^。]{0,15}咳得(很|好|特别)?(厉害|不停)|(老人|老伯|阿伯|阿婆|伯伯|婆婆|大爷|奶奶|爷爷|(?<![0-9])[妈爸]|他|她|司机|男子|女子|男的|女的|工人|保安|保洁|阿姨|那人).{0,4}晕了|起不来|爬不起来|站不起来|脸色(很|好|特别)?(差|白|发白|发紫)|嘴唇发紫|口唇发紫|(老人|人|他|她|[妈爸]).{0,6}叫不醒|一动不动|((?<![行路客工])人(?![闸行车])|他|她|老人|[妈爸]|奶奶|爷爷|阿姨|大爷|孩子|小孩|喊|叫)[^卡机屏钮键灯]{0,8}(没有反应|没反应)|(?<!闷得)喘不上气|喘不过气|(?<!焗到)(?<!闷到)(?<!热到)(?<!闷得)透不(到|过)气|肾上腺素|过敏性休克|epipen|anaphyla|呼吸困难|晕过去|犯病|发病|"
+    "person_unwell": r"((气喘|哮喘)[^。]{0,15}咳得(很|好|特别)?(厉害|不停)|(老人|老伯|阿伯|阿婆|伯伯|婆婆|大爷|奶奶|爷爷|(?<![0-9])[妈爸]|他|她|司机|男子|女子|男的|女的|工人|保安|保洁|阿姨|那人).{0,4}晕了|起不来|爬不起来|站不起来|脸色(很|好|特别)?(差|白|发白|发紫)|嘴唇发紫|口唇发紫|(老人|人|他|她|[妈爸]).{0,6}叫不醒|一动不动|((?<![行路客工])人(?![闸行车])|他|她|老人|[妈爸]|奶奶|爷爷|阿姨|大爷|孩子|小孩|喊|叫)[^卡机屏钮键灯]{0,8}(没有反应|没反应)|(有人|有个人|一个人)(突然)?晕(倒|在|了|过去)|(?<!闷得)喘不上气|喘不过气|(?<!焗到)(?<!闷到)(?<!热到)(?<!闷得)透不(到|过)气|肾上腺素|过敏性休克|epipen|anaphyla|呼吸困难|晕过去|犯病|发病|"
                      r"(趴|倒|瘫)在方向盘上|(司机|人|他|她|老人)[^。]{0,12}(好像|似乎)(晕|昏)(了|过去|倒了)|中风|脑梗|心梗|瘫软|瘫倒|瘫在地|叫(极|了?半天|了?好久|了?几声)都不(应|醒)|中暑|胸口疼|心口疼|说不了话|(突然|忽然).{0,4}说话.{0,4}不清|说话(突然|忽然)?.{0,2}不清楚?了|口齿不清|半边身子|半身不遂|嘴.{0,2}歪|(孩子|小孩|宝宝|老人|人).{0,8}(抽筋|惊厥|抽风)|高烧|倒在地上|躺在地上不动|躺在地下|口吐白沫|can't get up|not breathing|not responding|"
                      r"(he|she|man|woman|lady|person|someone|child|kid).{0,10}(isn't|is not|not) moving|(isn't|is not|not|no longer) (responding|responsive|breathing)|lying at the bottom of|unresponsive|lying (on|in) the (ground|floor|path|road|grass|stairs))",
     "people_shut_in": r"(门|单元门|大门|卷帘门|防火门|电子门|地库门).{0,10}(打不开|开不了|锁死|锁住).{0,10}(出不去|困在|关在|人在里面|有人在里)|"
                       r"(出不去|困在里面|关在里面).{0,10}(门|卷帘门|防火门)",
     # A car blocking a way out only becomes urgent with a reason it cannot wait (SLA-2).
-    "blocking_now": r"(?<!人)(堵住|挡住|堵死|挡死|堵在|挡在|拦住|堵着|挡着|blocking|blocked).{0,25}(出不去|开不出|进不去|出不来|急着|赶着|去医院|送医|"
+    "blocking_now": r"被[^,]{0,4}(堵|挡)(在|住|死)[^。]{0,25}(去医院|送医|急诊|生孩子|救护车)|(?<!人)(堵住|挡住|堵死|挡死|堵在|挡在|拦住|堵着|挡着|blocking|blocked).{0,25}(出不去|开不出|进不去|出不来|急着|赶着|去医院|送医|"
                     r"急诊|生孩子|救护车|消防车|上班要迟到|联系不上|打不通|ambulance|hospital|fire engine)",
     "disturbance_now": r"(现在|正在|还在|此刻|这会儿|right now).{0,10}(吵闹|喧哗|唱歌|蹦迪|喝酒|开派对|party|放音乐|砸东西|吵架|叫骂|大喊大叫)"
                        r".{0,20}(凌晨|半夜|深夜|[12一两三]点|睡不了)|"
                        r"(凌晨|半夜|深夜|[12一两三]点多?).{0,20}(现在|正在|还在).{0,10}(吵闹|喧哗|唱歌|蹦迪|喝酒|开派对|party|放音乐|砸东西|叫骂|大喊大叫)",
-    "stranger_at_doors": r"(一直|正在|还在|在)(拉|拧|撬|踹|推)(我们家|我家|我们的?)(的)?(铁门|防盗门|大门|门)(?!口)|(在|正在)(那里)?试门|(有人|陌生人|陌生男子|陌生女子|一个男的|一个女的|几个人).{0,10}(挨家挨户|一户一户|一家一家|逐户|逐家).{0,6}(拧|推|拉|敲|试)|"
+    "stranger_at_doors": r"(挨家挨户|一户户|逐户)[^。]{0,6}(按门铃|敲门)[^。]{0,20}(查燃气|查煤气|查水表|自称)|(一直|正在|还在|在)(拉|拧|撬|踹|推)(我们家|我家|我们的?)(的)?(铁门|防盗门|大门|门)(?!口)|(在|正在)(那里)?试门|(有人|陌生人|陌生男子|陌生女子|一个男的|一个女的|几个人).{0,10}(挨家挨户|一户一户|一家一家|逐户|逐家).{0,6}(拧|推|拉|敲|试)|"
                          r"(拧|推(?!销)|拉|试)(我家|别人家)?的?门(把手|柄|锁)|(每家|每户|各家|挨家挨户|逐家逐户|逐家|逐户|挨个|一家家|一户户).{0,4}(试|拧|拉|推(?!销)|扭).{0,3}门|(试|拧|推(?!销)|拉|扭)着?.{0,4}(每家|每户|各家|家家|一家家|一户户|挨家挨户|逐家逐户).{0,3}的?门|trying (every|all|the).{0,12}(doors?|handles?)|someone.{0,20}(trying|testing).{0,10}doors",
     # SLA-2: an order problem on the spot, security within 5 minutes — the resident calls the guards now.
     "guard_needed_now": r"(保安|security).{0,8}(快来|快过来|快点来|快点过来|马上来|马上过来|立刻来|立刻过来|赶紧来|赶紧过来|速来|速到|come now)|"
                         r"(快|马上|立刻|赶紧|速)(点)?(派|叫|让|请|来)?.{0,3}(保安|security)",
     # Water still coming from a flat nobody can get into; power gone where people depend on it.
-    "leak_nobody_home": r"(漏水|渗水|往下(漏|滴|淌|流)|滴水|在滴|滴到|漏到|(漏|滴|流)下来|水一直|水哗哗|水管|污水).{0,15}(没人在家|家里?没人|不在家|没有人在家|联系不上|打不通|没人开门|敲门没人|没有?人应)|"
+    "leak_nobody_home": r"(智能水表|水表)[^。]{0,12}(一直走|一直在走|走字|转个不停|一直转)[^。]{0,25}(没人|不在家|家里没人)|(没人|不在家|家里没人)[^。]{0,12}(智能水表|水表)[^。]{0,8}(一直走|一直在走|走字|转个不停|一直转)|(漏水|渗水|往下(漏|滴|淌|流)|滴水|在滴|滴到|漏到|(漏|滴|流)下来|水一直|水哗哗|水管|污水).{0,15}(没人在家|家里?没人|不在家|没有人在家|联系不上|打不通|没人开门|敲门没人|没有?人应)|"
                         r"(没人在家|家里?没人|不在家|没有人在家|联系不上|打不通|没人开门).{0,15}(漏水|往下漏|往下滴|水一直|水哗哗|水往下)",
     "outage_vulnerable": r"(停电|没电|断电|跳闸).{0,25}(老人|病人|孕妇|婴儿|卧床|吸氧|胰岛素|电梯里)|"
                          r"(老人|病人|孕妇|婴儿|卧床|吸氧).{0,20}(停电|没电|断电)|"
@@ -209,13 +221,13 @@ HARD_TRIGGERS: dict[str, str] = {
     "suicide_risk": r"跳楼|轻生|想不开|自杀|(要|想)(往下)?跳下去|(天台|楼顶|屋顶|窗台|阳台|边上).{0,12}(想|要)(往下)?跳(?!舞|绳)|suicid",
     "burning_smell": r"焦味|烧焦|糊味|焦糊|烧塑料|胶皮味|烧.{0,3}(电线|塑料|橡胶|胶皮)的?(味|气味)|burning smell|smell of burning|smells like burning|"
                      r"smell(ing)? (of )?something burning|something.{0,10}burning|smells? burnt|burnt smell",
-    "welfare_check": r"(好几|几|[两三四五六七0-9]|多)(天|日)(都)?(没有?|未)(见|看到|看见)(人|他|她)?(出来|出门|露面)[^。]{0,20}(独居|老人|一个人住)|(hasn'?t|has not|haven'?t) been seen|not answering (the door|the phone|calls)|(一个人住|一个人在家|自己住|(?<![0-9])[妈爸]|母亲|父亲|奶奶|爷爷|外婆|外公|老人|独居|老太太|老大爷|老爷子|老奶奶|老伯|阿婆|婆婆|阿伯|伯伯|大妈|老先生|老人家).{0,25}(没有?人应|不开门|没反应|没出门|(好几|几|[两三四五六七0-9]|多)(天|日)(都)?(没有?|未)(出门|下楼|见|露面|开门|拿|动静)|联系不上|未能联系|好几天没|打电话没人接|都没人接|电话没人接|没有人听|一直不接|"
+    "welfare_check": r"老太(?!太)[^。]{0,6}(好几|几|[两三四五六七0-9]|多)(天|日)(都)?(没有?|未)(开门|出门)|(好几|几|[两三四五六七0-9]|多)(天|日)(都)?(没有?|未)(见|看到|看见)(人|他|她)?(出来|出门|露面)[^。]{0,20}(独居|老人|一个人住)|(hasn'?t|has not|haven'?t) been seen|not answering (the door|the phone|calls)|(一个人住|一个人在家|自己住|(?<![0-9])[妈爸]|母亲|父亲|奶奶|爷爷|外婆|外公|老人|独居|老太太|老大爷|老爷子|老奶奶|老伯|阿婆|婆婆|阿伯|伯伯|大妈|老先生|老人家).{0,25}(没有?人应|不开门|没反应|没出门|(好几|几|[两三四五六七0-9]|多)(天|日)(都)?(没有?|未)(出门|下楼|见|露面|开门|拿|动静)|联系不上|未能联系|好几天没|打电话没人接|都没人接|电话没人接|没有人听|一直不接|"
                      r"不接电话|没动静|没回应|敲门不开|无人(应|开门|接)|(电话|手机|视频).{0,6}(没人接|没有人接|打不通|不通|关机|没人听)|(电话|微信|信息).{0,6}(都|也)?(不接|没接|不回|没回|没有回|没有覆|没覆)|没有?(覆|复|回)(电话|信息|微信)|不听电话)",
     # An entrance that will not open with cars backing up onto the road: the on-duty guard lifts it by hand now.
     "gate_jammed_queue": r"(道闸|闸杆|栏杆|升降杆|大门|车库门|卷帘门|伸缩门)[^,]{0,10}(坏了|抬不起|起不来|不抬杆|打不开|开不了|卡住|卡死|不动)"
                          r"[^。]{0,20}(排到|堵到|堵在|一直排到|排出)(了)?(门口)?(外面|马路|大马路|路上|主路|公路|街上)",
     # Ice or oil where people walk or drive, once someone has already slipped on it.
-    "slippery_now": r"(结冰|结了冰|冰面|暗冰|冻住了|油渍|油污|机油|漏油)[^。]{0,20}(已(经)?有|刚才|刚刚|刚)[^。]{0,8}(打滑|滑倒|摔倒|摔了|摔跤|溜车|滑了一跤|滑下|撞)",
+    "slippery_now": r"(结冰|结了冰|冰面|暗冰|冻住了|油渍|油污|机油|漏油)[^。]{0,20}(已(经)?有|刚才|刚刚|刚)[^。]{0,8}(打滑|滑倒|摔倒|摔了|摔跤|溜车|溜下去|溜了下去|滑下去|滑了一跤|滑下|撞)",
     "water_heavy": r"越(漏|喷|冒|涌)越(大|多|厉害|凶|猛)|(像|跟|似)个?喷泉|水很大|水好大|水势(很|好|特别)?大|瀑布|水冲得|水柱|(天花|顶棚|吊顶|灯里|ceiling).{0,8}(下雨一样|下雨似的)|哗啦|水.{0,4}顺着.{0,6}(楼梯|(?<!外)墙|电梯|楼道).{0,4}(往下流|流下来|流)|gushing|pouring|(水|阀|龙头).{0,6}(止不住|关不掉|关不住)|哗哗|水龙头.{0,6}没关.{0,10}(不在家|出差|漫)",
 }
 
@@ -236,7 +248,7 @@ SOFT_TRIGGERS: dict[str, str] = {
 NEGATION = re.compile(r"((?<!有)没有(?!(拴|栓|牵|带|戴)(狗|绳|链|口罩|嘴套))|(?<!有)没(?!法|办法|有?(拴|栓|牵|带|戴)(狗|绳|链|口罩|嘴套))|无(?!法)|(?<!是)不是(?![^,]{0,4}(是|系))|并非|未|(?<!会)不会|不用|\bno\b|"
                       r"\bnot\b(?! (moving|responding|responsive|breathing))|\bnever\b|"
                       r"nobody|no one|n't(?! (get out|open|move|stop|breathe|get up|wake))|cannot(?! (get out|open|move|breathe|get up)))")
-HISTORY = re.compile(r"(之前(?!的)|上次|上回|上个月|上周|上个?星期|上年(?!纪)|去年|前年|以前|那次|曾经|之前那次|前段时间|上礼拜|昨晚|昨天|昨日|前天|"
+HISTORY = re.compile(r"(之前(?!的)|那天(?!起)|那晚|曾有|上次|上回|上个月|上周|上个?星期|上年(?!纪)|去年|前年|以前|那次|曾经|之前那次|前段时间|上礼拜|昨晚|昨天|昨日|前天|"
                      r"前几天|前两天|前些天|前阵子|last (time|week|month|year|night)|yesterday|previously|used to)")
 # English puts the time after the verb ("I was stuck in the lift … last night").
 HISTORY_AFTER = re.compile(r"\b(last (time|week|month|year|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
@@ -248,7 +260,7 @@ CONTROLLED_BURNING = re.compile(r"((people|someone|they|guys?|man|woman|he|she)(
 HABITUAL = re.compile(r"(经常|常常|年年|每年|老是|总是|喜欢|总爱|老爱|偶尔|(?<!没)有时候?(?!间)|时不时|长期(在|都|有人|被|这样)|常年|(一到|每逢)?下雨天|第[0-9一二三四五六七八九十几]+次|一下(大|暴)?雨就?|下(大|暴)?雨(时|的时候)|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
                       r"always|often|keeps? |every (day|night|evening|morning|week))")
 COUNTED = re.compile(r"((已经|这)是|已经[^,]{0,3}|都|(今年|这个月|本月|这周|本周|这礼拜))(今年|这个月|本月|这周|本周|这礼拜)?的?第[0-9一二三四五六七八九十几]+次")
-SPREADING = re.compile(r"((敲门|没人|无人)[^,]{0,4}(应|开门)|(垃圾桶|垃圾箱|纸箱|杂物|干草|草丛|草地|窗帘|沙发)[^,]{0,3}(冒烟|冒火|着了)|引燃|蔓延|烧到|失控|着起来|烧起来了|没灭|还有火|扑不灭|灭不了|灭不掉|越烧越|越来越大|窜|火(很|好|特别|挺|太|超)大|火势|spread)")
+SPREADING = re.compile(r"((敲门|没人|无人)[^,]{0,4}(应|开门)|(垃圾桶|垃圾箱|纸箱|杂物|干草|草丛|草地|窗帘|沙发)[^。]{0,8}(冒烟|冒火|着了)|引燃|蔓延|烧到|失控|着起来|烧起来了|没灭|还有火|扑不灭|灭不了|灭不掉|越烧越|越来越大|窜|火(很|好|特别|挺|太|超)大|火势|spread)")
 # An open fire lit indoors (paper offerings in a stairwell) is not "controlled", and neither is one
 # whose smoke fills the flats; a cigarette or a wok is, wherever it is.
 OPEN_FIRE = re.compile(r"(烧纸|烧衣|焚烧|烧垃圾|烧香|烧树叶|烧东西)")
@@ -309,6 +321,8 @@ HEARSAY = re.compile(r"(听说|据说|有人说|群里说).{0,20}(是真的吗|�
 LONG_STANDING = re.compile(r"((20|19)[0-9]{2}年|交房|入住|几年|多年|好几年|这么多年).{0,10}(到,?现在|至今|以来)|(这|近|最近)(两|几|[0-9一二三四五六七八九十])年(来|多)?[^,。]{0,6}(一直|都|经常|老是)")
 # "燃气泄漏了应该打什么电话?": what to do when it happens, asked in advance.
 PROCEDURE_AFTER = re.compile(r"^了?(应该|该|要)(打|找|联系|怎么|如何|做什么)")
+# "(要是)真着火了,烟全窜上来": what would follow if it really happened.
+IF_REALLY = re.compile(r"了?[^,]{0,4}(就|全|都|会)")
 # "请问…要怎么做?": a question about what to do, not a report.
 RULES_QUESTION = re.compile(r"^请问.{0,20}(要|该|应该)(怎么做|怎么办|做什么|怎样做)")
 # A cleaning product or paint that smells strong is a complaint about the smell, not toxic fumes.
@@ -318,10 +332,12 @@ ORDINARY_FUMES = re.compile(r"(消毒|清洁剂|漂白|油漆|香水|打药|杀�
 # An injury lived with, not just suffered ("我脚受伤不方便下楼").
 CONDITION = re.compile(r"(不方便|行动不便|腿脚不便|养伤|休养)")
 # "改天来换", "不用了": the resident defers a smell to another day.
-DEFERRED = re.compile(r"(不急|不着急|不用急|不用了|改天|有空(再)?(来|帮|的时候)|not urgent|no rush)")
+DEFERRED = re.compile(r"(不急|不着急|不用急|不用了|改天|有空(再)?(来|帮|的时候)|(下午|明天|晚点|回头)再|not urgent|no rush)")
+# A smell, or glass already swept with a last sweep put off till later, can wait when the resident says so.
+DEFERRABLE_CODES = frozenset({"burning_smell", "sharps_near_children"})
 # Third-person wording of the 12345 government hotline's transferred work orders.
 RELAYED = re.compile(r"12345|市民反映|市民来电|来电人|诉求人|该市民|反映人|市民称|市民表示|热线转来|热线转办")
-RELAYED_NOW = re.compile(r"((已|已经)(超过|持续)[0-9一二三四五六七八九十半]|超过(半|[0-9一二三四五六七八九十两]+个?)(分钟|小时)|约?[0-9一二三四五六七八九十半两]+分钟|未到场|无人到场|没人到场|打不通|无人接听|没人接|开门查看|协助开门|到场|施救|立即|立刻|马上|紧急|请速|速派|正在|仍在|目前仍|现场|现在|此刻|还在|救援|上门查看|尽快上门)")
+RELAYED_NOW = re.compile(r"(泡着|进不来|(已|已经)(超过|持续)[0-9一二三四五六七八九十半]|超过(半|[0-9一二三四五六七八九十两]+个?)(分钟|小时)|约?[0-9一二三四五六七八九十半两]+分钟|未到场|无人到场|没人到场|打不通|无人接听|没人接|开门查看|协助开门|到场|施救|立即|立刻|马上|紧急|请速|速派|正在|仍在|目前仍|现场|现在|此刻|还在|救援|上门查看|尽快上门)")
 # "火警铃响了,是测试吗?": a drill or a test named after the alarm.
 DRILL = re.compile(r"(演练|演习|测试|试响|试验|\bdrill\b|\btest(ing)?\b)")
 GENERIC_AFTER = re.compile(r"(了)?(后|之后|以后|的时候|时(?!候))")
@@ -331,9 +347,9 @@ GENERIC_QUESTION = re.compile(r"(\?|请问|多久|怎么办|怎么处理|应该|
 ANNOUNCED_CUT = re.compile(r"(检修|计划|通知|预计|明天|明早|后天|下周)")
 PLANNED_OUTAGE = re.compile(r"(检修|计划|通知|预计|明天|明早|后天|下周|什么时候来电|几点来电|几点恢复|什么时候恢复)")
 # A little water ("不多", "一点") from a drain or a pipe is a repair, not a flood.
-MINOR = re.compile(r"((?<!差)不多|不大|不严重|不太严重|一点点|有一点|一点儿|少量|轻微|(弄|搞)得(满地|一地)|a little|slightly|slowly)")
+MINOR = re.compile(r"(一滴一滴|(?<!差)不多|不大|不严重|不太严重|一点点|有一点|一点儿|少量|轻微|(弄|搞)得(满地|一地)|a little|slightly|slowly)")
 WATER_CODES = frozenset({"burst_pipe", "water_through_ceiling", "flooding", "ceiling_water_flowing", "sewage_backflow",
-                         "water_heavy", "car_park_flooding"})
+                         "water_heavy", "car_park_flooding", "leak_nobody_home"})
 # Garden sprinklers and fountains spray water by design: a broken one is a repair.
 SPRAYING_BY_DESIGN = re.compile(r"(洗车|sprinklers?\b|喷灌|洒水器|浇灌|浇水|浇花|(草坪|草地|绿化)[^,]{0,6}水管|灌溉|绿化带|(?<![像似如])喷泉|喷头|sprinkler head|fountain)")
 # A cistern that keeps running wastes water; it floods nothing unless the message says so.
@@ -349,7 +365,7 @@ THANKS = re.compile(r"(致谢|表扬|锦旗|感谢信|(感谢|谢谢|多谢).{0,
 # overrule it (a rule still does: a burst pipe reported "不急" is urgent all the same).
 NOT_URGENT = re.compile(r"(不急|不着急|不用急|不赶时间|有空(再)?(来|帮|的时候)|not urgent|no rush|when you have time)")
 RESOLVED_EVENT = re.compile(r"((?<!是不是)(?<!是否)(?<!系咪)(误报|误鸣|误响)|核查为|核实为|确认为|原来是|已和解|追赶未果|没追上|虚惊|false alarm|(水|积水)(已经)?退(了|去)|(?<!未完全)(?<!没完全)(?<![未没不])(浇|踩|弄|扑|熄)灭|换好|已(经)?更换|(现在|已经)没(有)?了|已(经)?带(到|回)|已(经)?送回|已(经)?(暂停|停工|叫停)|working (again|now|fine)|back to normal|已经修好|修好了|已修好|已经好了|已修复|恢复正常|已经恢复|处理好了|已经处理|已处理|已解决|"
-                      r"已经解决|已经没了|已经散了|味道散了|味道没了|救出来|(幸好|还好|幸亏|好在)[^,]{0,4}没(有)?(大碍|事|受伤|伤到|伤着)|已贴(条|单)|已(经)?(挪走|挪开|开走|移走)|劝离|已离开|已经走了|已制止|(已|已经)(暂停|停止)施工|已停工|已带离|已经出来|(?<![见看到])人出来了|放人|已放出|已救出|无恙|火灭了|已经灭了|扑灭|没事了|fixed|resolved|sorted out|is out now)")
+                      r"已经解决|已经没了|今天没了|今天没有了|已经散了|味道散了|味道没了|救出来|(幸好|还好|幸亏|好在)[^,]{0,4}没(有)?(大碍|事|受伤|伤到|伤着)|已贴(条|单)|已(经)?(挪走|挪开|开走|移走)|劝离|已离开|已经走了|已制止|(已|已经)(暂停|停止)施工|已停工|已带离|已经出来|(?<![见看到])人出来了|放人|已放出|已救出|无恙|火灭了|已经灭了|扑灭|没事了|fixed|resolved|sorted out|is out now)")
 
 # Shutting the valve stops the water, not a gas leak ("已关闭总阀并开窗,请马上来人"): it ends only the water rules.
 VALVE_SHUT = re.compile(r"((已经?关(闭|了|掉)?|关了)(总阀|总闸|阀门|水阀)(?![^,]{0,6}(但|仍|还))|(closed the valve|shut (off )?the (valve|water|mains)|turned off the (water|valve|mains))(?!.{0,20}(but|still)))")
@@ -360,6 +376,9 @@ _SOFT = {code: re.compile(rx) for code, rx in SOFT_TRIGGERS.items()}
 _NEGATIVE_WORDING = {HARD_TRIGGERS["open_manhole"], HARD_TRIGGERS["leak_nobody_home"],
                      HARD_TRIGGERS["outage_vulnerable"], HARD_TRIGGERS["child_alone"], HARD_TRIGGERS["lift_doors_open_moving"], HARD_TRIGGERS["animal_attack"], HARD_TRIGGERS["person_missing"],
                      HARD_TRIGGERS["life_support_power"], HARD_TRIGGERS["vehicle_runaway"],
+                     HARD_TRIGGERS["no_harness_at_height"], HARD_TRIGGERS["open_shaft"], HARD_TRIGGERS["premises_unsecured"],
+                     HARD_TRIGGERS["suspicious_package"], HARD_TRIGGERS["water_contaminated"],
+                     HARD_TRIGGERS["critical_power_loss"],
                      HARD_TRIGGERS["cooking_unattended"], HARD_TRIGGERS["water_heavy"],
                      HARD_TRIGGERS["welfare_check"], HARD_TRIGGERS["person_unwell"],
                      HARD_TRIGGERS["flooding"], HARD_TRIGGERS["car_park_flooding"],
@@ -374,7 +393,8 @@ READ_WITH_CONTEXT = SMOKE_ONLY | {"sparks", "threat_now"}
 FEAR_EXEMPT = frozenset({"guard_needed_now"})
 # "差点砸到人": for something that has already come down, a near miss is what happened, not a fear.
 NEAR_MISS = re.compile(r"(差点|差一点|差些|险些|almost|nearly)")
-NEAR_MISS_CODES = frozenset({"falling_hazard", "throwing_now", "reckless_driving", "open_manhole"})
+NEAR_MISS_CODES = frozenset({"falling_hazard", "throwing_now", "reckless_driving", "open_manhole", "slippery_now",
+                             "sharps_near_children"})
 # Clauses read together: residents spread one fact over commas ("我妈一个人住,从昨天到,现在电话都没人接").
 WINDOW = 3
 # How far back (characters) a negation reaches: "没有人被困" but not "没人管…水管爆了".
@@ -424,7 +444,9 @@ def _in_the_past(clause: str, match: re.Match[str], *, previous: str, code: str,
     ongoing = bool(ONGOING.search(own_clause))
     if ongoing and HISTORY.search(own_clause[:match.start() - start]) and not STILL_NOW.search(clause):
         ongoing = False  # "昨天晚上报警器一直响": it went on then; nothing says it goes on now
-    if not ongoing and (HISTORY.search(before) or HISTORY_AFTER.search(own_clause, match.end() - start)):
+    # The time may sit inside the match ("停车场那条渠昨天水淹") unless the match comes back to now.
+    dated_inside = HISTORY.search(match.group(0)) and not PRESENT.search(match.group(0))
+    if not ongoing and (HISTORY.search(before) or dated_inside or HISTORY_AFTER.search(own_clause, match.end() - start)):
         return True
     if story and not ongoing and not PRESENT.search(before + match.group(0)) and not NOW_AFTER.search(clause, match.end()):
         return True
@@ -463,6 +485,8 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
         return "hypothetical"
     if HEARSAY.search(clause) or (PROCEDURE_AFTER.match(clause[match.end():]) and GENERIC_QUESTION.search(clause)):
         return "hypothetical"
+    if before.endswith("真") and IF_REALLY.match(clause, match.end()):  # "真着火了烟全窜上来": if it really did
+        return "hypothetical"
     if RULES_QUESTION.search(clause):  # "请问火警铃响了要怎么做?": what to do, asked in advance
         return "hypothetical"
     if before.endswith("防") and not before.endswith(("消防", "人防")):  # "防摔倒讲座", "防触电": prevention names the danger (消防 is fire service)
@@ -487,7 +511,7 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
         return "recurring"
     if COUNTED.search(clause, match.end()) and not re.search(r"(现在|正在|还在|此刻|刚刚|刚才|有人|right now)", clause):
         return "recurring"  # "…漫到路面,这个月已经是第三次": a complaint about how often
-    if code == "burning_smell" and DEFERRED.search(clause):
+    if code in DEFERRABLE_CODES and DEFERRED.search(clause):
         return "minor"
     if code in MOMENTARY_CODES and MOMENTARY.match(clause, match.end()):
         return "minor"
@@ -501,7 +525,7 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
             code in DOORSTEP_CODES and CALLERS_ON_BUSINESS.search(clause)) or (
             code == "threat_now" and "骚扰" in match.group(0) and PESTERED.search(context or clause)):
         return "minor"
-    if (code == "outage_vulnerable" and PLANNED_OUTAGE.search(clause)) or (
+    if (code in ("outage_vulnerable", "critical_power_loss") and PLANNED_OUTAGE.search(clause)) or (
             code == "life_support_power" and ANNOUNCED_CUT.search(clause)):
         return "planned"
     if re.match(r"(了|过)?[0-9一二两三四五六七八九十几]+(次|回)", clause[match.end():]):

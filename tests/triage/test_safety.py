@@ -865,21 +865,69 @@ FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE = {
     ],
 }
 
+# The eighth round (two blind sets: one-line messages; the edges of "property or safety at risk now"
+# that desks miss), by cause, each story in new words.
+MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE = {
+    "property at risk now: a shop left open, a cold store or server room without power, a flat flooding with nobody home": [
+        "一楼那家便利店卷帘门关不上,店里没人,货都在",
+        "我们冷库跳闸了,温度一直在升",
+        "机房空调停了,服务器在报警",
+        "出差中,邻居说我家门缝在往外流水,麻烦帮忙关总阀",
+        "家里没人,智能水表一直在走字,一小时走了一吨多",
+        "车库在往下灌雨水,好几辆车轮胎泡了一半",
+    ],
+    "safety now: a suspicious bag, needles where children play, a dead animal in the water tank, no harness at the roof edge": [
+        "电梯口有个没人认领的黑色背包,放了很久了",
+        "滑梯下面有几支针筒,小朋友还在玩",
+        "水箱里发现一只死老鼠,大家还在用水",
+        "楼顶有工人在边上干活,没系安全带",
+    ],
+    "people: someone confused on the main road, a thief just gone, parcels being taken, a fake gas inspector, an open trench": [
+        "有个老奶奶在门口马路中间走,问她住哪说不清",
+        "小偷刚刚从二楼阳台爬出去了",
+        "有个人在快递柜那拿别人的包裹,现在还在",
+        "有人挨家挨户敲门说查燃气,没有工作证",
+        "路边那个施工的坑没盖也没围,天都黑了",
+    ],
+    "one-liners: oxygen stopped with the breaker, a lift with no car, a child standing outside the balcony, someone fainted, a slide on ice": [
+        "跳闸了 外婆的制氧机不转了",
+        "电梯门开了 轿厢没来",
+        "有个小朋友站在阳台外面",
+        "有人晕在大堂了",
+        "坡道结冰 我车刚才溜下去了",
+        "啤酒瓶从楼上扔下来 有人在高空抛物",
+    ],
+}
+FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE = {
+    "planned cuts, a pond, glass already swept, gone today, a slow drip, once before": [
+        "下周三机房那栋停电检修,服务器要不要提前关?",
+        "小区人工湖里有几条死鱼,味道很大",
+        "碎玻璃已经扫了,剩一点碎渣明天再清",
+        "昨天有点煤气味,今天没有了",
+        "楼上漏水一滴一滴的,好几天了,敲门没人",
+        "消防通道长期被占,曾有救护车进不来,希望加装隔离桩",
+        "防火门老被顶开,真着火了烟全进楼道",
+    ],
+}
+
 
 # Every read-through of independent sets (the first three, the retired held-out set, then each round
 # of blind training sets): one story list for what the rules missed, one for what they wrongly flagged.
 MISSED_IN_READ_THROUGHS = {**MISSED_BY_CAUSE, **MISSED_IN_DEV3_BY_CAUSE, **MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE, **MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE,
-                           **MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE}
+                           **MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE}
 FALSE_ALARMS_IN_READ_THROUGHS = {**FALSE_ALARMS_BY_CAUSE, **FALSE_ALARMS_IN_DEV3_BY_CAUSE, **FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE, **FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE,
-                                 **FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE}
+                                 **FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE,
+                                 **FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE}
 assert len(MISSED_IN_READ_THROUGHS) == len(MISSED_BY_CAUSE) + len(MISSED_IN_DEV3_BY_CAUSE) + len(
     MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
-    MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE), "a cause named twice"
+    MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(
+    MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE), "a cause named twice"
 assert len(FALSE_ALARMS_IN_READ_THROUGHS) == len(FALSE_ALARMS_BY_CAUSE) + len(FALSE_ALARMS_IN_DEV3_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
-    FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE), "a cause named twice"
+    FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(
+    FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE), "a cause named twice"
 
 
 @pytest.mark.parametrize("text", stories(MISSED_IN_READ_THROUGHS))
