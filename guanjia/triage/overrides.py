@@ -42,9 +42,9 @@ OVERRIDES: tuple[Override, ...] = (
                         r"(倒|搅拌|冲|排)[^,]{0,8}(渠|下水道|雨水|绿化|草坪|草地|花坛)")),
     # Renovation noise out of hours: the patrol stops it tonight, customer service follows up.
     Override("renovation_noise_out_of_hours_to_security", Department.SECURITY, _ACTING, frozenset({"renovation"}),
-             re.compile(r"(晚上|半夜|凌晨|深夜|夜里|夜班|(?<![0-9])(2[1-3]|0[0-5])[:：][0-5][0-9]|早上[五六七]点|早上[5-7](点|时)|[5-7](点|时)(多)?(就|即)|周日|星期天|星期日|礼拜天|礼拜日|"
+             re.compile(r"(晚上|半夜|凌晨|深夜|夜里|夜间|夜晚|夜班|(?<![0-9])(2[1-3]|0[0-5])[:：][0-5][0-9]|早上[五六七]点|早上[5-7](点|时)|[5-7](点|时)(多)?(就|即)|周日|星期天|星期日|礼拜天|礼拜日|"
                         r"night|sunday|early morning|[5-7] ?am|[0-9]+ ?pm).{0,20}(装修|电钻|砸|敲|钻|切|施工|噪音|吵|drill|noise)|"
-                        r"(装修|电钻|砸|敲|钻|施工|drill|renovation).{0,20}(晚上|半夜|凌晨|深夜|夜里|周日|星期天|星期日|礼拜天|礼拜日|"
+                        r"(装修|电钻|砸|敲|钻|施工|drill|renovation).{0,20}(晚上|半夜|凌晨|深夜|夜里|夜间|夜晚|周日|星期天|星期日|礼拜天|礼拜日|"
                         r"早上[五六七5-7](点|时)|night|sunday|[5-7] ?am|[0-9]+ ?pm)")),
     # A disputed meter reading is settled by the engineer who reads the meter.
     Override("meter_reading_to_engineering", Department.ENGINEERING, _ACTING, frozenset({"fee"}),
