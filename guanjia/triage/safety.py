@@ -25,7 +25,7 @@ from .text import clauses
 
 # code → pattern. Codes are stable: they appear in evidence and as model features.
 HARD_TRIGGERS: dict[str, str] = {
-    "lift_entrapment": r"(卡住|卡|停)了? between floors|between floors.{0,30}(in here|inside)|电梯(里面|里头|里)(关|困|锁)着|电梯.{0,30}(门)?(又)?(不开|打不开|开不了).{0,12}(里面|里头)(还)?有|(又|正在|现在)困人|(困|关|锁)人了|(停电|断电|没电|停了|坏了|卡住|卡在).{0,10}电梯里.{0,3}(还)?有人|(stuck|stopped|stop) between floors|"
+    "lift_entrapment": r"电梯(里)?(关|困)着(人|个|一个)|(卡住|卡|停)了? between floors|between floors.{0,30}(in here|inside)|电梯(里面|里头|里)(关|困|锁)着|电梯.{0,30}(门)?(又)?(不开|打不开|开不了).{0,12}(里面|里头)(还)?有|(又|正在|现在)困人|(困|关|锁)人了|(停电|断电|没电|停了|坏了|卡住|卡在).{0,10}电梯里.{0,3}(还)?有人|(stuck|stopped|stop) between floors|"
                        r"(lift|elevator).{0,15}(卡住|卡了|停了|停在|坏了).{0,15}(有人|人在|里面有)|(电梯|lift|elevator).{0,30}(inside|won't open)|(lift|elevator).{0,20}(dropped|fell|plunged)|stuck with .{0,12}inside|(电梯|lift|elevator).{0,12}(困(住|了|在|人)|关(住|在|人)|锁(住|在|人))|被?困(在|于).{0,6}(电梯|货梯|客梯|里面|里头)|被困(在|于)[^,]{0,14}(电梯|货梯|客梯)|"
                        r"困电梯|电梯.{0,10}(出不来|打不开.{0,6}人在|有人在里)|(电梯|轿厢|货梯|客梯).{0,12}(有人|人员|乘客|住户).{0,4}被困|"
                        r"电梯.{0,15}((停|卡)(在|住|了)|坏在).{0,15}(有人|人在|我在|孩子|老人|小孩|出不来|在里面|(里面|里头|轿厢里|轿厢内)(还)?有.{0,4}(人|我|业主|住户|乘客|老|阿|伯|婆|小孩|孩子|女儿|儿子|[妈爸]|宝宝))|"
@@ -69,16 +69,16 @@ HARD_TRIGGERS: dict[str, str] = {
     "life_support_power": r"(呼吸机|制氧机|氧气机|透析|ventilator).{0,20}(停电|没电|断电|跳闸)|(呼吸机|制氧机|氧气机)[^。]{0,4}(停了|不转了|不工作了)|"
                           r"(停电|没电|断电).{0,20}(呼吸机|制氧机|氧气机|透析|ventilator)",
     "explosion": r"爆炸|炸了|explosion|exploded|自燃|电池.{0,6}(鼓包|冒烟|起火)",
-    "sparks": r"火花|跳火|火星子?[^,]{0,3}(乱飞|四溅|飞溅|乱溅|到处飞|溅到)|(电焊|焊接|气割|切割)[^,]{0,12}火星|(插座|插头|电线|开关|电箱|电表|电闸).{0,6}(烧黑|烧焦|烧坏|烧化|熔化|化了|发烫|烫手)|冒火|emoji_spark.{0,10}(插座|电)|spark|电线.{0,6}(烧|着)|短路.{0,6}(冒|烧)|"
+    "sparks": r"火花|跳火|火星子?[^,]{0,3}(乱飞|四溅|飞溅|乱溅|到处飞|溅到)|(电焊|焊接|气割|切割)[^,]{0,12}火星|(插座|插头|电线|电缆|接头|开关|电箱|电表|电闸).{0,6}(烧黑|烧焦|烧坏|烧化|熔化|化了|发烫|烫手)|冒火|emoji_spark.{0,10}(插座|电)|spark|电线.{0,6}(烧|着)|短路.{0,6}(冒|烧)|"
               r"(电箱|配电箱|电表箱|插座|开关|电闸).{0,16}(滋滋|噼啪|噼里啪啦|啪啪)|(电箱|配电箱|电表箱|插座|开关|电闸)[^。]{0,20}火星|"
               r"(switch|socket|plug|outlet|wire|wiring|fuse ?box|meter|charger|battery|fan|heater|breaker).{0,20}(smoking|sparking|sparks|melting|melted|burnt)",
     "fire": r"(?<![不没])着火|越烧越(大|旺)|火越来越大|着了火|火光|火势|烧着|起火|失火|火灾(?!报警|警报|隐患|演练)|火苗|明火|烧起来|烧着了|火(很|好|特别|挺|太|超)大|大火|火[^,]{0,4}(烧到|蔓延|窜到|窜上)|火[^,]{0,8}(往上|向上|顺着.{0,4})窜|(纸箱|纸皮|杂物|垃圾|窗帘|被子|沙发|衣服|床垫|电动车|电瓶车|电线|树叶|草|油锅)[^,]{0,4}(着了|着起来|燃起来)|引燃|把(?![^,]{0,10}(蜡烛|蚊香|香烟|烟|灶|炉|煤气|燃气|炭|烧烤|火柴|打火机))[^,]{0,10}(点着|点燃|引燃|烧着)了?|火警(?!警报|报警|铃|钟|系统)|(?<![0-9])119(?![0-9])|on fire|\bfire\b(?! (extinguisher|door|exit|lane|drill|alarm|risk|hazard|safety|hose|escape|code|rules?|regulations?|inspection|equipment|cabinet|hydrant|reel))",
     "smoke": r"冒烟|浓烟|(?<![抽吸])烟(?![味头蒂盒]).{0,4}(飘进|灌进|钻进|进了?)(我|我们|屋|家|房间)|飘出.{0,2}烟|烟从.{0,8}(冒|出来|飘)|呛人|呛得|很呛|(全是|都是|满是|(好|很|特别|超)(大|浓)的?(一?阵|股)?)烟(?![味头蒂盒])|(烟|焦|糊)味.{0,20}越来越(浓|大|重|呛)|烟(很|好|特别)浓|烟(很大|好大|特别大)|"
              r"(很|好|特别)(浓|重|大)的?烟味|烟味(很|好|特别)(浓|重|大)|烟雾(?!报警|探测)|好多烟(?![味头蒂盒])|很多烟(?![味头蒂盒])|(?<![抽吸])有烟(?![味头蒂盒])|黑烟|白烟|"
              r"smoke(?! alarm| detector|r|s\b|d\b)",
-    "gas_leak": r"(煤气|燃气|天然气|gas).{0,8}(味|泄|漏|嘶嘶|呲呲|smell|leak)|(煤气|燃气|天然气)[^,]{0,12}臭鸡蛋|闻到.{0,4}(煤气|燃气|天然气)|"
+    "gas_leak": r"(燃气表|煤气表|气表)[^。]{0,10}(跳得(好|很|特别)?快|一直走|一直跳|转得(好|很)?快)(?=[^。]{0,20}(没开火|没用气|味))|(煤气|燃气|天然气|gas).{0,8}?(味|泄漏|泄露|泄|漏|嘶嘶|呲呲|smell|leak)|(煤气|燃气|天然气)[^,]{0,12}臭鸡蛋|闻到.{0,4}(煤气|燃气|天然气)|"
                 r"smell.{0,20}gas|gas.{0,30}(hiss|leak)|漏(煤气|燃气|天然气|气)(?!费)",
-    "person_hurt": r"(妈|爸|老人|婆婆|伯伯|爷爷|奶奶|外婆|外公|长者)[^,]{0,8}跌了(?![的价停幅])|受伤|流血|烫伤|烧伤|割伤|割(到|破)(了)?(手|脚)|(?<![砖板面漆车])划伤|撞伤|磕破|头破|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|跌倒|跌伤|跌了一跤|滑倒|(?<![车窗门璃柜箱灯])被砸(?![碎坏烂破开])|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
+    "person_hurt": r"(妈|爸|老人|婆婆|伯伯|爷爷|奶奶|外婆|外公|长者)[^,]{0,8}跌了(?![的价停幅])|受伤|流血|烫伤|烧伤|割伤|(脸|头|手|身)上?(都)?是血|满脸是血|一脸血|割(到|破)(了)?(手|脚)|(?<![砖板面漆车])划伤|撞伤|磕破|头破|出血|晕倒|昏倒|昏迷|不省人事|摔倒|摔伤|摔下|摔了一跤|摔了|跌倒|跌伤|跌了一跤|滑倒|(?<![车窗门璃柜箱灯])被砸(?![碎坏烂破开])|砸中|骨折|抽搐|没有呼吸|没呼吸|心脏病|"
                    r"救护车|(?<![0-9])120(?![0-9]|块|元|材料|费|平|米|万)|砸到人|压住(了)?(一个)?人(?!行)|被(打|砸|撞)(到|中)(了)?(头|脑袋)|压到人|(压|砸)(着|住|到|在)了?.{0,4}(一个|个)?(人(?!行)|小孩|孩子|老人|小朋友|他|她|腿|脚|手|头|脑袋|身上)|倒地|突然倒下|(人|他|她|[妈爸]|老人|爷爷|奶奶|外婆|外公|孩子|小孩|老公|老婆|同事|工人|保安|保洁|阿姨|大爷|老太太|老伯|男的|女的).{0,8}倒下|(从|由).{0,8}(梯子|人字梯|楼梯|台阶|高处|脚手架|棚架|树上|床上|阳台|窗台|屋顶|楼顶|架子|凳子|椅子)上?(掉|摔|跌|滚|栽)了?下|砸伤|咬伤|(狗|dog)(?!.{0,3}不咬).{0,4}咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|(?<![狗猫])被.{0,5}(狗|dog)咬|injur|bleeding|fainted|collapsed|unconscious|"
                    r"ambulance|fell down|falls? down|\bfell\b|can'?t get up|cannot get up|can'?t stand up|cannot stand( up)?|got blood|hurt",
     "child_locked_in": r"(小孩|孩子|小朋友|宝宝|婴儿|儿子|女儿|老人|宠物|child|kid|baby|toddler|son|daughter|year.old).{0,12}"
@@ -89,9 +89,9 @@ HARD_TRIGGERS: dict[str, str] = {
                     r"敲门|试门|拉门|撬)|(拉|试|拽).{0,3}车门|正在撬|撬门|撬锁|(?<![箱柜])门[^箱柜,]{0,4}被人?撬|被撬了|翻窗|翻墙进|入室|"
                     r"闯进|破门|有贼|鬼鬼祟祟|(扒|爬|翻|撬|拆|剪)(我家|他家|别人家|人家|楼下|楼上)?的?(防盗网|防盗窗|窗户|阳台|护栏)|(从|由).{0,6}翻(过|进)来|撬紧|撬.{0,6}(门锁|防盗门|窗)|(试图|企图|想)撬|climb(ing|ed|s)? (over|through|in through|the) (the |a )?([a-z]+ )?(fence|wall|gate|railing)|(banging|pounding|kicking) on (my|the) door|翻越.{0,6}(围墙|墙|栏杆|护栏|大门|铁门)|(在|正在)翻[^,]{0,8}(围墙|墙|栏杆|护栏|铁门|大门)|翻(过|进)(了)?(围墙|墙)|翻.{0,2}(围墙|墙|栏杆|护栏|铁门|大门|窗)(进来|进了|进去|进到)|"
                     r"trying (the )?(car )?doors|trying .{0,12}door handles?|trying .{0,12}car doors|trying to (get|break) in|trying to open .{0,30}(door|window|gate)|break(ing)? in|burglar|intruder",
-    "fight_now": r"互殴|扭打|厮打|(在|正在)打(人|女的|男的|老人|孩子|小孩|老婆|老公)|打架|打群架|群殴|斗殴|打起来|打人|动手了|持刀|拿刀|(拿|拎|提|握|挥|举|揣)着?.{0,3}(菜刀|刀(?!叉)|棍子|铁棍|砖头|棒球棍|斧头)|动刀|被(人|他|她|保安|邻居)打|挨打|抢劫|抢包|被.{0,3}抢|"
+    "fight_now": r"互殴|动手打(我|人)|扭打|厮打|(在|正在)打(人|女的|男的|老人|孩子|小孩|老婆|老公)|打架|打群架|群殴|斗殴|打起来|打人|动手了|持刀|拿刀|(拿|拎|提|握|挥|举|揣)着?.{0,3}(菜刀|刀(?!叉)|棍子|铁棍|砖头|棒球棍|斧头)|动刀|被(人|他|她|保安|邻居)打|挨打|抢劫|抢包|被.{0,3}抢|"
                  r"fighting|knife|robbed|mugged",
-    "theft_in_progress": r"(有人|有个人)[^。]{0,4}在[^。]{0,6}(拿|偷|装|翻)[^。]{0,4}(别人|他人)的?(快递|包裹|东西)|(小偷|贼)[^。]{0,6}(刚|刚刚|刚才)[^。]{0,12}(爬出|跑了|逃|翻出|溜了)|(偷|盗)(油|电瓶|电动车|车)[^。]{0,15}(仍在|还在)|(撬|砸)车门|(撬|砸)[^,]{0,4}车窗|(撬|剪)(开)?.{0,6}(电动车|电瓶车|自行车|摩托|车)的?(锁|电瓶)|(试拉|试开|拽|拧|扭|挨个拉)(开)?.{0,6}(电动车|电瓶车|自行车|单车|摩托|车)的?锁|(正在|现在|还在).{0,10}(偷|撬|剪锁)|(车|轮胎).{0,12}(正在|现在|还在|一直在|就在)(划|扎|撬|砸)|(正在|现在|还在|一直在|就在)(划|扎|撬|砸).{0,6}(车|轮胎)|(偷|撬|剪锁).{0,10}(快来|赶紧|(?<!昨天)(?<!昨晚)(?<!之前)还在|还没走)",
+    "theft_in_progress": r"smashed (a |the )?car window|going through (the )?cars|breaking into cars|(有人|有个人)[^。]{0,4}在[^。]{0,6}(拿|偷|装|翻)[^。]{0,4}(别人|他人)的?(快递|包裹|东西)|(小偷|贼)[^。]{0,6}(刚|刚刚|刚才)[^。]{0,12}(爬出|跑了|逃|翻出|溜了)|(偷|盗)(油|电瓶|电动车|车)[^。]{0,15}(仍在|还在)|(撬|砸)车门|(撬|砸)[^,]{0,4}车窗|(撬|剪)(开)?.{0,6}(电动车|电瓶车|自行车|摩托|车)的?(锁|电瓶)|(试拉|试开|拽|拧|扭|挨个拉)(开)?.{0,6}(电动车|电瓶车|自行车|单车|摩托|车)的?锁|(正在|现在|还在).{0,10}(偷|撬|剪锁)|(车|轮胎).{0,12}(正在|现在|还在|一直在|就在)(划|扎|撬|砸)|(正在|现在|还在|一直在|就在)(划|扎|撬|砸).{0,6}(车|轮胎)|(偷|撬|剪锁).{0,10}(快来|赶紧|(?<!昨天)(?<!昨晚)(?<!之前)还在|还没走)",
     "throwing_now": r"有人(在)?高空(抛|扔|掷)物|楼上有人(掉|扔|丢)(东西)?(落来|下来)|(往下扔|往楼下扔|高空抛物|扔下来|丢下来|掉下来).{0,12}(砸到|砸中|砸伤|差点砸|还在扔|一直扔)|"
                     r"(刚刚|刚才).{0,10}(扔下来|丢下来|往下扔)|(刚刚|刚才).{0,10}(扔|丢)了?.{0,6}下来|(扔|丢|掉)下来.{0,12}砸在.{0,4}(脚边|身边|旁边|面前|脚下)|有人在往(楼)?下(扔|丢|砸)|(往下|往楼下)(扔|丢)(砖|石头|瓶|酒瓶|刀|花盆|玻璃|铁)|"
                     r"(往下|往楼下|从楼上|从窗户|从阳台).{0,12}(扔|丢|砸|泼).{0,20}(还在(扔|丢|砸)|正在|砸在|砸到|砸中|差点砸)|"
@@ -115,7 +115,7 @@ HARD_TRIGGERS: dict[str, str] = {
                   r"harass|following me|threaten|smash(ing)? .{0,20}(window|door|car)",
     "open_manhole": r"(化粪池|沙井|窨井|污水井|雨水井|检查井)[^,]{0,3}盖板[^,]{0,4}(缺失|没了|丢了|不见|被偷|移开|掀开|翻|塌)|(井盖|沙井盖|渠盖).{0,6}(没了|丢了|不见|被偷|被掀|掀开|破|碎|塌|翻|移开|掉|缺)|(沙井|井口|窨井|化粪池|污水井|雨水井)[^,]{0,3}没有?了?(盖|井盖)|没有井盖|(坑|洞|沟)[^。]{0,6}(没盖|没有盖|没围|没有围|无围挡|没有围挡)|open manhole|manhole cover",
     "hazard_animal": r"(马蜂窝|蜂窝|蜂巢|胡蜂窝)[^。]{0,12}(蜂在飞|很多蜂|好多蜂|飞来飞去|在飞)|(?<![驱防灭捕])蛇(?!虫|蜕|皮)|snake|(马蜂|胡蜂|黄蜂|蜜蜂|wasp|hornet|bee).{0,8}(蛰|叮|追|攻击|sting|attack)|被.{0,3}(蛰|蜇)(了|伤|到|肿)|(被|俾)(它|他|蜂|黄蜂|马蜂|胡蜂|蜜蜂)[^,]{0,2}(叮|蛰|蜇)",
-    "chemical": r"刺鼻|有毒|毒气|化学品|chemical|toxic",
+    "chemical": r"(药|喷|消毒|清洁剂|化学|油漆|稀释剂)[^。]{0,20}(好几个人|很多人|大家|小孩|小朋友)[^。]{0,6}(咳嗽|咳哭|在吐|呕吐|头晕)|刺鼻|有毒|毒气|化学品|chemical|toxic",
     # Fuel on the ground or heavy in the air, the more so next to chargers or a flame ("满地汽油味,旁边就是充电桩").
     "fuel_leak": r"(滴油|漏油|汽油|柴油)[^,]{0,10}(满地|一地|流了一)|(满地|一地|很浓的?|好浓的?|很大的?)(汽油|柴油)味|"
                  r"(汽油|柴油)味(很|好|特别)(浓|大|重|冲|呛)|(漏油|滴油|漏汽油|汽油味|柴油味).{0,20}(充电桩|充电|明火|烟头|打火|抽烟|吸烟|smoking)",
@@ -126,7 +126,7 @@ HARD_TRIGGERS: dict[str, str] = {
     # A bag nobody owns, the more so ticking or where children gather: the guards cordon it off now.
     "suspicious_package": r"(可疑|没人认领|无人认领|没人要|来历不明)[^。]{0,10}(包裹|纸箱|箱子|行李箱|袋子|背包)|(包裹|纸箱|箱子|行李箱)[^。]{0,12}(滴答声|没人认领|无人认领)|suspicious (package|bag|parcel|suitcase)",
     # Needles or broken glass where children are playing.
-    "sharps_near_children": r"(针头|针筒|注射器|碎玻璃|玻璃碴|玻璃渣|broken glass|needles?|syringes?)[^。]{0,25}(孩子|小孩|小朋友|儿童|kids|children)[^。]{0,8}(在玩|正在玩|玩耍|still playing|playing|差点|抓)|(沙池|游乐场|滑梯|儿童乐园|playground)[^。]{0,12}(针头|针筒|注射器|碎玻璃|玻璃碴|玻璃渣)",
+    "sharps_near_children": r"(针头|针筒|注射器|碎玻璃|玻璃碴|玻璃渣|broken glass|needles?|syringes?)[^。]{0,25}(孩子|小孩|小朋友|儿童|kids|children)[^。]{0,8}(玩|still playing|playing|差点|抓)|(沙池|游乐场|滑梯|儿童乐园|playground)[^。]{0,12}(针头|针筒|注射器|碎玻璃|玻璃碴|玻璃渣)",
     # A dead animal in the drinking-water tank while the building still drinks from it.
     "water_contaminated": r"(水箱|蓄水池|二次供水)[^。]{0,20}(死猫|死老鼠|死鸟|死狗|尸体)|(死猫|死老鼠|死鸟|死狗)[^。]{0,10}(水箱|蓄水池)",
     # Power or cooling lost where it ruins things within the hour: a server room, a cold store.
@@ -153,16 +153,16 @@ HARD_TRIGGERS: dict[str, str] = {
     # Renovation taking out what holds the building up while it goes on ("在把承重墙打掉") or shakes the
     # building ("把承重墙砸了!我在家都感觉到震"). Told as done ("把承重墙砸了个门洞,你们管不管") it is a
     # complaint for the renovation desk, as the starter examples have it.
-    "structure_at_risk": r"(砸|敲|拆|打|凿)[^,]{0,8}墙[^。]{0,8}(整栋楼|整个楼|整幢楼|房子)(都)?在?(抖|晃|震)|(拆|砸|凿)[^,]{0,6}(外墙|承重墙|梁|柱)[^。]{0,20}(还在|继续|仍在)(砸|拆|凿|敲)|(正在|在|还在)(把)?.{0,3}(砸|拆|凿|敲|打|切).{0,4}承重墙|(正在|在|还在)把承重墙|承重墙.{0,20}(震|晃|抖|还在(砸|敲|拆|打|凿))|"
+    "structure_at_risk": r"(楼板|梁|柱|承重墙)[^。]{0,6}(有)?裂缝[^。]{0,4}(在)?(掉渣|掉灰|掉块|扩大)|(砸|敲|拆|打|凿)[^,]{0,8}墙[^。]{0,8}(整栋楼|整个楼|整幢楼|房子)(都)?在?(抖|晃|震)|(拆|砸|凿)[^,]{0,6}(外墙|承重墙|梁|柱)[^。]{0,20}(还在|继续|仍在)(砸|拆|凿|敲)|(正在|在|还在)(把)?.{0,3}(砸|拆|凿|敲|打|切).{0,4}承重墙|(正在|在|还在)把承重墙|承重墙.{0,20}(震|晃|抖|还在(砸|敲|拆|打|凿))|"
                          r"(砸|敲|拆|打)墙.{0,8}(整栋楼|整个楼|楼|房子)(都)?在?(抖|晃|震)|(楼板|承重梁|承重柱|梁柱).{0,6}(打穿|砸断|凿断|砸穿|切断)",
     "open_shaft": r"(lift|elevator) door.{0,30}open.{0,30}(no car|shaft)|电梯.{0,8}(门开着|门开了).{0,8}(没有轿厢|没轿厢|下面是空的|轿厢(不在|没在|没停|没有停|没到|没来))|电梯井|scaffold|脚手架.{0,6}(倒|塌|掉)",
     "damaged_by_works": r"(打穿|打破|钻破|钻穿|挖断|弄破|挖破).{0,6}(燃气|煤气|天然气|水管|电缆|电线)",
     "transformer": r"(变压器|配电房|配电室|电房).{0,10}(响|冒烟|着火|爆|火花)",
     "sprinkler": r"喷淋.{0,6}(喷|爆|掉|脱落|大量漏|漏得(很|好|特别)?厉害)",
-    "animal_attack": r"(狗|犬)[^。]{0,10}咬(住|着|紧)|疯狗|见人就(扑|咬)|(狗|犬)[^,]{0,10}(还在|正在|一直在?)咬(别的|其他|人|我|他|她|孩子|小孩|老人|狗|猫)|(狗|犬).{0,12}拉不住|(狗|dog).{0,8}(在|正在)咬.{0,4}(人|孩子|小孩|小朋友|老人|我|他|她|腿|手)|(狗|dog)(?!.{0,3}不咬).{0,10}(追着?(人|孩子|小孩|小朋友|学生|路人|老人|我)咬?|扑(人|向|过来)|追着咬|咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|attack)",
+    "animal_attack": r"(狗|金毛|泰迪|哈士奇|柯基|藏獒|拉布拉多|犬|dog)[^。]{0,14}(正在|在)咬|(狗|犬)[^。]{0,10}咬(住|着|紧)|疯狗|见人就(扑|咬)|(狗|犬)[^,]{0,10}(还在|正在|一直在?)咬(别的|其他|人|我|他|她|孩子|小孩|老人|狗|猫)|(狗|犬).{0,12}拉不住|(狗|dog).{0,8}(在|正在)咬.{0,4}(人|孩子|小孩|小朋友|老人|我|他|她|腿|手)|(狗|dog)(?!.{0,3}不咬).{0,10}(追着?(人|孩子|小孩|小朋友|学生|路人|老人|我)咬?|扑(人|向|过来)|追着咬|咬(伤|到|了)?(人|我|孩子|小孩|老人|他|她|腿|手)|attack)",
     # Something coming down now. A bare "脱落" (tiles come loose, paint peels) is a repair, not
     # an emergency: it needs falling, hitting or about to fall.
-    "falling_hazard": r"(裂缝|裂纹)[^。]{0,4}(还在|越来越|正在)(扩大|变大|变宽)|(棚|棚架|脚手架|竹棚)[^。]{0,4}(摇|晃)(到|得)?(好|很|非常)?(厉害|犀利)|(ceiling|plaster).{0,40}(bulg|crack(ing)? sound|falling|coming down|sagging)|(天花|吊顶)[^。]{0,10}(鼓起|鼓包|下沉|下垂)[^。]{0,10}(响|裂|掉)|(瓷砖|墙砖|外墙砖|招牌|广告牌|空调外机|玻璃|窗户|窗框|铁皮).{0,10}(松了|松动|挂着).{0,10}(?<!踩上去)(晃|摇|飘)|树(枝|干)?.{0,8}横在|(树|大树|树干|树枝).{0,6}(倒伏|被刮倒|被吹倒|刮倒了|吹倒了|断了).{0,10}(挡|横|压|拦|堵)|(树|树枝).{0,8}(搭|挂|压|倒)在?.{0,4}(电线|电缆|高压线)|"
+    "falling_hazard": r"(吊灯|灯具|吊扇)[^。]{0,8}(掉下|掉了|砸|坠)[^。]{0,12}(还有|另)[^。]{0,6}(在晃|晃|松)|(裂缝|裂纹)[^。]{0,4}(还在|越来越|正在)(扩大|变大|变宽)|(棚|棚架|脚手架|竹棚)[^。]{0,4}(摇|晃)(到|得)?(好|很|非常)?(厉害|犀利)|(ceiling|plaster).{0,40}(bulg|crack(ing)? sound|falling|coming down|sagging)|(天花|吊顶)[^。]{0,10}(鼓起|鼓包|下沉|下垂)[^。]{0,10}(响|裂|掉)|(瓷砖|墙砖|外墙砖|招牌|广告牌|空调外机|玻璃|窗户|窗框|铁皮).{0,10}(松了|松动|挂着).{0,10}(?<!踩上去)(晃|摇|飘)|树(枝|干)?.{0,8}横在|(树|大树|树干|树枝).{0,6}(倒伏|被刮倒|被吹倒|刮倒了|吹倒了|断了).{0,10}(挡|横|压|拦|堵)|(树|树枝).{0,8}(搭|挂|压|倒)在?.{0,4}(电线|电缆|高压线)|"
                       r"(树|广告牌|外墙|空调外机|铁皮|彩钢瓦|玻璃|防火门|单元门|窗(户|框|扇)|防盗窗|招牌|吊顶|天花|石膏板|门头|雨棚|铁门|大门|门框)"
                       r".{0,8}(倒了|倒下|压在|(?<!被)砸(?![碎坏烂破开])|掉下|要掉|往下掉|坠落|塌|摇摇欲坠|晃得厉害|随时)|"
                       r"(花盆|花架|空调|外机|招牌|广告牌|灯箱|雨棚|铁皮|彩钢瓦|玻璃|窗户|窗框|瓷砖|外墙砖|防盗窗|晾衣架|树枝|树干|断枝)[^,]{0,8}(摇摇晃晃|晃来晃去|晃晃悠悠|一直在晃|在晃|掉了一半|(挂|悬|吊)在(半空|外面|窗外))|"
@@ -194,7 +194,7 @@ HARD_TRIGGERS: dict[str, str] = {
                       r"escalator.{0,30}(caught|trapped|stuck|pulled in|swallowed).{0,20}(foot|feet|hand|finger|shoe|child|kid|leg|boot)|"
                       r"(foot|feet|hand|finger|shoe|leg|boot)s? (is |are |got |was )?(caught|trapped|stuck) in (the |an )?escalator|(手|脚|腿|头|胳膊|手指).{0,4}被.{0,6}(门|闸|栏杆).{0,2}(夹|卡|压)(住|到|伤)|(头|手|脚|腿|胳膊|孩子|小孩|宝宝|老人|人).{0,4}(卡在|夹在).{0,6}(栏杆|护栏|门|闸|缝|里)",
     "person_unwell": r"((气喘|哮喘)[^。]{0,15}咳得(很|好|特别)?(厉害|不停)|(老人|老伯|阿伯|阿婆|伯伯|婆婆|大爷|奶奶|爷爷|(?<![0-9])[妈爸]|他|她|司机|男子|女子|男的|女的|工人|保安|保洁|阿姨|那人).{0,4}晕了|起不来|爬不起来|站不起来|脸色(很|好|特别)?(差|白|发白|发紫)|嘴唇发紫|口唇发紫|(老人|人|他|她|[妈爸]).{0,6}叫不醒|一动不动|((?<![行路客工])人(?![闸行车])|他|她|老人|[妈爸]|奶奶|爷爷|阿姨|大爷|孩子|小孩|喊|叫)[^卡机屏钮键灯]{0,8}(没有反应|没反应)|(有人|有个人|一个人)(突然)?晕(倒|在|了|过去)|(?<!闷得)喘不上气|喘不过气|(?<!焗到)(?<!闷到)(?<!热到)(?<!闷得)透不(到|过)气|肾上腺素|过敏性休克|epipen|anaphyla|呼吸困难|晕过去|犯病|发病|"
-                     r"(趴|倒|瘫)在方向盘上|(司机|人|他|她|老人)[^。]{0,12}(好像|似乎)(晕|昏)(了|过去|倒了)|中风|脑梗|心梗|瘫软|瘫倒|瘫在地|叫(极|了?半天|了?好久|了?几声)都不(应|醒)|中暑|胸口疼|心口疼|说不了话|(突然|忽然).{0,4}说话.{0,4}不清|说话(突然|忽然)?.{0,2}不清楚?了|口齿不清|半边身子|半身不遂|嘴.{0,2}歪|(孩子|小孩|宝宝|老人|人).{0,8}(抽筋|惊厥|抽风)|高烧|倒在地上|躺在地上不动|躺在地下|口吐白沫|can't get up|not breathing|not responding|"
+                     r"(趴|倒|瘫)在方向盘上|叫(他|她)(都|也)不(应|醒|答应)|(面|脸)(色)?(都)?(发青|铁青|青晒|发紫)|(趴着|躺着|倒在)[^,。]{0,4}不动|(司机|人|他|她|老人)[^。]{0,12}(好像|似乎)(晕|昏)(了|过去|倒了)|中风|脑梗|心梗|瘫软|瘫倒|瘫在地|叫(极|了?半天|了?好久|了?几声)都不(应|醒)|中暑|胸口疼|心口疼|说不了话|(突然|忽然).{0,4}说话.{0,4}不清|说话(突然|忽然)?.{0,2}不清楚?了|口齿不清|半边身子|半身不遂|嘴.{0,2}歪|(孩子|小孩|宝宝|老人|人).{0,8}(抽筋|惊厥|抽风)|高烧|倒在地上|躺在地上不动|躺在地下|口吐白沫|can't get up|not breathing|not responding|"
                      r"(he|she|man|woman|lady|person|someone|child|kid).{0,10}(isn't|is not|not) moving|(isn't|is not|not|no longer) (responding|responsive|breathing)|lying at the bottom of|unresponsive|lying (on|in) the (ground|floor|path|road|grass|stairs))",
     "people_shut_in": r"(门|单元门|大门|卷帘门|防火门|电子门|地库门).{0,10}(打不开|开不了|锁死|锁住).{0,10}(出不去|困在|关在|人在里面|有人在里)|"
                       r"(出不去|困在里面|关在里面).{0,10}(门|卷帘门|防火门)",
@@ -221,7 +221,7 @@ HARD_TRIGGERS: dict[str, str] = {
     "suicide_risk": r"跳楼|轻生|想不开|自杀|(要|想)(往下)?跳下去|(天台|楼顶|屋顶|窗台|阳台|边上).{0,12}(想|要)(往下)?跳(?!舞|绳)|suicid",
     "burning_smell": r"焦味|烧焦|糊味|焦糊|烧塑料|胶皮味|烧.{0,3}(电线|塑料|橡胶|胶皮)的?(味|气味)|burning smell|smell of burning|smells like burning|"
                      r"smell(ing)? (of )?something burning|something.{0,10}burning|smells? burnt|burnt smell",
-    "welfare_check": r"老太(?!太)[^。]{0,6}(好几|几|[两三四五六七0-9]|多)(天|日)(都)?(没有?|未)(开门|出门)|(好几|几|[两三四五六七0-9]|多)(天|日)(都)?(没有?|未)(见|看到|看见)(人|他|她)?(出来|出门|露面)[^。]{0,20}(独居|老人|一个人住)|(hasn'?t|has not|haven'?t) been seen|not answering (the door|the phone|calls)|(一个人住|一个人在家|自己住|(?<![0-9])[妈爸]|母亲|父亲|奶奶|爷爷|外婆|外公|老人|独居|老太太|老大爷|老爷子|老奶奶|老伯|阿婆|婆婆|阿伯|伯伯|大妈|老先生|老人家).{0,25}(没有?人应|不开门|没反应|没出门|(好几|几|[两三四五六七0-9]|多)(天|日)(都)?(没有?|未)(出门|下楼|见|露面|开门|拿|动静)|联系不上|未能联系|好几天没|打电话没人接|都没人接|电话没人接|没有人听|一直不接|"
+    "welfare_check": r"(好几|几|[两三四五六七0-9]|多)(天|日)(都)?(没有?|未)(出门|露面|下楼)[^。]{0,30}(独居|一个人住)|老太(?!太)[^。]{0,6}(好几|几|[两三四五六七0-9]|多)(天|日)(都)?(没有?|未)(开门|出门)|(好几|几|[两三四五六七0-9]|多)(天|日)(都)?(没有?|未)(见|看到|看见)(人|他|她)?(出来|出门|露面)[^。]{0,20}(独居|老人|一个人住)|(hasn'?t|has not|haven'?t) been seen|not answering (the door|the phone|calls)|(一个人住|一个人在家|自己住|(?<![0-9])[妈爸]|母亲|父亲|奶奶|爷爷|外婆|外公|老人|独居|老太太|老大爷|老爷子|老奶奶|老伯|阿婆|婆婆|阿伯|伯伯|大妈|老先生|老人家).{0,25}(没有?人应|不开门|没反应|没出门|(好几|几|[两三四五六七0-9]|多)(天|日)(都)?(没有?|未)(出门|下楼|见|露面|开门|拿|动静)|联系不上|未能联系|好几天没|打电话没人接|都没人接|电话没人接|没有人听|一直不接|"
                      r"不接电话|没动静|没回应|敲门不开|无人(应|开门|接)|(电话|手机|视频).{0,6}(没人接|没有人接|打不通|不通|关机|没人听)|(电话|微信|信息).{0,6}(都|也)?(不接|没接|不回|没回|没有回|没有覆|没覆)|没有?(覆|复|回)(电话|信息|微信)|不听电话)",
     # An entrance that will not open with cars backing up onto the road: the on-duty guard lifts it by hand now.
     "gate_jammed_queue": r"(道闸|闸杆|栏杆|升降杆|大门|车库门|卷帘门|伸缩门)[^,]{0,10}(坏了|抬不起|起不来|不抬杆|打不开|开不了|卡住|卡死|不动)"
@@ -285,6 +285,10 @@ FIGURE_OF_SPEECH = re.compile(r"(头|脑袋|脑子|脑壳|耳朵|肺|心态|人|
 OBJECT_DROPPED = re.compile(r"(遥控器?|手机|钥匙|门卡|钱包|银包|东西|快递)[^,]{0,4}(掉|跌|落)")
 # English puts the habit after the verb ("the smoke … is killing me every evening").
 HABIT_AFTER = re.compile(r"\b(every (day|night|evening|morning|week)|always|all the time)\b")
+# "顺便说下", "另外刚发现": the message turns to something new, told now.
+NEW_TOPIC = re.compile(r"(顺便|另外|还有个|还有一件|对了|by the way|\bbtw\b)")
+# A bill read as a sign of a leak only when it is a guess ("是不是漏电了?电费多了两百").
+GUESS = re.compile(r"(是不是|会不会|是否|吗|\?)")
 # "又" is happening again now, but "修了又坏" is the repair history.
 AGAIN_NOW = re.compile(r"(现在|正在|(?<!了)又(?!坏)|此刻|right now)")
 # A door or gate that caught a hand "一下" let go at once.
@@ -302,8 +306,8 @@ UNOCCUPIED_CODES = frozenset({"intruder_now", "blocking_now"})
 # A story told in the past ("上周我家老人在大堂晕倒,…都不知道帮忙打120") stays in the past until the
 # message comes back to now.
 PRESENT = re.compile(r"(现在|正在|还在|刚|此刻|今天|今晚|今早|这次|这会|又|right now|\bnow\b)")
-HYPOTHETICAL = re.compile(r"(如果|万一|假如|假设|难道|(还)?以为|(?<!主)要是|演练|演习|培训|预案|宣传|讲座|知识|新闻|报道|网上看到|"
-                          r"\bif\b|in case|drill|training)")
+HYPOTHETICAL = re.compile(r"(如果|万一|假如|假设|难道|还以为|(?<![开始初])以为|(?<!主)要是|演练|演习|培训|预案|宣传|讲座|知识|新闻|报道|网上看到|"
+                          r"\bif\b|in case|\bdrills?\b|training)")
 FEARED = re.compile(r"(隐患|担心|害怕|(?<!可)怕|容易|(?<!随时)会(?=受伤|摔|砸|触电|着火|掉)|可能会|会不会|会有|会造成|会引起|会导致|以免|防止|预防|小心(?![,!。~\s])|差点|差一点|差些|险些|"
                     r"risk|worried|afraid|could|almost|nearly)")
 # Named as a danger, not told as an event: "会有火灾危险", "触电的风险".
@@ -320,14 +324,14 @@ HEARSAY = re.compile(r"(听说|据说|有人说|群里说).{0,20}(是真的吗|�
 # "2018年交房到现在,外墙一直掉砖": a problem lived with for years is a complaint for the special team.
 LONG_STANDING = re.compile(r"((20|19)[0-9]{2}年|交房|入住|几年|多年|好几年|这么多年).{0,10}(到,?现在|至今|以来)|(这|近|最近)(两|几|[0-9一二三四五六七八九十])年(来|多)?[^,。]{0,6}(一直|都|经常|老是)")
 # "燃气泄漏了应该打什么电话?": what to do when it happens, asked in advance.
-PROCEDURE_AFTER = re.compile(r"^了?(应该|该|要)(打|找|联系|怎么|如何|做什么)")
+PROCEDURE_AFTER = re.compile(r"^了?(应该|该|要)先?(打|找|联系|怎么|如何|做什么)")
 # "(要是)真着火了,烟全窜上来": what would follow if it really happened.
 IF_REALLY = re.compile(r"了?[^,]{0,4}(就|全|都|会)")
 # "请问…要怎么做?": a question about what to do, not a report.
 RULES_QUESTION = re.compile(r"^请问.{0,20}(要|该|应该)(怎么做|怎么办|做什么|怎样做)")
 # A cleaning product or paint that smells strong is a complaint about the smell, not toxic fumes.
 # ...unless the fumes are making people ill ("两名同事头晕").
-AFFECTED = re.compile(r"(头晕|头痛|晕倒|呕吐|想吐|喘不过气|呼吸困难|不舒服|咳嗽不止)")
+AFFECTED = re.compile(r"(头晕|头痛|晕倒|呕吐|想吐|在吐|吐了|咳嗽|咳哭|喘不过气|呼吸困难|不舒服|咳嗽不止)")
 ORDINARY_FUMES = re.compile(r"(消毒|清洁剂|漂白|油漆|香水|打药|杀虫|除草剂|装修味)")
 # An injury lived with, not just suffered ("我脚受伤不方便下楼").
 CONDITION = re.compile(r"(不方便|行动不便|腿脚不便|养伤|休养)")
@@ -434,6 +438,10 @@ class SafetyFinding:
 def _in_the_past(clause: str, match: re.Match[str], *, previous: str, code: str, story: bool) -> bool:
     """Whether the trigger is told as something that happened before, not happening now."""
     before = clause[:match.start()]
+    # "表扬王师傅昨天修得快,另外刚发现电梯关着人": the turn to a new matter leaves yesterday behind.
+    turns = list(NEW_TOPIC.finditer(before))
+    if turns:
+        before = before[turns[-1].end():]
     # A break-in found just now ("刚回家发现门锁被撬过了") is the emergency: whoever did it may be inside.
     if code == "intruder_now" and JUST_FOUND.search(before):
         return False
@@ -491,7 +499,7 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
         return "hypothetical"
     if before.endswith("防") and not before.endswith(("消防", "人防")):  # "防摔倒讲座", "防触电": prevention names the danger (消防 is fire service)
         return "hypothetical"
-    if THANKS.search(previous + clause):
+    if THANKS.search(previous + clause) and not NEW_TOPIC.search(before):
         return "thanks"
     if (code in UNOCCUPIED_CODES and UNOCCUPIED.search(before + match.group(0))
             and (code != "intruder_now" or "撬" in match.group(0))
@@ -543,7 +551,7 @@ def _feared(code: str, clause: str, match: re.Match[str], *, onlooker: bool = Fa
     text = clause[:match.start()] + match.group(0)
     if code in NEAR_MISS_CODES:
         text = NEAR_MISS.sub(" ", text)
-    return bool(FEARED.search(text) or DANGER_AFTER.search(clause[match.end():]) or FROM_A_BILL.search(clause)
+    return bool(FEARED.search(text) or DANGER_AFTER.search(clause[match.end():]) or (FROM_A_BILL.search(clause) and GUESS.search(clause))
                 or onlooker)
 
 
@@ -568,8 +576,10 @@ def _ending(code: str) -> re.Pattern[str]:
 def _told_in_the_past(parts: list[str], index: int) -> bool:
     """A story told in the past a clause or two earlier that has not come back to now by this clause
     (a message may go on to something new much later: "…上周报的门禁…哦对了,我刚发现水管在喷水")."""
+    if NEW_TOPIC.search(parts[index]):
+        return False
     for part in reversed(parts[max(index - WINDOW + 1, 0):index]):
-        if PRESENT.search(part):
+        if PRESENT.search(part) or NEW_TOPIC.search(part):
             return False
         if HISTORY.search(part):
             return True

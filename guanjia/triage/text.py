@@ -55,7 +55,7 @@ TYPOS: dict[str, str] = {
     "漏点": "漏电", "冒眼": "冒烟", "物叶": "物业", "物页": "物业", "保按": "保安",
     "停车为": "停车位", "缴废": "缴费", "交废": "交费", "燃器": "燃气", "煤汽": "煤气",
     "着伙": "着火", "起伙": "起火", "坏拉": "坏了",
-    "店梯": "电梯", "电悌": "电梯", "燃汽": "燃气", "天然汽": "天然气", "冒烟儿": "冒烟", "漏电儿": "漏电",
+    "店梯": "电梯", "电悌": "电梯", "燃汽": "燃气", "煤汽": "煤气", "天然汽": "天然气", "冒烟儿": "冒烟", "漏电儿": "漏电",
     "着火儿": "着火", "爆水关": "爆水管",
 }
 # "在也/在次" typed for "再也/再次", but not the 在 of 现在, 正在, 还在 ("到现在也没人来修").
@@ -81,6 +81,8 @@ PINYIN_WORDS: dict[str, str] = {
     "yun dao": "晕倒", "shui guan": "水管", "bao le": "爆了",
     "guan ren le": "关人了", "kun ren le": "困人了", "guan ren": "关人", "guan zhu": "关住", "kun zhu": "困住",
     "bao an": "保安",
+    # Initials typed in a hurry ("dt卡住了"): only those that mean one thing to a property desk.
+    "dt": "电梯",
 }
 # Whole syllables only: "you ren" is pinyin, "could you renew" is not. Residents run syllables
 # together as often as they space them ("meiqi wei", "limian"), so the space between is optional.

@@ -910,24 +910,58 @@ FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE = {
     ],
 }
 
+# The ninth round (two blind sets: emergencies hidden inside routine topics; regional typing), by
+# cause, each story in new words.
+MISSED_IN_THE_NINTH_ROUND_BY_CAUSE = {
+    "an emergency after 'by the way' or after thanks for yesterday's repair": [
+        "想问下停车费怎么交,顺便说下楼道配电箱在冒火花",
+        "感谢昨天师傅修得很快,另外刚发现电梯里关着人",
+    ],
+    "a cry first taken for a quarrel, a bill question before a pipe that just burst": [
+        "楼上一开始以为在吵架,现在听着是有人喊救命",
+        "问一下这个月电费怎么这么高,还有厨房水管刚刚爆了,到处喷水",
+    ],
+    "people made ill by a spray, a dog by its breed biting now, a man who does not answer, lying still in a car": [
+        "楼下在喷杀虫药,飘进来好几个小孩在咳嗽",
+        "那只哈士奇现在正在咬人",
+        "楼梯口躺着个男的,叫他也不应",
+        "车里有个人趴着不动,车也没熄火",
+    ],
+    "a slab cracking and shedding, cars being broken into, a gas meter running with the stove off, lift initials": [
+        "楼上把承重墙打了,我家楼板有裂缝在掉渣",
+        "Someone is breaking into cars in the basement right now",
+        "燃气表一直走,我们家根本没开火,有点味",
+        "dt卡住了 里面有人",
+    ],
+}
+FALSE_ALARMS_IN_THE_NINTH_ROUND_BY_CAUSE = {
+    "a gas question, incense smoke with a cough, a drill that is a tool": [
+        "燃气泄露了应该先做什么?",
+        "隔壁天天在门口烧香,烟大得孩子都咳嗽",
+        "The workers drilled all morning, can they keep it down",
+    ],
+}
+
 
 # Every read-through of independent sets (the first three, the retired held-out set, then each round
 # of blind training sets): one story list for what the rules missed, one for what they wrongly flagged.
 MISSED_IN_READ_THROUGHS = {**MISSED_BY_CAUSE, **MISSED_IN_DEV3_BY_CAUSE, **MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE, **MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE,
-                           **MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE}
+                           **MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE,
+                           **MISSED_IN_THE_NINTH_ROUND_BY_CAUSE}
 FALSE_ALARMS_IN_READ_THROUGHS = {**FALSE_ALARMS_BY_CAUSE, **FALSE_ALARMS_IN_DEV3_BY_CAUSE, **FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE, **FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE,
-                                 **FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE}
+                                 **FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE,
+                                 **FALSE_ALARMS_IN_THE_NINTH_ROUND_BY_CAUSE}
 assert len(MISSED_IN_READ_THROUGHS) == len(MISSED_BY_CAUSE) + len(MISSED_IN_DEV3_BY_CAUSE) + len(
     MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(
-    MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE), "a cause named twice"
+    MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_NINTH_ROUND_BY_CAUSE), "a cause named twice"
 assert len(FALSE_ALARMS_IN_READ_THROUGHS) == len(FALSE_ALARMS_BY_CAUSE) + len(FALSE_ALARMS_IN_DEV3_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(
-    FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE), "a cause named twice"
+    FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_NINTH_ROUND_BY_CAUSE), "a cause named twice"
 
 
 @pytest.mark.parametrize("text", stories(MISSED_IN_READ_THROUGHS))
