@@ -63,8 +63,9 @@ OVERRIDES: tuple[Override, ...] = (
                         r"reported.{0,40}(times|days|week).{0,30}(nobody|no one|not|never)")),
     # A gas smell behind a door nobody answers: security gets in, engineering follows.
     Override("gas_no_answer_to_security", Department.SECURITY, _ACTING, frozenset({"facility", "order"}),
-             re.compile(r"(煤气|燃气|天然气|臭鸡蛋|gas|焦糊|焦味|烧焦|糊味|burning).{0,20}(没人|敲门|不开门|没有人在|无人应|no one|nobody)|gas.{0,40}(no one|nobody) answer|"
-                        r"(没人|敲门|不开门|无人应|nobody|no one)[^,、。]{0,20}(煤气|燃气|天然气|臭鸡蛋|gas|焦糊|焦味|烧焦|糊味|burning)")),
+             # Nobody picking up before the smell is told is the desk's own phone, not the neighbour's door.
+             re.compile(r"(煤气|燃气|天然气|臭鸡蛋|gas|焦糊|焦味|烧焦|糊味|burning).{0,22}(没人|敲门|按门铃|不开门|没有人在|无人应|no one|nobody)|gas.{0,40}(no one|nobody) answer|"
+                        r"(没人(?!接)|敲门|按门铃|不开门|无人应|nobody|no one)[^,、。!?]{0,20}(煤气|燃气|天然气|臭鸡蛋|gas|焦糊|焦味|烧焦|糊味|burning)")),
     # Parking-space titles and what the developer left behind are the centre's to negotiate.
     Override("title_or_legacy_to_customer_service", Department.CUSTOMER_SERVICE, _ACTING,
              frozenset({"order", "fee"}),
@@ -82,7 +83,7 @@ OVERRIDES: tuple[Override, ...] = (
     Override("card_reissue_to_customer_service", Department.CUSTOMER_SERVICE, frozenset({"service"}),
              frozenset({"facility"}),
              re.compile(r"(补办|重新办|再办|新办|办理|办一张|办一下|办个|配一个|多办|挂失).{0,6}(门禁卡|门卡|卡|人脸|遥控)|"
-                        r"(门禁卡|门卡|人脸|遥控器?).{0,12}(补办|补过|补一张|办理|录入|登记|挂失|消磁|重新写|重新配)|录.{0,2}人脸|replace.{0,10}(card|remote)|replacement.{0,12}(card|remote)")),
+                        r"(门禁卡|门卡|电梯卡|梯控卡|停车卡|人脸|遥控器?).{0,12}(补办|补过|补一张|办理|录入|登记|挂失|消磁|重新写|重新配)|录.{0,2}人脸|replace.{0,10}(card|remote)|replacement.{0,12}(card|remote)")),
 )
 
 

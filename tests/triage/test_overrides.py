@@ -59,3 +59,18 @@ def test_works_starting_at_seven_in_any_wording_are_stopped_by_the_patrol_but_we
 def test_a_garage_remote_or_face_registration_is_issued_at_the_desk():
     for text in ("想补办一个车库遥控器,原来的丢了", "帮我妈办一下人脸识别,她不会用手机"):
         assert _department("service", "facility", text) == ("customer_service", "card_reissue_to_customer_service")
+
+
+def test_a_gas_smell_next_door_with_the_doorbell_unanswered_sends_the_guards_but_an_unanswered_desk_phone_does_not():
+    # The guards get in behind a door nobody opens; the desk's phone going unanswered is a grievance,
+    # and the smell in one's own bathroom is the engineers'.
+    assert _department("repair", "facility", "另外我剛剛聞到很重的瓦斯味,好像是從隔壁12樓之3飄出來的,按門鈴沒人應") == (
+        "security", "gas_no_answer_to_security")
+    assert _department("repair", "facility", "打你们电话半小时没人接!我家厨房热水器那里一股燃气味") == (
+        "engineering", "default")
+    assert _department("repair", "facility", "樓下好大瓦斯味,打電話給他們沒人接")[0] == "security"
+
+
+def test_a_lift_card_that_stopped_working_is_reissued_at_the_desk():
+    assert _department("service", "facility", "我的电梯卡刷不了了,去哪里补办") == (
+        "customer_service", "card_reissue_to_customer_service")
