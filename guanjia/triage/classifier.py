@@ -26,12 +26,13 @@ from guanjia.core.taxonomy import Category
 
 from . import features as feature_extraction
 from . import shipped
+from .context import FEARED, NOT_URGENT, RELAYED, RESOLVED
 from .labels import rule_label
 from .lexicon import concepts_in
 from .model import FieldModel, Weights
 from .overrides import choose_department
 from .questions import follow_up_questions
-from .safety import FEARED, NOT_URGENT, RELAYED, RESOLVED, assess
+from .safety import assess
 from .text import normalise
 
 STARTER_FILE = "starter.jsonl"

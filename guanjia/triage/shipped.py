@@ -21,7 +21,8 @@ from .model import Weights
 
 WEIGHTS_FILE = "builtin_weights.json"
 # The modules whose code decides the features or the weights (labels, questions and overrides do not).
-SOURCES = ("text.py", "lexicon.py", "safety.py", "features.py", "model.py", "classifier.py")
+SOURCES = ("text.py", "lexicon.py", "triggers.py", "context.py", "safety.py", "features.py", "model.py",
+           "classifier.py")
 
 logger = logging.getLogger("guanjia.triage")
 

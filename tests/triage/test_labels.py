@@ -7,7 +7,7 @@ from django.utils import translation
 from guanjia.triage.classifier import classify
 from guanjia.triage.labels import RULE_LABELS, rule_label
 from guanjia.triage.overrides import OVERRIDES
-from guanjia.triage.safety import HARD_TRIGGERS, SOFT_TRIGGERS
+from guanjia.triage.triggers import HARD_TRIGGERS, SOFT_TRIGGERS
 
 
 def test_every_safety_rule_and_department_override_has_a_label():
