@@ -30,6 +30,8 @@ from .context import (
     ASLEEP_ON_DUTY,
     CALLERS_ON_BUSINESS,
     CISTERN,
+    CLAIM,
+    CLAIM_CODES,
     CONDITION,
     CONTROLLED_BURNING,
     CORDON_CODES,
@@ -241,7 +243,8 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
         return "minor"
     if code == "poisoning_drowning" and OBJECT_DROPPED.search(before + match.group(0)):
         return "minor"  # "遥控器掉进水里": a thing, not a person
-    if code == "chemical" and ORDINARY_FUMES.search(clause) and not AFFECTED.search(context or clause):
+    # The spray may be named a clause before its smell ("在楼下喷药,味道挺刺鼻的").
+    if code == "chemical" and ORDINARY_FUMES.search(previous + clause) and not AFFECTED.search(previous + (context or clause)):
         return "minor"
     if (code == "person_unwell" and ASLEEP_ON_DUTY.search(previous + clause)) or (
             code in DOORSTEP_CODES and CALLERS_ON_BUSINESS.search(clause)) or (
@@ -316,6 +319,7 @@ def assess(text: str) -> SafetyFinding:
     soft = [(code, pattern) for code, pattern in _SOFT.items() if pattern.search(whole)]
     suggestion = bool(SUGGESTION_OPENING.match(whole))
     onlooker = bool(ONLOOKER.search(whole))
+    claim = bool(CLAIM.search(whole))
     for index, clause in enumerate(windows):
         for code, pattern in hard:
             match = pattern.search(clause)
@@ -329,6 +333,8 @@ def assess(text: str) -> SafetyFinding:
                                   code=code, story=_told_in_the_past(parts, index))
             if reason is None and suggestion:
                 reason = "hypothetical"
+            if reason is None and claim and code in CLAIM_CODES and not re.search(r"(现在|正在|还在|此刻|right now)", clause):
+                reason = "past"
             if reason is None and _resolved_later(parts, index, code):
                 reason = "resolved"
             if reason is not None:

@@ -942,26 +942,91 @@ FALSE_ALARMS_IN_THE_NINTH_ROUND_BY_CAUSE = {
     ],
 }
 
+MISSED_IN_THE_TENTH_ROUND_BY_CAUSE = {
+    "a fire only partly put out with help asked for, sparks from cutting drifting onto cardboard": [
+        "车棚一辆电瓶车着火了,我们用灭火器初步扑灭了,还在冒烟,快叫人来",
+        "隔壁半夜在切钢筋,火星子往下飘,落到楼下堆的纸箱上了",
+    ],
+    "a door hanging askew over a path, glass shards hanging in a frame, a loose facade panel over a pavement": [
+        "单元门的门板掉了个合页,歪着挂在那里,风一吹就晃,进出都是人",
+        "五楼楼道窗户碎了,碎片还挂在窗框上晃,底下就是出入口",
+        "12栋外立面的装饰板松动了,风大就哐当响,正下方是人行道",
+    ],
+    "an oxygen machine without power, a dead bird in the rooftop tank, worms in the tap water": [
+        "你们停了我家的电,我爸晚上靠制氧机的,欠的费我现在就交",
+        "天台水缸盖子没了,里面漂着死雀,我们一直在用这个水",
+        "今天水龙头放出来的水里有小虫子在游,孩子已经喝了几口",
+    ],
+    "a garage half a metre under relayed by 12345, a sump pit filling with its pump stopped, a pump room flooding": [
+        "市民反映:地下车库积水严重,目前水深已到半米,请求物业立即抽排",
+        "地库集水坑的水泵不转了,坑里的水快满上来了,晚上还要下雨",
+        "巡查发现水泵房地面进水十来公分,泵还开着",
+    ],
+    "a burglar perhaps still inside, a lift door shutting on a foot, a fire alarm with a smell of smoke": [
+        "我下班回来门被撬开了,屋里有动静,我不敢进去",
+        "Help, the lift door closed on my mum's foot and it keeps trying to go up",
+        "楼道 fire alarm 一直在响,还有烟的味道,不知道是不是真的",
+    ],
+    "chlorine fumes over a playground with children coughing, a boundary wall down, a crack opening while next door hammers": [
+        "The pump room is open and chlorine fumes are drifting over the sandpit, the children are coughing",
+        "靠马路那段围墙倒了一截,现在外面的人随便就能走进来",
+        "隔壁在砸墙,我卧室墙突然裂开一条缝,还在掉灰",
+    ],
+}
+FALSE_ALARMS_IN_THE_TENTH_ROUND_BY_CAUSE = {
+    "figures of speech, an ambulance lane named in a parking complaint, a hydrant's glass pane, fumes up a flue": [
+        "楼下垃圾桶臭到爆炸了,能不能多收几次",
+        "有辆车又停在救护车道上,麻烦保安去贴个条",
+        "三楼消防栓的玻璃被小孩砸破了,碎片扫一下",
+        "每次做饭烟道就倒灌别人家的油烟,是不是止回阀坏了",
+    ],
+    "thanks for last week's burst pipe, a gas smell already gone, a bang that was fireworks, how to tell a gas leak": [
+        "上个礼拜我家水管爆了,你们师傅半夜赶来,特别感谢",
+        "早上楼道有点煤气味,现在散了,查到是哪家了吗",
+        "刚才那声巨响吓我一跳,后来看到是对面在放礼炮",
+        "怎么判断家里燃气泄漏?想给老人科普一下",
+    ],
+    "a fire feared 'one day', chillies fried in a corridor, a lift rescue told after it ended": [
+        "楼道里天天有人充电瓶车,哪天烧起来就晚了",
+        "对门在楼道里炒辣椒,呛得我们直咳嗽",
+        "上周被关在电梯里,按警铃没人理,最后是自己打119才出来的",
+    ],
+    "floods told to claim, repeated or recurring, and a case years old": [
+        "地库进水把我的车泡了,保险公司要物业出个证明",
+        "外墙砖掉下来砸了我的车,物业和开发商互相推,到底找谁赔",
+        "车库一下雨就积水,严重时水没过车轮,说了多少次了",
+        "楼上往下扔烟头,已经烫到我家晾的衣服好几次了",
+        "业主反映小区雨污管道混接,下雨天污水倒灌进一楼,问题已持续两年",
+    ],
+    "fire stairs in English, a renovation fee called harassment, pesticide sprayed by the cleaners": [
+        "Someone left bags of cement in the fire stairs again, please clear them",
+        "你们的催费电话一天打好几个,这是骚扰",
+        "绿化在楼下喷药也不通知一声,味道挺刺鼻的",
+    ],
+}
 
 # Every read-through of independent sets (the first three, the retired held-out set, then each round
 # of blind training sets): one story list for what the rules missed, one for what they wrongly flagged.
 MISSED_IN_READ_THROUGHS = {**MISSED_BY_CAUSE, **MISSED_IN_DEV3_BY_CAUSE, **MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE, **MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE,
-                           **MISSED_IN_THE_NINTH_ROUND_BY_CAUSE}
+                           **MISSED_IN_THE_NINTH_ROUND_BY_CAUSE, **MISSED_IN_THE_TENTH_ROUND_BY_CAUSE}
 FALSE_ALARMS_IN_READ_THROUGHS = {**FALSE_ALARMS_BY_CAUSE, **FALSE_ALARMS_IN_DEV3_BY_CAUSE, **FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE, **FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE,
-                                 **FALSE_ALARMS_IN_THE_NINTH_ROUND_BY_CAUSE}
+                                 **FALSE_ALARMS_IN_THE_NINTH_ROUND_BY_CAUSE,
+                                 **FALSE_ALARMS_IN_THE_TENTH_ROUND_BY_CAUSE}
 assert len(MISSED_IN_READ_THROUGHS) == len(MISSED_BY_CAUSE) + len(MISSED_IN_DEV3_BY_CAUSE) + len(
     MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(
-    MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_NINTH_ROUND_BY_CAUSE), "a cause named twice"
+    MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_NINTH_ROUND_BY_CAUSE) + len(
+    MISSED_IN_THE_TENTH_ROUND_BY_CAUSE), "a cause named twice"
 assert len(FALSE_ALARMS_IN_READ_THROUGHS) == len(FALSE_ALARMS_BY_CAUSE) + len(FALSE_ALARMS_IN_DEV3_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(
-    FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_NINTH_ROUND_BY_CAUSE), "a cause named twice"
+    FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_NINTH_ROUND_BY_CAUSE) + len(
+    FALSE_ALARMS_IN_THE_TENTH_ROUND_BY_CAUSE), "a cause named twice"
 
 
 @pytest.mark.parametrize("text", stories(MISSED_IN_READ_THROUGHS))
