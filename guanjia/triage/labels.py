@@ -93,6 +93,7 @@ RULE_LABELS: dict[str, Promise] = {
     "meter_reading_to_engineering": pgettext_lazy("triage rule", "Meter reading dispute: engineering"),
     "guard_conduct_to_security": pgettext_lazy("triage rule", "Guard's conduct: security"),
     "slow_repair_to_engineering": pgettext_lazy("triage rule", "Slow repair: engineering"),
+    "staff_conduct_to_their_trade": pgettext_lazy("triage rule", "Staff conduct: the department they work in"),
     "gas_no_answer_to_security": pgettext_lazy("triage rule", "Gas smell, nobody answers: security"),
     "title_or_legacy_to_customer_service": pgettext_lazy("triage rule", "Title or developer legacy: customer service"),
     "card_reissue_to_customer_service": pgettext_lazy("triage rule", "Card re-issue: customer service"),

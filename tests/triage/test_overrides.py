@@ -74,3 +74,29 @@ def test_a_gas_smell_next_door_with_the_doorbell_unanswered_sends_the_guards_but
 def test_a_lift_card_that_stopped_working_is_reissued_at_the_desk():
     assert _department("service", "facility", "我的电梯卡刷不了了,去哪里补办") == (
         "customer_service", "card_reissue_to_customer_service")
+
+
+def test_a_technicians_or_a_cleaners_conduct_goes_to_the_department_they_work_in():
+    # Like "a rude guard → security": the manager of the trade deals with the person.
+    assert _department("complaint", "service", "修灯的电工师傅穿着鞋进卧室,说了也不理") == (
+        "engineering", "staff_conduct_to_their_trade")
+    assert _department("complaint", "service", "保洁阿姨把我放门口的雨伞当垃圾扔了,还凶我") == (
+        "environment", "staff_conduct_to_their_trade")
+    assert _department("complaint", "service", "保安值班时一直在玩手机,叫他也不理")[0] == "security"
+    assert _department("complaint", "service", "前台那个客服说话很冲,问两句就不耐烦")[0] == "customer_service"
+
+
+def test_a_meter_read_wrong_or_running_with_everything_off_is_checked_by_the_engineer():
+    for text in ("水表肯定读错了,派人来核对一下", "总闸都关了电表还在走字", "Bill says 600 kWh but the meter shows less, please re-read it"):
+        assert _department("complaint", "fee", text) == ("engineering", "meter_reading_to_engineering")
+    assert _department("complaint", "fee", "物业费怎么又涨了,也不公示")[0] == "finance"
+
+
+def test_renovation_noise_before_seven_or_on_a_sunday_by_any_tool_is_stopped_by_the_patrol():
+    for text in ("六点半就开始砸墙,哪家啊", "礼拜天一大早隔壁就在打墙", "晚上九点多了楼上还在用电锤"):
+        assert _department("complaint", "renovation", text)[0] == "security"
+
+
+def test_registering_a_face_or_one_more_household_card_is_done_at_the_desk():
+    for text in ("Please register my son's face for the gate", "想多办一张门禁卡给老人用", "帮我把女儿的人脸录进系统"):
+        assert _department("service", "facility", text) == ("customer_service", "card_reissue_to_customer_service")
