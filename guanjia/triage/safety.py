@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from .context import (
     AFFECTED,
     AGAIN_NOW,
+    ALARM_GLASS,
     ANNOUNCED_CUT,
     ASLEEP_ON_DUTY,
     CALLERS_ON_BUSINESS,
@@ -59,6 +60,7 @@ from .context import (
     IF_REALLY,
     INDOORS,
     JUST_FOUND,
+    LASTED_YEARS_AFTER,
     LONG_STANDING,
     MINOR,
     MOMENTARY,
@@ -225,6 +227,12 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
                                 or (code == "water_heavy" and CISTERN.search(clause)
                                     and not FLOODING_OUT.search(clause))):
         return "minor"
+    if LASTED_YEARS_AFTER.match(clause, match.end()) and not re.search(r"(现在|正在|此刻|right now)", clause[match.end():]):
+        return "recurring"
+    if code == "falling_hazard" and ALARM_GLASS.search(clause):
+        return "minor"
+    if code == "lift_entrapment" and re.search(r"(抽烟|吸烟|smoking)", clause[match.end():match.end() + 6]):
+        return "minor"  # "电梯里有人在里面抽烟": someone smoking in a lift, not shut in it
     if LONG_STANDING.search(previous + before + match.group(0)) and not re.search(r"(现在|正在|此刻|right now)", clause[match.end():]):
         return "recurring"
     if (HABITUAL.search(before + match.group(0)) or HABIT_AFTER.search(clause, match.end())) and not AGAIN_NOW.search(clause):

@@ -1004,29 +1004,94 @@ FALSE_ALARMS_IN_THE_TENTH_ROUND_BY_CAUSE = {
         "绿化在楼下喷药也不通知一声,味道挺刺鼻的",
     ],
 }
+MISSED_IN_THE_ELEVENTH_ROUND_BY_CAUSE = {
+    "scaffolding loosened over a walkway, a rusted bracket about to drop, glass hanging loose, a board across a dark ramp": [
+        "市民反映某大厦外墙脚手架被风吹得松脱,竹竿悬在人行道上方,要求立即处理",
+        "楼上空调外机的支架锈得快掉下去了,下面就是单元门口",
+        "The glass in the lobby window is hanging loose and it's windy, people walk under it",
+        "车库入口那块挡板倒下来横在坡道上,晚上根本看不见",
+    ],
+    "English: a neighbour not seen for days, a CO alarm beeping, wires bare where children play": [
+        "Could someone check on the old man in 3-701? Haven't seen him for four days",
+        "Our carbon monoxide alarm has been beeping for ten minutes, the heater is off",
+        "The lamp post cover is off and the wires are exposed, kids are playing around it",
+    ],
+    "English: water rushing into the garage, screaming and crashing next door, a baby alone behind a locked door": [
+        "Rain is pouring into the basement car park from the ramp, some cars half under water",
+        "I can hear screaming and things smashing in the flat above, please send security",
+        "Locked out and my toddler is inside alone, please bring the spare key",
+    ],
+    "English and Cantonese water: a burst hose, sewage coming up the drain, a heater leaking all over the floor, water out under an empty flat's door": [
+        "burst hose under the basin, water spreading into the hall",
+        "Dirty water is coming up from the floor drain in the bathroom, it stinks",
+        "隔壁婆婆个热水炉漏水漏到满地都是,她关不了水掣",
+        "我出差在外,邻居说我家门缝一直有水流出来,请先帮我关总阀",
+    ],
+    "pushing already in a quarrel, a rotten-egg smell, a heater making people dizzy, a gas valve hissing, a slope still sliding": [
+        "巡逻发现两户业主为车位争吵,已经有推搡",
+        "厨房里一股很重的臭鸡蛋味,热水器打不着火",
+        "一开热水器屋里就有怪味,老人头晕恶心",
+        "燃气阀拧不紧了,一直嘶嘶响",
+        "后山护坡下雨后还在往下滑,石头滚到路上了",
+    ],
+    "a wall cracking while the flat above knocks a wall through, petrol leaking where people smoke, water seeping faster after a drill": [
+        "楼上在砸墙,我家墙上裂开一道缝,还在往下掉灰",
+        "停车场有辆车在漏油,满地汽油味,旁边还有人在抽烟",
+        "楼上电钻钻了一下,我家墙上开始渗水,越来越多",
+    ],
+}
+FALSE_ALARMS_IN_THE_ELEVENTH_ROUND_BY_CAUSE = {
+    "an ambulance lane blocked 'if something really happened', a treadmill before someone gets hurt, a slip feared": [
+        "消防通道又被堵了,真出事救护车都进不来",
+        "The rowing machine is broken, please fix it before someone gets hurt",
+        "车道上有一滩油,有滑倒之虞,已经撒了沙",
+    ],
+    "a cord unplugged already, an alarm point's glass broken, a welder stopped by the patrol, a dog bite already treated": [
+        "巡查发现跑步机插头烧黑了,已先拔除电源,贴了停用",
+        "走廊手报按钮的玻璃碎了,已经用胶带封住",
+        "楼道里有人电焊,火星乱飞,已经让他们停工了",
+        "家里阿姨被小区的狗咬了一口,已经去打狂犬疫苗了",
+    ],
+    "habits in Cantonese and English, a problem lasting a year, last month's fall, earthquake cracks": [
+        "后楼梯成日有人食烟,成条楼梯都是烟味",
+        "Kitchen exhaust from the restaurant blows black smoke into our flat every dinner time",
+        "高空抛物的事已经持续一年多了,一直没人管",
+        "我妈上月在家摔倒,按了呼叫器一个钟头才有人来",
+        "地震后客厅墙上多了几条裂缝,想请人来看看",
+    ],
+    "someone smoking in a lift, a sprinkler in the garden, a landscape waterfall, a claim to the developer, a fire evacuation map": [
+        "电梯里有人在里面抽烟,味道很大",
+        "花园里一个喷淋头坏了,一直在往外喷水",
+        "小区的景观瀑布晚上能不能关掉,太吵了",
+        "台风天地下室又淹了,要求管委会向建商求偿",
+        "Could we have an English fire evacuation map in the lobby?",
+    ],
+}
 
 # Every read-through of independent sets (the first three, the retired held-out set, then each round
 # of blind training sets): one story list for what the rules missed, one for what they wrongly flagged.
 MISSED_IN_READ_THROUGHS = {**MISSED_BY_CAUSE, **MISSED_IN_DEV3_BY_CAUSE, **MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE, **MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE,
-                           **MISSED_IN_THE_NINTH_ROUND_BY_CAUSE, **MISSED_IN_THE_TENTH_ROUND_BY_CAUSE}
+                           **MISSED_IN_THE_NINTH_ROUND_BY_CAUSE, **MISSED_IN_THE_TENTH_ROUND_BY_CAUSE,
+                           **MISSED_IN_THE_ELEVENTH_ROUND_BY_CAUSE}
 FALSE_ALARMS_IN_READ_THROUGHS = {**FALSE_ALARMS_BY_CAUSE, **FALSE_ALARMS_IN_DEV3_BY_CAUSE, **FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE, **FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_NINTH_ROUND_BY_CAUSE,
-                                 **FALSE_ALARMS_IN_THE_TENTH_ROUND_BY_CAUSE}
+                                 **FALSE_ALARMS_IN_THE_TENTH_ROUND_BY_CAUSE,
+                                 **FALSE_ALARMS_IN_THE_ELEVENTH_ROUND_BY_CAUSE}
 assert len(MISSED_IN_READ_THROUGHS) == len(MISSED_BY_CAUSE) + len(MISSED_IN_DEV3_BY_CAUSE) + len(
     MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_NINTH_ROUND_BY_CAUSE) + len(
-    MISSED_IN_THE_TENTH_ROUND_BY_CAUSE), "a cause named twice"
+    MISSED_IN_THE_TENTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_ELEVENTH_ROUND_BY_CAUSE), "a cause named twice"
 assert len(FALSE_ALARMS_IN_READ_THROUGHS) == len(FALSE_ALARMS_BY_CAUSE) + len(FALSE_ALARMS_IN_DEV3_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_NINTH_ROUND_BY_CAUSE) + len(
-    FALSE_ALARMS_IN_THE_TENTH_ROUND_BY_CAUSE), "a cause named twice"
+    FALSE_ALARMS_IN_THE_TENTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_ELEVENTH_ROUND_BY_CAUSE), "a cause named twice"
 
 
 @pytest.mark.parametrize("text", stories(MISSED_IN_READ_THROUGHS))
