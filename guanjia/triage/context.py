@@ -19,7 +19,7 @@ HISTORY = re.compile(r"(之前(?!的)|那天(?!起)|那晚|曾有|上次|上回|
 HISTORY_AFTER = re.compile(r"\b(last (time|week|month|year|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
 # Burning on purpose (paper offerings, barbecues, fireworks) is an order complaint, not a fire —
 # unless it is spreading.
-CONTROLLED_BURNING = re.compile(r"((people|someone|they|guys?|man|woman|he|she)( keeps?| are| is)? smoking|smoking (on|in|at|near|outside|by)|cigarette|vaping|烧纸|烧衣|烧金纸|纸钱|冥币|元宝|烧烤|烧香|焚烧|烧垃圾|烧树叶|烧秸秆|放鞭炮|鞭炮|烟花|抽烟|吸烟|油烟|做饭|炒菜|食烟|食紧烟|餐厅|饭店|restaurant|kitchen exhaust|"
+CONTROLLED_BURNING = re.compile(r"((people|someone|they|guys?|man|woman|he|she)( keeps?| are| is)? smoking|smoking (on|in|at|near|outside|by)|cigarette|vaping|烧纸|烧衣|烧金纸|纸钱|冥币|元宝|烧烤|烧香|焚烧|烧垃圾|烧树叶|烧秸秆|放鞭炮|鞭炮|烟花|抽烟|吸烟|油烟|做饭|炒菜|烤肉|食烟|食紧烟|餐厅|饭店|restaurant|kitchen exhaust|"
                                 r"烧菜|炒辣椒|炒(东西|菜)|barbecue|bbq|cooking)")
 # "经常困人", "老是跳闸": a recurring problem is a complaint about reliability, not an emergency now.
 HABITUAL = re.compile(r"(经常|常常|年年|每年|老是|总是|成日|成天|喜欢|总爱|老爱|偶尔|(?<!没)有时候?(?!间)|时不时|长期(在|都|有人|被|这样)|常年|(一到|每逢)?下雨天|(?<![暴大今这])雨天|严重(时|的时候)|第[0-9一二三四五六七八九十几]+次|一下(大|暴)?雨就?|下(大|暴)?雨(时|的时候)|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
@@ -29,7 +29,7 @@ SPREADING = re.compile(r"((敲门|没人|无人)[^,]{0,4}(应|开门)|(垃圾桶
 # An open fire lit indoors (paper offerings in a stairwell) is not "controlled", and neither is one
 # whose smoke fills the flats; a cigarette or a wok is, wherever it is.
 OPEN_FIRE = re.compile(r"(烧纸|烧衣|焚烧|烧垃圾|烧香|烧树叶|烧东西)")
-INDOORS = re.compile(r"(楼梯间|楼道|走廊|电梯|地库|车库|飘进|灌进)")
+INDOORS = re.compile(r"(楼梯间|消防通道|消防楼梯|楼道|走廊|电梯|地库|车库|飘进|灌进)")
 # …unless the clause says it is still going on ("从昨晚开始一直有煤气味").
 ONGOING = re.compile(r"(一直|还在|到现在|开始|仍然|越来越|(挂|悬|吊)在半空|摇摇欲坠|still|since)")
 # A guard asleep on duty, a salesman at the doors, the fee collector phoning: an order or service
@@ -90,8 +90,8 @@ HEARSAY = re.compile(r"(听说|据说|有人说|群里说).{0,20}(是真的吗|�
 # Said after the event: "高空抛物问题已持续一年多".
 LASTED_YEARS_AFTER = re.compile(r"[^,]{0,6}(持续(了)?|已经?|有)[0-9一二三四五六七八九十两几半]+(年|个多?月)|[0-9一二三四五六七八九十两几半]+(年|个多?月)(多|了|以上)")
 # A hydrant's or an alarm point's glass pane broken is a repair, not something falling.
-ALARM_GLASS = re.compile(r"(消防|警钟|警铃|报警|消火栓|消防栓|手报)[^,]{0,6}玻璃")
-LONG_STANDING = re.compile(r"((20|19)[0-9]{2}年|交房|入住|几年|多年|好几年|这么多年).{0,10}(到,?现在|至今|以来)|(这|近|最近)(两|几|[0-9一二三四五六七八九十])年(来|多)?[^,。]{0,6}(一直|都|经常|老是)")
+ALARM_GLASS = re.compile(r"(消防|警钟|警铃|报警|消火栓|消防栓|手报)[^。]{0,10}玻璃")
+LONG_STANDING = re.compile(r"[半一两几]年[^,。]{0,4}(堵|坏|漏|停|淹)了?[0-9一二三四五六七八九十两几]+次|((20|19)[0-9]{2}年|交房|入住|几年|多年|好几年|这么多年).{0,10}(到,?现在|至今|以来)|(这|近|最近)(两|几|[0-9一二三四五六七八九十])年(来|多)?[^,。]{0,6}(一直|都|经常|老是)")
 # "燃气泄漏了应该打什么电话?": what to do when it happens, asked in advance.
 PROCEDURE_AFTER = re.compile(r"^了?(应该|该|要)先?(打|找|联系|怎么|如何|做什么)")
 # "(要是)真着火了,烟全窜上来": what would follow if it really happened.
@@ -137,11 +137,11 @@ FLOODING_OUT = re.compile(r"(水管.{0,3}爆|爆管|喷|漫|满地|淹|溢|往�
 NOBODY_INSIDE = re.compile(r"(里面|里头|轿厢里|电梯里|inside)(没人|没有人|空的|is empty)|没有人被困|"
                            r"(no ?one|nobody) (was |is )?(inside|in it|trapped)")
 # Thanks for an emergency handled ("业主到前台致谢:…拨打120") reports it, it does not raise it.
-THANKS = re.compile(r"(致谢|表扬|锦旗|感谢信|(感谢|谢谢|多谢).{0,12}(及时|帮忙|救|送医)|(及时|很快|迅速).{0,10}(谢谢|感谢))")
+THANKS = re.compile(r"(致谢|表扬|锦旗|感谢信|(感谢|谢谢|多谢).{0,12}(及时|帮忙|救|送医)|(感谢|谢谢|多谢)[^。]{0,20}(清掉|清理|处理好|修好)了|(帮|扶|送|陪)[^。]{0,30}(太感谢|非常感谢|谢谢你们)|(及时|很快|迅速).{0,10}(谢谢|感谢))")
 # The resident's own word that it can wait ("不急", "有空来看看"): the model alone does not
 # overrule it (a rule still does: a burst pipe reported "不急" is urgent all the same).
 NOT_URGENT = re.compile(r"(不急|不着急|不用急|不赶时间|有空(再)?(来|帮|的时候)|not urgent|no rush|when you have time)")
-RESOLVED_EVENT = re.compile(r"((?<!是不是)(?<!是否)(?<!系咪)(误报|误鸣|误响)|核查为|核实为|确认为|原来是|已和解|追赶未果|没追上|虚惊|false alarm|(水|积水)(已经)?退(了|去)|(?<!未完全)(?<!没完全)(?<![未没不])(?<!初步)(浇|踩|弄|扑|熄)灭|换好|已(经)?更换|(现在|已经)没(有)?了|已(经)?带(到|回)|已(经)?送回|已(经)?(暂停|停工|叫停)|已(经)?(让|叫|要求)(其|他|他们|对方)?停(工|止|下)|(去|在)打(狂犬)?疫苗|working (again|now|fine)|back to normal|已经修好|修好了|已修好|已经好了|已修复|恢复正常|已经恢复|处理好了|已经处理|已处理|已解决|"
+RESOLVED_EVENT = re.compile(r"((?<!是不是)(?<!是否)(?<!系咪)(误报|误鸣|误响)|核查为|核实为|确认为|原来是|已和解|追赶未果|没追上|虚惊|false alarm|(水|积水)(已经)?退(了|去)|(?<!未完全)(?<!没完全)(?<![未没不])(?<!初步)(浇|踩|弄|扑|熄)灭|换好|已(经)?更换|(现在|已经)没(有)?了|已(经)?带(到|回)|已(经)?送回|已(经)?(暂停|停工|叫停)|已(经)?(让|叫|要求)(其|他|他们|对方)?停(工|止|下)|已(经)?加派(人员|人手|保安)|(去|在)打(狂犬)?疫苗|working (again|now|fine)|back to normal|已经修好|修好了|已修好|已经好了|已修复|恢复正常|已经恢复|处理好了|已经处理|已处理|已解决|"
                       r"已经解决|已经没了|今天没了|今天没有了|已经散了|味道散了|味道没了|救出来|(幸好|还好|幸亏|好在)[^,]{0,4}没(有)?(大碍|事|受伤|伤到|伤着)|已贴(条|单)|已(经)?(挪走|挪开|开走|移走)|劝离|已离开|已经走了|已制止|(已|已经)(暂停|停止)施工|已停工|已带离|已经出来|(?<![见看到])人出来了|放人|已放出|已救出|无恙|火灭了|已经灭了|(?<!初步)扑灭|没事了|(现在|已经)散了|后来(才)?(看到|发现|知道)(是|原来)|(最后|后来|结果)[^,]{0,10}出来(了|的)|fixed|resolved|sorted out|is out now)")
 
 # Shutting the valve stops the water, not a gas leak ("已关闭总阀并开窗,请马上来人"): it ends only the water rules.

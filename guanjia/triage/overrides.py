@@ -49,7 +49,7 @@ OVERRIDES: tuple[Override, ...] = (
     # A disputed meter reading is settled by the engineer who reads the meter.
     Override("meter_reading_to_engineering", Department.ENGINEERING, _ACTING, frozenset({"fee"}),
              re.compile(r"(水表|电表|燃气表|气表|meter).{0,24}(读数|读错|抄错|度数|抄|不准|跳|走得.{0,2}快|转得.{0,2}快|一直(在)?转|走字|有毛病|坏了|核对|"
-                        r"re-?read|reading)|抄表|(度数|读数)[^,]{0,4}(不对|不啱|唔啱|有问题)")),
+                        r"re-?read|reading)|抄表|表读错|读错表|抄错|(度数|读数)[^,]{0,4}(不对|不啱|唔啱|有问题)")),
     # A guard's behaviour is managed by the security department.
     Override("guard_conduct_to_security", Department.SECURITY, frozenset({"complaint"}), frozenset({"service"}),
              re.compile(r"保安|门岗|巡逻|guard")),
@@ -61,7 +61,7 @@ OVERRIDES: tuple[Override, ...] = (
                         r"(修完|整完|修好了).{0,12}(垃圾|不收拾|没清理|冇清理|还是|又)|(维修|修)后(仍|还是|又)|"
                         # a visit promised and not made, a job "dispatched" that never came
                         r"(派人|上门).{0,20}(未上门|没上门|没来|没人来|不来)|派单.{0,12}(没下文|没人来|没动静)|"
-                        r"reported.{0,40}(times|days|week).{0,30}(nobody|no one|not|never)")),
+                        r"reported.{0,40}(times|days|week|twice|already).{0,30}(nobody|no one|not|never)")),
     # Staff conduct goes to the trade the person works in, as the shared README's "a rude guard →
     # security" does for guards: a technician's mess or rudeness to the engineers who manage him
     # (38 of 48 such complaints written blind), a cleaner's or gardener's to the environment team
@@ -74,7 +74,7 @@ OVERRIDES: tuple[Override, ...] = (
     # A gas smell behind a door nobody answers: security gets in, engineering follows.
     Override("gas_no_answer_to_security", Department.SECURITY, _ACTING, frozenset({"facility", "order"}),
              # Nobody picking up before the smell is told is the desk's own phone, not the neighbour's door.
-             re.compile(r"(煤气|燃气|天然气|臭鸡蛋|gas|焦糊|焦味|烧焦|糊味|burning).{0,22}(没人|敲门|按门铃|不开门|没有人在|无人应|no one|nobody)|gas.{0,40}(no one|nobody) answer|"
+             re.compile(r"(煤气|燃气|天然气|臭鸡蛋|gas|焦糊|焦味|烧焦|糊味|burning).{0,22}(没人|敲门|按门铃|不开门|没有人在|无人应|no one|nobody)|gas.{0,40}((no one|nobody) (answer|open)|no answer)|"
                         r"(没人(?!接)|敲门|按门铃|不开门|无人应|nobody|no one)[^,、。!?]{0,20}(煤气|燃气|天然气|臭鸡蛋|gas|焦糊|焦味|烧焦|糊味|burning)")),
     # Parking-space titles and what the developer left behind are the centre's to negotiate.
     Override("title_or_legacy_to_customer_service", Department.CUSTOMER_SERVICE, _ACTING,
@@ -89,13 +89,14 @@ OVERRIDES: tuple[Override, ...] = (
     Override("title_or_legacy_to_customer_service", Department.CUSTOMER_SERVICE, _ACTING, frozenset({"facility"}),
              re.compile(r"开发商.{0,20}(推诿|扯皮|踢皮球|没移交|未移交|不移交|承诺|答应)|(推诿|扯皮|踢皮球).{0,20}开发商|"
                         r"(交房|交楼)时.{0,6}(答应|承诺)|(明确|落实|划分)(维修)?责任|developer.{0,30}(refus|promis|blame)")),
-    # Re-issuing a card at the counter is done by the front desk itself.
+    # Cards, fobs, remotes and faces are issued, re-issued, added, re-registered and cancelled at the
+    # counter (the shared README's "card re-issue at the front desk"): a request for any of them is
+    # the desk's own job, whatever the channel: 105 of the 114 such requests in the blind sets went to
+    # customer service in their authors' own labels. A reader or gate that is broken is a repair.
     Override("card_reissue_to_customer_service", Department.CUSTOMER_SERVICE, frozenset({"service"}),
              frozenset({"facility"}),
-             re.compile(r"(补办|重新办|再办|新办|办理|办一张|办一下|办个|配一个|多办|挂失).{0,6}(门禁卡|门卡|卡|人脸|遥控)|"
-                        r"(多|加)(办|配|给)?[一两几]?[张个](门禁卡|门卡|住户卡|磁扣)|(登记|录入|录)人面|"
-                        r"register (my |her |his |our |the )?([a-z']+ )?faces?\b|人脸录(进|入)|(access|door|key) card.{0,30}replace|"
-                        r"(门禁卡|门卡|住户卡|磁扣|电梯卡|梯控卡|停车卡|人脸|遥控器?).{0,12}(补办|补过|补一张|办理|录入|登记|挂失|消磁|重新写|重新配)|录.{0,2}人脸|replace.{0,10}(card|remote)|replacement.{0,12}(card|remote)")),
+             re.compile(r"门禁卡|门卡|住户卡|住客卡|住客咭|磁扣|感应扣|感应卡|电梯卡|梯控卡|停车卡|人脸|人面|遥控|"
+                        r"(access|door|key|entry) (card|fob)s?|\bfobs?\b|faces?\b|remote")),
 )
 
 

@@ -229,8 +229,10 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
         return "minor"
     if LASTED_YEARS_AFTER.match(clause, match.end()) and not re.search(r"(现在|正在|此刻|right now)", clause[match.end():]):
         return "recurring"
-    if code == "falling_hazard" and ALARM_GLASS.search(clause):
+    if code == "falling_hazard" and ALARM_GLASS.search(previous + "," + clause):
         return "minor"
+    if code == "fire_alarm_sounding" and re.search(r"(battery|电池|没电|低电)", clause):
+        return "minor"  # a detector chirping for its battery
     if code == "lift_entrapment" and re.search(r"(抽烟|吸烟|smoking)", clause[match.end():match.end() + 6]):
         return "minor"  # "电梯里有人在里面抽烟": someone smoking in a lift, not shut in it
     if LONG_STANDING.search(previous + before + match.group(0)) and not re.search(r"(现在|正在|此刻|right now)", clause[match.end():]):

@@ -100,3 +100,9 @@ def test_renovation_noise_before_seven_or_on_a_sunday_by_any_tool_is_stopped_by_
 def test_registering_a_face_or_one_more_household_card_is_done_at_the_desk():
     for text in ("Please register my son's face for the gate", "想多办一张门禁卡给老人用", "帮我把女儿的人脸录进系统"):
         assert _department("service", "facility", text) == ("customer_service", "card_reissue_to_customer_service")
+
+
+def test_any_request_about_a_fob_a_remote_or_a_face_is_the_desks_but_a_broken_reader_is_the_engineers():
+    for text in ("我的感應扣弄丟了,想補辦一個", "Need two extra access cards for the kids", "司机换人了,旧门禁卡要注销"):
+        assert _department("service", "facility", text) == ("customer_service", "card_reissue_to_customer_service")
+    assert _department("repair", "facility", "东门的门禁读卡器坏了,刷什么卡都没反应")[0] == "engineering"

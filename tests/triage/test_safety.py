@@ -1067,6 +1067,42 @@ FALSE_ALARMS_IN_THE_ELEVENTH_ROUND_BY_CAUSE = {
         "Could we have an English fire evacuation map in the lobby?",
     ],
 }
+MISSED_IN_THE_TWELFTH_ROUND_BY_CAUSE = {
+    "a toddler behind a door with the keys inside, cars skidding on an iced ramp, an old neighbour not seen opening her door": [
+        "钥匙锁在家里了,宝宝还在屋里睡觉,能来帮忙开门吗",
+        "车库坡道结冰了,刚才好几辆车打滑",
+        "对门独居的李阿姨三天没见开门了,她一个人住",
+    ],
+    "a smoke alarm beeping with a burning smell next door, a gas main dug through, a manhole cover stolen": [
+        "The smoke alarm next door has been beeping for ages and I can smell something burning",
+        "路口燃气管道被挖掘机挖破了,一股味道",
+        "门口的井盖被人偷了,留了个大洞",
+    ],
+    "stings that swell and take the breath, a dog knocking a child down, a water-tank room broken into": [
+        "我女儿被马蜂蜇了,手肿得很厉害,有点喘不上气",
+        "楼下的大狗把一个小孩扑倒了,脸上破了",
+        "水箱间的门被撬了,水箱盖也打开着",
+    ],
+    "a load-bearing wall punched through and cracking, sparks burning holes, welding beside foam board, burning paper in a fire escape": [
+        "隔壁装修把承重墙打穿了,楼上说墙在裂",
+        "楼上切割的火星子掉下来,把我晾的衣服烧了一个洞",
+        "楼道里有人在电焊,旁边就是一堆泡沫板",
+        "有人在消防通道里烧纸,烟很大",
+    ],
+}
+FALSE_ALARMS_IN_THE_TWELFTH_ROUND_BY_CAUSE = {
+    "a detector chirping for its battery, a hydrant box's door and glass, thanks for a storm clean-up and for a ride to hospital": [
+        "The smoke detector keeps beeping, I think the battery is low",
+        "消防栓箱门掉了,玻璃碎了一地",
+        "谢谢保洁阿姨,台风后一早就把倒的树枝清理了",
+        "保安大哥帮我把晕倒的爸爸扶上救护车,太感谢了",
+    ],
+    "a drain blocked five times in half a year, a barbecue's smoke, extra guards already posted": [
+        "一楼下水道半年堵了五次,污水又从地漏冒上来",
+        "楼下有人烤肉,烟全飘进我家",
+        "有人翻墙进出小区,已经加派人员值守了",
+    ],
+}
 
 # Every read-through of independent sets (the first three, the retired held-out set, then each round
 # of blind training sets): one story list for what the rules missed, one for what they wrongly flagged.
@@ -1074,24 +1110,27 @@ MISSED_IN_READ_THROUGHS = {**MISSED_BY_CAUSE, **MISSED_IN_DEV3_BY_CAUSE, **MISSE
                            **MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE, **MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_NINTH_ROUND_BY_CAUSE, **MISSED_IN_THE_TENTH_ROUND_BY_CAUSE,
-                           **MISSED_IN_THE_ELEVENTH_ROUND_BY_CAUSE}
+                           **MISSED_IN_THE_ELEVENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_TWELFTH_ROUND_BY_CAUSE}
 FALSE_ALARMS_IN_READ_THROUGHS = {**FALSE_ALARMS_BY_CAUSE, **FALSE_ALARMS_IN_DEV3_BY_CAUSE, **FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE, **FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_NINTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_TENTH_ROUND_BY_CAUSE,
-                                 **FALSE_ALARMS_IN_THE_ELEVENTH_ROUND_BY_CAUSE}
+                                 **FALSE_ALARMS_IN_THE_ELEVENTH_ROUND_BY_CAUSE,
+                                 **FALSE_ALARMS_IN_THE_TWELFTH_ROUND_BY_CAUSE}
 assert len(MISSED_IN_READ_THROUGHS) == len(MISSED_BY_CAUSE) + len(MISSED_IN_DEV3_BY_CAUSE) + len(
     MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_NINTH_ROUND_BY_CAUSE) + len(
-    MISSED_IN_THE_TENTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_ELEVENTH_ROUND_BY_CAUSE), "a cause named twice"
+    MISSED_IN_THE_TENTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_ELEVENTH_ROUND_BY_CAUSE) + len(
+    MISSED_IN_THE_TWELFTH_ROUND_BY_CAUSE), "a cause named twice"
 assert len(FALSE_ALARMS_IN_READ_THROUGHS) == len(FALSE_ALARMS_BY_CAUSE) + len(FALSE_ALARMS_IN_DEV3_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_NINTH_ROUND_BY_CAUSE) + len(
-    FALSE_ALARMS_IN_THE_TENTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_ELEVENTH_ROUND_BY_CAUSE), "a cause named twice"
+    FALSE_ALARMS_IN_THE_TENTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_ELEVENTH_ROUND_BY_CAUSE) + len(
+    FALSE_ALARMS_IN_THE_TWELFTH_ROUND_BY_CAUSE), "a cause named twice"
 
 
 @pytest.mark.parametrize("text", stories(MISSED_IN_READ_THROUGHS))
