@@ -227,15 +227,15 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
                                 or (code == "water_heavy" and CISTERN.search(clause)
                                     and not FLOODING_OUT.search(clause))):
         return "minor"
-    if LASTED_YEARS_AFTER.match(clause, match.end()) and not re.search(r"(现在|正在|此刻|right now)", clause[match.end():]):
-        return "recurring"
     if code == "falling_hazard" and ALARM_GLASS.search(previous + "," + clause):
         return "minor"
     if code == "fire_alarm_sounding" and re.search(r"(battery|电池|没电|低电)", clause):
         return "minor"  # a detector chirping for its battery
     if code == "lift_entrapment" and re.search(r"(抽烟|吸烟|smoking)", clause[match.end():match.end() + 6]):
         return "minor"  # "电梯里有人在里面抽烟": someone smoking in a lift, not shut in it
-    if LONG_STANDING.search(previous + before + match.group(0)) and not re.search(r"(现在|正在|此刻|right now)", clause[match.end():]):
+    # Lived with for years, said before the event or after it ("高空抛物问题已持续一年多"), unless it is on now.
+    if ((LONG_STANDING.search(previous + before + match.group(0)) or LASTED_YEARS_AFTER.match(clause, match.end()))
+            and not re.search(r"(现在|正在|此刻|right now)", clause[match.end():])):
         return "recurring"
     if (HABITUAL.search(before + match.group(0)) or HABIT_AFTER.search(clause, match.end())) and not AGAIN_NOW.search(clause):
         return "recurring"
