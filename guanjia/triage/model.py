@@ -25,6 +25,7 @@ read at start-up), about 0.4 ms more per message.
 """
 
 import math
+import operator
 import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -218,7 +219,7 @@ class LinearModel:
     """A linear SVM per class, one class against the rest (L2-regularised squared hinge loss, the
     bias learnt as a feature of value 1), trained by dual coordinate descent (Hsieh et al., 2008:
     liblinear's default solver), in pure Python. Each update touches only the features of one
-    example, so a pass over the ~2,900 examples for all classes takes a fraction of a second.
+    example; a pass over the 12,000 examples for all classes takes about a second.
     """
 
     classes: list[str] = field(default_factory=list)
@@ -228,23 +229,31 @@ class LinearModel:
     @classmethod
     def train(cls, samples: Sequence[tuple[Mapping[str, float], str]], *, classes: list[str],
               c: float = SVM_C, epochs: int = SVM_EPOCHS, seed: int = SVM_SEED) -> "LinearModel":
-        inputs = [_svm_input(features) for features, _label in samples]
+        # Features become positions in a list and each margin a sum over C-level maps: the same
+        # products added in the same order as a loop over names would, so the same weights, five
+        # times faster (it is most of the time `make install` and a community retrain take).
+        names = sorted(set().union(*(features for features, _label in samples)))
+        position = {name: index for index, name in enumerate(names)}
+        inputs = []
+        for features, _label in samples:
+            pairs = _svm_input(features)
+            inputs.append(([position[name] for name, _value in pairs], [value for _name, value in pairs]))
         rng = random.Random(seed)
         diagonal = 1 / (2 * c)  # the squared hinge's term on the dual's diagonal
         biases: list[float] = []
         per_class: list[dict[str, float]] = []
         for label in classes:
             signs = [1.0 if sample_label == label else -1.0 for _features, sample_label in samples]
-            weights: dict[str, float] = {}
+            weights = [0.0] * len(names)
             bias = 0.0
             alphas = [0.0] * len(samples)
             order = list(range(len(samples)))
             for _epoch in range(epochs):
                 rng.shuffle(order)
                 for index in order:
-                    pairs, sign, alpha = inputs[index], signs[index], alphas[index]
+                    (places, values), sign, alpha = inputs[index], signs[index], alphas[index]
                     # Every input has unit length, plus 1 for the bias: the dual's Q_ii is 2.
-                    gradient = sign * (bias + sum(weights.get(name, 0.0) * value for name, value in pairs)) - 1 \
+                    gradient = sign * (bias + sum(map(operator.mul, map(weights.__getitem__, places), values))) - 1 \
                         + diagonal * alpha
                     if alpha == 0.0 and gradient >= 0:
                         continue
@@ -253,10 +262,10 @@ class LinearModel:
                     if step:
                         alphas[index] = new
                         bias += step
-                        for name, value in pairs:
-                            weights[name] = weights.get(name, 0.0) + step * value
+                        for place, value in zip(places, values, strict=True):
+                            weights[place] += step * value
             biases.append(bias)
-            per_class.append(weights)
+            per_class.append({name: weight for name, weight in zip(names, weights, strict=True) if weight})
         return cls.from_columns(classes, biases, per_class)
 
     @classmethod

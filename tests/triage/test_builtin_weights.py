@@ -7,9 +7,12 @@ import io
 import json
 import logging
 
+import pytest
 from django.core.management import call_command
 
 from guanjia.triage import classifier, shipped
+
+pytestmark = pytest.mark.usefixtures("starter_set_as_builtin_examples")
 
 
 def test_a_fresh_triage_weights_run_writes_exactly_what_training_gives(tmp_path):
@@ -27,12 +30,9 @@ def test_a_fresh_triage_weights_run_writes_exactly_what_training_gives(tmp_path)
 
 def _trains_instead_and_still_triages():
     classifier.builtin_weights.cache_clear()
-    try:
-        weights = classifier.builtin_weights()
-        assert weights.trained_on == len(classifier.training_examples())
-        assert classifier.classify("电梯困人了,3栋2单元", weights=weights)["urgency"] == "urgent"
-    finally:
-        classifier.builtin_weights.cache_clear()
+    weights = classifier.builtin_weights()
+    assert weights.trained_on == len(classifier.training_examples())
+    assert classifier.classify("电梯困人了,3栋2单元", weights=weights)["urgency"] == "urgent"
 
 
 def test_stale_weights_are_not_used_the_model_is_trained_instead(tmp_path, monkeypatch, caplog):

@@ -13,6 +13,8 @@ from guanjia.triage.models import TriageDecision, TriageModel
 from guanjia.triage.services import triage_decision_record, triage_retrain, triage_suggest
 from tests.factories import staff_with_role
 
+pytestmark = pytest.mark.usefixtures("starter_set_as_builtin_examples")
+
 # In this community the security team runs the e-bike charging stations, so the supervisor
 # files every charger fault under order/security — the built-in model says facility/engineering.
 CHARGER = {"kind": "repair", "category": "order", "urgency": "normal", "department": "security"}
