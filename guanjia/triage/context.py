@@ -22,10 +22,10 @@ HISTORY_AFTER = re.compile(r"\b(last (time|week|month|year|night|monday|tuesday|
 CONTROLLED_BURNING = re.compile(r"((people|someone|they|guys?|man|woman|he|she)( keeps?| are| is)? smoking|smoking (on|in|at|near|outside|by)|cigarette|vaping|烧纸|烧衣|烧金纸|纸钱|冥币|元宝|烧烤|烧香|焚烧|烧垃圾|烧树叶|烧秸秆|放鞭炮|鞭炮|烟花|抽烟|吸烟|油烟|做饭|炒菜|烤肉|食烟|食紧烟|餐厅|饭店|restaurant|kitchen exhaust|"
                                 r"烧菜|炒辣椒|炒(东西|菜)|barbecue|bbq|cooking)")
 # "经常困人", "老是跳闸": a recurring problem is a complaint about reliability, not an emergency now.
-HABITUAL = re.compile(r"(经常|常常|年年|每年|老是|总是|成日|成天|喜欢|总爱|老爱|偶尔|(?<!没)有时候?(?!间)|时不时|长期(在|都|有人|被|这样)|常年|(一到|每逢)?下雨天|(?<![暴大今这])雨天|严重(时|的时候)|第[0-9一二三四五六七八九十几]+次|一下(大|暴)?雨就?|下(大|暴)?雨(时|的时候)|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
+HABITUAL = re.compile(r"(经常|常常|老有人|总有人|年年|每年|老是|总是|成日|成天|喜欢|总爱|老爱|偶尔|(?<!没)有时候?(?!间)|时不时|长期(在|都|有人|被|这样)|常年|(一到|每逢)?下雨天|(?<![暴大今这])雨天|严重(时|的时候)|第[0-9一二三四五六七八九十几]+次|一下(大|暴)?雨就?|下(大|暴)?雨(时|的时候)|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
                       r"always|often|keeps? (?!(beeping|going off|ringing|sounding))|every (day|night|evening|morning|week|storm|rain|time|dinner|lunch|meal))")
 COUNTED = re.compile(r"((已经|这)是|已经[^,]{0,3}|都|(今年|这个月|本月|这周|本周|这礼拜))(今年|这个月|本月|这周|本周|这礼拜)?的?第[0-9一二三四五六七八九十几]+次")
-SPREADING = re.compile(r"((敲门|没人|无人)[^,]{0,4}(应|开门)|(垃圾桶|垃圾箱|纸箱|杂物|干草|草丛|草地|窗帘|沙发)[^。]{0,8}(冒烟|冒火|着了)|引燃|蔓延|烧到|失控|着起来|烧起来了|没灭|还有火|扑不灭|灭不了|灭不掉|越烧越|越来越大|窜|火(很|好|特别|挺|太|超)大|火势|spread)")
+SPREADING = re.compile(r"((敲门|没人|无人)[^,]{0,4}(应|开门)|(垃圾桶|垃圾箱|纸箱|杂物|干草|草丛|草地|窗帘|沙发)[^。]{0,8}(冒烟|冒火|着了)|引燃|蔓延|烧到|失控|着起来|烧起来了|没灭|还有火|扑不灭|灭不了|灭不掉|越烧越|越来越大|窜|火还?(很|好|特别|挺|太|超)大|火势|风一吹[^。]{0,4}(到处飞|乱飞)|spread)")
 # An open fire lit indoors (paper offerings in a stairwell) is not "controlled", and neither is one
 # whose smoke fills the flats; a cigarette or a wok is, wherever it is.
 OPEN_FIRE = re.compile(r"(烧纸|烧衣|焚烧|烧垃圾|烧香|烧树叶|烧东西)")
@@ -110,7 +110,7 @@ DEFERRED = re.compile(r"(不急|不着急|不用急|不用了|改天|有空(再)
 DEFERRABLE_CODES = frozenset({"burning_smell", "sharps_near_children"})
 # Third-person wording of the 12345 government hotline's transferred work orders.
 RELAYED = re.compile(r"12345|市民反映|市民来电|来电人|诉求人|该市民|反映人|市民称|市民表示|热线转来|热线转办")
-RELAYED_NOW = re.compile(r"(泡着|即时|尽快派人|目前(?!已经?(解决|处理|恢复|修好))|进不来|(已|已经)(超过|持续)[0-9一二三四五六七八九十半]|超过(半|[0-9一二三四五六七八九十两]+个?)(分钟|小时)|约?[0-9一二三四五六七八九十半两]+分钟|未到场|无人到场|没人到场|打不通|无人接听|没人接|开门查看|协助开门|到场|施救|立即|立刻|马上|紧急|请速|速派|正在|仍在|目前仍|现场|现在|此刻|还在|救援|上门查看|尽快上门)")
+RELAYED_NOW = re.compile(r"(泡着|即时|排险|抢险|无人应答|无人应门|没人应门|仍(闻|有|冒|见|然)|依然|依旧|尽快派人|目前(?!已经?(解决|处理|恢复|修好))|进不来|(已|已经)(超过|持续)[0-9一二三四五六七八九十半]|超过(半|[0-9一二三四五六七八九十两]+个?)(分钟|小时)|约?[0-9一二三四五六七八九十半两]+分钟|未到场|无人到场|没人到场|打不通|无人接听|没人接|开门查看|协助开门|到场|施救|立即|立刻|马上|紧急|请速|速派|正在|仍在|目前仍|现场|现在|此刻|还在|救援|上门查看|尽快上门)")
 # "火警铃响了,是测试吗?": a drill or a test named after the alarm.
 DRILL = re.compile(r"(演练|演习|测试|试响|试验|\bdrill\b|\btest(ing)?\b)")
 GENERIC_AFTER = re.compile(r"(了)?(后|之后|以后|的时候|时(?!候))")
@@ -159,3 +159,7 @@ FEAR_EXEMPT = frozenset({"guard_needed_now"})
 NEAR_MISS = re.compile(r"(差点|差一点|差些|险些|almost|nearly)")
 NEAR_MISS_CODES = frozenset({"falling_hazard", "throwing_now", "reckless_driving", "open_manhole", "slippery_now",
                              "sharps_near_children"})
+# A slow drip from a flat whose owner is away is a job for the day, not an emergency ("滴答滴答的").
+SLOW_DRIP = re.compile(r"(滴答滴答|一滴一滴|慢慢(地|的)?滴|开始(往下)?滴)")
+# Wiring near a barbecue shop is still wiring: its sparks are not the grill's.
+WIRING = re.compile(r"(电线|电缆|插座|插头|开关|电箱|电表|电闸|配电|线路|灯箱)")

@@ -88,6 +88,7 @@ from .context import (
     RESOLVED,
     RESOLVED_EVENT,
     RULES_QUESTION,
+    SLOW_DRIP,
     SMOKE_ONLY,
     SPRAYING_BY_DESIGN,
     SPREADING,
@@ -98,6 +99,7 @@ from .context import (
     UNOCCUPIED_CODES,
     WATER_CODES,
     WHO_PAYS,
+    WIRING,
 )
 from .labels import rule_label
 from .text import clauses
@@ -213,6 +215,8 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
         return "hypothetical"
     if before.endswith("真") and IF_REALLY.match(clause, match.end()):  # "真着火了烟全窜上来": if it really did
         return "hypothetical"
+    if not match.group(0).endswith("了") and re.match(r"(的话)?(怎么办|咋办|点算)", clause[match.end():]):
+        return "hypothetical"  # "堆满纸箱,着火怎么办": what if it happened, not that it has
     if RULES_QUESTION.search(clause):  # "请问火警铃响了要怎么做?": what to do, asked in advance
         return "hypothetical"
     if before.endswith("防") and not before.endswith(("消防", "人防")):  # "防摔倒讲座", "防触电": prevention names the danger (消防 is fire service)
@@ -226,6 +230,8 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
     if code in WATER_CODES and (MINOR.search(clause) or SPRAYING_BY_DESIGN.search(previous + clause)
                                 or (code == "water_heavy" and CISTERN.search(clause)
                                     and not FLOODING_OUT.search(clause))):
+        return "minor"
+    if code == "leak_nobody_home" and SLOW_DRIP.search(clause):
         return "minor"
     if code == "falling_hazard" and ALARM_GLASS.search(previous + "," + clause):
         return "minor"
@@ -269,7 +275,7 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
     context = context or clause
     indoor_fire = OPEN_FIRE.search(context) and INDOORS.search(context)
     if code != "fuel_leak" and CONTROLLED_BURNING.search(context) and not SPREADING.search(context) and not indoor_fire and re.search(
-            r"火|烟|焦|糊|呛|fire|smoke|burn", match.group(0)):
+            r"火|烟|焦|糊|呛|fire|smoke|burn", match.group(0)) and not (code == "sparks" and WIRING.search(context)):
         return "controlled burning"
     return None
 

@@ -1104,13 +1104,53 @@ FALSE_ALARMS_IN_THE_TWELFTH_ROUND_BY_CAUSE = {
     ],
 }
 
+MISSED_IN_THE_THIRTEENTH_ROUND_BY_CAUSE = {
+    "a child fallen into a pool or a fountain, a seizure in the garden, a confused old man who cannot say where he lives": [
+        "景观池那边有个小朋友掉水里了,快来人",
+        "小区喷泉池有个孩子掉进去了",
+        "我爸癫痫又发作了,就在单元门口,帮帮忙",
+        "有个老人家在门口站了很久,问他住哪栋也说不清",
+    ],
+    "a small child crying alone at night, a child who cannot find his mother, an intruder who climbed in and was not caught": [
+        "快十二点了,有个小孩在车库门口哭,就他一个人",
+        "一个小女孩在广场上哭,说找不到妈妈了",
+        "刚才有人翻进来,保安追了一圈,人还在小区里",
+    ],
+    "a structural wall opened while the works go on, a manhole cover washed open, a signboard hanging by a screw over the pavement, pots on a rail in a gale": [
+        "楼上把结构墙打穿了,现在还在施工",
+        "工人正在把外墙砸开做门,没看到装修许可",
+        "大雨把路口的井盖冲走了,留了个大洞",
+        "临街那块招牌螺丝松了,一直在晃,下面是人行道",
+        "对面阳台栏杆上摆满花盆,现在台风都来了",
+    ],
+    "sparks from a wire beside a barbecue shop, a paper fire grown big in the wind, a 12345 relay with smoke and no answer, or water at the switchgear to be made safe": [
+        "烧烤店门口那根电线一直在冒火花",
+        "空地上有人烧东西,火还挺大,风一吹火星到处飞",
+        "市民反映某栋一户窗口冒浓烟,敲门无人应答",
+        "市民来电称地下室配电柜已进水,请物业抢险",
+    ],
+}
+FALSE_ALARMS_IN_THE_THIRTEENTH_ROUND_BY_CAUSE = {
+    "a tree already down on a car or across a path with nobody under it (21 of 26 blind labels)": [
+        "昨晚台风把停车场的一棵树刮倒了,压在我车上",
+        "花园小路那棵树断了,横在路上过不去",
+        "巡逻发现南门的树倒在一辆车上,人没事",
+    ],
+    "a slow drip from a flat whose owner is away, a fire 'what if', an ambulance blocked as a habit (told in one breath)": [
+        "卫生间天花板滴答滴答的,楼上那家好像出门了",
+        "楼道里堆满了纸皮,着火怎么办",
+        "消防通道老有人停车救护车都进不来",
+    ],
+}
+
 # Every read-through of independent sets (the first three, the retired held-out set, then each round
 # of blind training sets): one story list for what the rules missed, one for what they wrongly flagged.
 MISSED_IN_READ_THROUGHS = {**MISSED_BY_CAUSE, **MISSED_IN_DEV3_BY_CAUSE, **MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE, **MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_NINTH_ROUND_BY_CAUSE, **MISSED_IN_THE_TENTH_ROUND_BY_CAUSE,
-                           **MISSED_IN_THE_ELEVENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_TWELFTH_ROUND_BY_CAUSE}
+                           **MISSED_IN_THE_ELEVENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_TWELFTH_ROUND_BY_CAUSE,
+                           **MISSED_IN_THE_THIRTEENTH_ROUND_BY_CAUSE}
 FALSE_ALARMS_IN_READ_THROUGHS = {**FALSE_ALARMS_BY_CAUSE, **FALSE_ALARMS_IN_DEV3_BY_CAUSE, **FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE, **FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE,
@@ -1118,19 +1158,20 @@ FALSE_ALARMS_IN_READ_THROUGHS = {**FALSE_ALARMS_BY_CAUSE, **FALSE_ALARMS_IN_DEV3
                                  **FALSE_ALARMS_IN_THE_NINTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_TENTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_ELEVENTH_ROUND_BY_CAUSE,
-                                 **FALSE_ALARMS_IN_THE_TWELFTH_ROUND_BY_CAUSE}
+                                 **FALSE_ALARMS_IN_THE_TWELFTH_ROUND_BY_CAUSE,
+                                 **FALSE_ALARMS_IN_THE_THIRTEENTH_ROUND_BY_CAUSE}
 assert len(MISSED_IN_READ_THROUGHS) == len(MISSED_BY_CAUSE) + len(MISSED_IN_DEV3_BY_CAUSE) + len(
     MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_NINTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_TENTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_ELEVENTH_ROUND_BY_CAUSE) + len(
-    MISSED_IN_THE_TWELFTH_ROUND_BY_CAUSE), "a cause named twice"
+    MISSED_IN_THE_TWELFTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_THIRTEENTH_ROUND_BY_CAUSE), "a cause named twice"
 assert len(FALSE_ALARMS_IN_READ_THROUGHS) == len(FALSE_ALARMS_BY_CAUSE) + len(FALSE_ALARMS_IN_DEV3_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_NINTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_TENTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_ELEVENTH_ROUND_BY_CAUSE) + len(
-    FALSE_ALARMS_IN_THE_TWELFTH_ROUND_BY_CAUSE), "a cause named twice"
+    FALSE_ALARMS_IN_THE_TWELFTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_THIRTEENTH_ROUND_BY_CAUSE), "a cause named twice"
 
 
 @pytest.mark.parametrize("text", stories(MISSED_IN_READ_THROUGHS))
