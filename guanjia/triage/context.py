@@ -25,7 +25,7 @@ CONTROLLED_BURNING = re.compile(r"((people|someone|they|guys?|man|woman|he|she)(
 HABITUAL = re.compile(r"(经常|常常|老有人|总有人|年年|每年|老是|总是|成日|成天|喜欢|总爱|老爱|偶尔|(?<!没)有时候?(?!间)|时不时|长期(在|都|有人|被|这样)|常年|(一到|每逢)?下雨天|(?<![暴大今这])雨天|严重(时|的时候)|第[0-9一二三四五六七八九十几]+次|一下(大|暴)?雨就?|下(大|暴)?雨(时|的时候)|(?<!一)动不动|三天两头|隔三差五|每次|多次|屡次|频繁|好几次|反复|每天|天天|每晚|"
                       r"always|often|keeps? (?!(beeping|going off|ringing|sounding))|every (day|night|evening|morning|week|storm|rain|time|dinner|lunch|meal))")
 COUNTED = re.compile(r"((已经|这)是|已经[^,]{0,3}|都|(今年|这个月|本月|这周|本周|这礼拜))(今年|这个月|本月|这周|本周|这礼拜)?的?第[0-9一二三四五六七八九十几]+次")
-SPREADING = re.compile(r"((敲门|没人|无人)[^,]{0,4}(应|开门)|(垃圾桶|垃圾箱|纸箱|杂物|干草|草丛|草地|窗帘|沙发)[^。]{0,8}(冒烟|冒火|着了)|引燃|蔓延|烧到|失控|着起来|烧起来了|没灭|还有火|扑不灭|灭不了|灭不掉|越烧越|越来越大|窜|火还?(很|好|特别|挺|太|超)大|火势|风一吹[^。]{0,4}(到处飞|乱飞)|spread)")
+SPREADING = re.compile(r"((敲门|没人|无人)[^,]{0,4}(应|开门)|(垃圾桶|垃圾箱|纸箱|杂物|干草|草丛|草地|窗帘|沙发)[^。]{0,8}(冒烟|冒火|着了)|引燃|蔓延|烧到|失控|着起来|烧起来了|没灭|还有火|扑不灭|灭不了|灭不掉|越烧越|越来越大|窜|火还?(很|好|特别|挺|太|超)大|火势|风一吹[^。]{0,4}(到处飞|乱飞)|火星子?[^。]{0,4}(乱飞|四溅|飘到|落到|掉到|溅到)|烧出(了)?(一个|个|几个|好几个|好多)?洞|(掉|落|飘)到[^。]{0,12}冒烟|spread)")
 # An open fire lit indoors (paper offerings in a stairwell) is not "controlled", and neither is one
 # whose smoke fills the flats; a cigarette or a wok is, wherever it is.
 OPEN_FIRE = re.compile(r"(烧纸|烧衣|焚烧|烧垃圾|烧香|烧树叶|烧东西)")
@@ -163,3 +163,8 @@ NEAR_MISS_CODES = frozenset({"falling_hazard", "throwing_now", "reckless_driving
 SLOW_DRIP = re.compile(r"(滴答滴答|一滴一滴|慢慢(地|的)?滴|开始(往下)?滴)")
 # Wiring near a barbecue shop is still wiring: its sparks are not the grill's.
 WIRING = re.compile(r"(电线|电缆|插座|插头|开关|电箱|电表|电闸|配电|线路|灯箱)")
+# "门禁卡被狗咬烂了": a thing the dog chewed, not a person bitten.
+BITTEN_THING = re.compile(r"(卡|鞋|拖鞋|沙发|电线|线|包|遥控器?|玩具|快递|纸箱|门垫|垫子)$")
+# A tree already down (on a car, across a path) with nobody under it is cleared within the day: 24 of
+# 31 blind labels. Still coming down, on wires or on a person, it is not.
+TREE_STILL = re.compile(r"(还在|随时|要倒|往下压|摇摇欲坠|晃|(挂|悬|吊)在|下面是|电线|电缆|高压线|(压|砸)(到|住|伤|中|着)了?(人|行人|小孩|老人)|有没有人|有人(被)?(压|砸))")

@@ -29,6 +29,7 @@ from .context import (
     ALARM_GLASS,
     ANNOUNCED_CUT,
     ASLEEP_ON_DUTY,
+    BITTEN_THING,
     CALLERS_ON_BUSINESS,
     CISTERN,
     CLAIM,
@@ -95,6 +96,7 @@ from .context import (
     STILL_NOW,
     SUGGESTION_OPENING,
     THANKS,
+    TREE_STILL,
     UNOCCUPIED,
     UNOCCUPIED_CODES,
     WATER_CODES,
@@ -231,6 +233,8 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
                                 or (code == "water_heavy" and CISTERN.search(clause)
                                     and not FLOODING_OUT.search(clause))):
         return "minor"
+    if code == "person_hurt" and "咬" in match.group(0) and BITTEN_THING.search(before):
+        return "minor"
     if code == "leak_nobody_home" and SLOW_DRIP.search(clause):
         return "minor"
     if code == "falling_hazard" and ALARM_GLASS.search(previous + "," + clause):
@@ -349,6 +353,9 @@ def assess(text: str) -> SafetyFinding:
                                   code=code, story=_told_in_the_past(parts, index))
             if reason is None and suggestion:
                 reason = "hypothetical"
+            if (reason is None and code in ("falling_hazard", "storm_damage")
+                    and "树" in clause[max(match.start() - 12, 0):match.end()] and not TREE_STILL.search(whole)):
+                reason = "minor"  # a tree already down, nobody under it: cleared within the day
             if reason is None and claim and code in CLAIM_CODES and not re.search(r"(现在|正在|还在|此刻|right now)", clause):
                 reason = "past"
             if reason is None and _resolved_later(parts, index, code):

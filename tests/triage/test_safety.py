@@ -1143,6 +1143,35 @@ FALSE_ALARMS_IN_THE_THIRTEENTH_ROUND_BY_CAUSE = {
     ],
 }
 
+MISSED_IN_THE_FOURTEENTH_ROUND_BY_CAUSE = {
+    "a little boy locked in at home in Cantonese, a father with dementia gone out and not found, a man trying one door after another": [
+        "我個女自己鎖咗喺屋企,先三歲,我冇鎖匙",
+        "我媽有老人痴呆,早上自己出去到而家都搵唔到",
+        "有个人拿着钥匙挨家挨户试门,现在在5楼",
+    ],
+    "a child fallen into the water feature, fireworks landed and smoking on a canopy, sparks from burnt offerings flying onto washing": [
+        "水景池那边有小朋友掉下去了",
+        "烟花掉到2栋的雨棚上,已经冒烟了",
+        "楼下烧纸钱,火星子飘到我晒的衣服上,烧出好几个洞",
+    ],
+    "a rusted bracket at risk of falling over the pavement": [
+        "3栋外机支架锈得很厉害,有坠落风险,下面就是人行道",
+    ],
+}
+FALSE_ALARMS_IN_THE_FOURTEENTH_ROUND_BY_CAUSE = {
+    "a card chewed by the dog, a fee of 120, an e-bike brought into the lift, a broken gate, a brick propping a door": [
+        "遥控器被狗咬坏了,能重新配一个吗",
+        "换个水龙头收了我120,这个价格合理吗",
+        "有人带电动车进电梯,保安也不管",
+        "这个破门禁天天坏,能不能换个新的",
+        "门禁坏了好几天,大家都用砖头顶门",
+    ],
+    "a tree blown down in front of the building onto a car, nobody hurt (24 of 31 blind labels)": [
+        "大风把单元门口的树刮倒了,压在我车上",
+        "那棵大树被风吹倒了,砸在一辆车上,人没事",
+    ],
+}
+
 # Every read-through of independent sets (the first three, the retired held-out set, then each round
 # of blind training sets): one story list for what the rules missed, one for what they wrongly flagged.
 MISSED_IN_READ_THROUGHS = {**MISSED_BY_CAUSE, **MISSED_IN_DEV3_BY_CAUSE, **MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE,
@@ -1150,7 +1179,7 @@ MISSED_IN_READ_THROUGHS = {**MISSED_BY_CAUSE, **MISSED_IN_DEV3_BY_CAUSE, **MISSE
                            **MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_NINTH_ROUND_BY_CAUSE, **MISSED_IN_THE_TENTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_ELEVENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_TWELFTH_ROUND_BY_CAUSE,
-                           **MISSED_IN_THE_THIRTEENTH_ROUND_BY_CAUSE}
+                           **MISSED_IN_THE_THIRTEENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_FOURTEENTH_ROUND_BY_CAUSE}
 FALSE_ALARMS_IN_READ_THROUGHS = {**FALSE_ALARMS_BY_CAUSE, **FALSE_ALARMS_IN_DEV3_BY_CAUSE, **FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE, **FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE,
@@ -1159,19 +1188,22 @@ FALSE_ALARMS_IN_READ_THROUGHS = {**FALSE_ALARMS_BY_CAUSE, **FALSE_ALARMS_IN_DEV3
                                  **FALSE_ALARMS_IN_THE_TENTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_ELEVENTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_TWELFTH_ROUND_BY_CAUSE,
-                                 **FALSE_ALARMS_IN_THE_THIRTEENTH_ROUND_BY_CAUSE}
+                                 **FALSE_ALARMS_IN_THE_THIRTEENTH_ROUND_BY_CAUSE,
+                                 **FALSE_ALARMS_IN_THE_FOURTEENTH_ROUND_BY_CAUSE}
 assert len(MISSED_IN_READ_THROUGHS) == len(MISSED_BY_CAUSE) + len(MISSED_IN_DEV3_BY_CAUSE) + len(
     MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_NINTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_TENTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_ELEVENTH_ROUND_BY_CAUSE) + len(
-    MISSED_IN_THE_TWELFTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_THIRTEENTH_ROUND_BY_CAUSE), "a cause named twice"
+    MISSED_IN_THE_TWELFTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_THIRTEENTH_ROUND_BY_CAUSE) + len(
+    MISSED_IN_THE_FOURTEENTH_ROUND_BY_CAUSE), "a cause named twice"
 assert len(FALSE_ALARMS_IN_READ_THROUGHS) == len(FALSE_ALARMS_BY_CAUSE) + len(FALSE_ALARMS_IN_DEV3_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_NINTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_TENTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_ELEVENTH_ROUND_BY_CAUSE) + len(
-    FALSE_ALARMS_IN_THE_TWELFTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_THIRTEENTH_ROUND_BY_CAUSE), "a cause named twice"
+    FALSE_ALARMS_IN_THE_TWELFTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_THIRTEENTH_ROUND_BY_CAUSE) + len(
+    FALSE_ALARMS_IN_THE_FOURTEENTH_ROUND_BY_CAUSE), "a cause named twice"
 
 
 @pytest.mark.parametrize("text", stories(MISSED_IN_READ_THROUGHS))
