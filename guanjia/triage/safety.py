@@ -233,8 +233,11 @@ def _void_reason(clause: str, match: re.Match[str], *, context: str = "", previo
                                 or (code == "water_heavy" and CISTERN.search(clause)
                                     and not FLOODING_OUT.search(clause))):
         return "minor"
-    if code == "person_hurt" and "咬" in match.group(0) and BITTEN_THING.search(before):
-        return "minor"
+    if code in ("person_hurt", "animal_attack") and "咬" in match.group(0) and (
+            BITTEN_THING.search(before) or re.match(r"的?(裤|衣|鞋)", clause[match.end():])):
+        return "minor"  # a card chewed, a trouser leg caught: not a person bitten
+    if code == "water_heavy" and "麻将" in previous + clause:
+        return "minor"  # "打麻将,哗啦哗啦的": tiles shuffled, not water
     if code == "leak_nobody_home" and SLOW_DRIP.search(clause):
         return "minor"
     if code == "falling_hazard" and ALARM_GLASS.search(previous + "," + clause):

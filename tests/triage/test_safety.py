@@ -1172,6 +1172,35 @@ FALSE_ALARMS_IN_THE_FOURTEENTH_ROUND_BY_CAUSE = {
     ],
 }
 
+MISSED_IN_THE_FIFTEENTH_ROUND_BY_CAUSE = {
+    "an old man not back for hours, one with dementia not back, a toddler locked in a car": [
+        "我爷爷中午出去遛弯到现在还没回来,手机也没带",
+        "我外婆出门三个小时都没回来,她有老人痴呆",
+        "宝宝锁车里了,钥匙也在车上,车停在太阳底下",
+    ],
+    "a child fallen into the landscape pool, a dog that knocked a child down and bit, a man on the roof edge in English": [
+        "小孩掉水池里了,快来人",
+        "有条金毛把小孩扑倒咬了一口",
+        "A man is standing on the edge of the roof of block 3",
+    ],
+    "grass still smoking after a cigarette fire, a firecracker smoking under a car, a gas smell behind a door in a 12345 relay": [
+        "A cigarette set the grass alight, we poured water on it but it is still smoking",
+        "有人放鞭炮,车底下在冒烟",
+        "市民反映某栋屋内有煤气味,敲门一直没人应",
+    ],
+    "a wall being knocked down with cracks appearing, sewage coming up in several flats": [
+        "楼上正在砸墙,我家墙上都出现裂缝了",
+        "一楼好几户都在返污水",
+    ],
+}
+FALSE_ALARMS_IN_THE_FIFTEENTH_ROUND_BY_CAUSE = {
+    "mahjong tiles at midnight, a shutter door dented by a car, a dog that bit only a trouser leg": [
+        "楼上天天半夜打麻将,哗啦哗啦吵死人",
+        "地库的卷帘门被车撞变形了,关不下来",
+        "有只狗咬了小孩的裤脚,没伤到人,狗主人还不道歉",
+    ],
+}
+
 # Every read-through of independent sets (the first three, the retired held-out set, then each round
 # of blind training sets): one story list for what the rules missed, one for what they wrongly flagged.
 MISSED_IN_READ_THROUGHS = {**MISSED_BY_CAUSE, **MISSED_IN_DEV3_BY_CAUSE, **MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE,
@@ -1179,7 +1208,8 @@ MISSED_IN_READ_THROUGHS = {**MISSED_BY_CAUSE, **MISSED_IN_DEV3_BY_CAUSE, **MISSE
                            **MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_NINTH_ROUND_BY_CAUSE, **MISSED_IN_THE_TENTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_ELEVENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_TWELFTH_ROUND_BY_CAUSE,
-                           **MISSED_IN_THE_THIRTEENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_FOURTEENTH_ROUND_BY_CAUSE}
+                           **MISSED_IN_THE_THIRTEENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_FOURTEENTH_ROUND_BY_CAUSE,
+                           **MISSED_IN_THE_FIFTEENTH_ROUND_BY_CAUSE}
 FALSE_ALARMS_IN_READ_THROUGHS = {**FALSE_ALARMS_BY_CAUSE, **FALSE_ALARMS_IN_DEV3_BY_CAUSE, **FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE, **FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE,
@@ -1189,21 +1219,22 @@ FALSE_ALARMS_IN_READ_THROUGHS = {**FALSE_ALARMS_BY_CAUSE, **FALSE_ALARMS_IN_DEV3
                                  **FALSE_ALARMS_IN_THE_ELEVENTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_TWELFTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_THIRTEENTH_ROUND_BY_CAUSE,
-                                 **FALSE_ALARMS_IN_THE_FOURTEENTH_ROUND_BY_CAUSE}
+                                 **FALSE_ALARMS_IN_THE_FOURTEENTH_ROUND_BY_CAUSE,
+                                 **FALSE_ALARMS_IN_THE_FIFTEENTH_ROUND_BY_CAUSE}
 assert len(MISSED_IN_READ_THROUGHS) == len(MISSED_BY_CAUSE) + len(MISSED_IN_DEV3_BY_CAUSE) + len(
     MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_NINTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_TENTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_ELEVENTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_TWELFTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_THIRTEENTH_ROUND_BY_CAUSE) + len(
-    MISSED_IN_THE_FOURTEENTH_ROUND_BY_CAUSE), "a cause named twice"
+    MISSED_IN_THE_FOURTEENTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_FIFTEENTH_ROUND_BY_CAUSE), "a cause named twice"
 assert len(FALSE_ALARMS_IN_READ_THROUGHS) == len(FALSE_ALARMS_BY_CAUSE) + len(FALSE_ALARMS_IN_DEV3_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_NINTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_TENTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_ELEVENTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_TWELFTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_THIRTEENTH_ROUND_BY_CAUSE) + len(
-    FALSE_ALARMS_IN_THE_FOURTEENTH_ROUND_BY_CAUSE), "a cause named twice"
+    FALSE_ALARMS_IN_THE_FOURTEENTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_FIFTEENTH_ROUND_BY_CAUSE), "a cause named twice"
 
 
 @pytest.mark.parametrize("text", stories(MISSED_IN_READ_THROUGHS))
