@@ -10,7 +10,7 @@ import re
 
 # Markers that void a trigger in the same clause when they come before it.
 # "是不是漏电了?" and "会不会是煤气?" ask; "can't get out", "not breathing" are the emergency itself.
-NEGATION = re.compile(r"((?<!有)没有(?!(拴|栓|牵|带|戴)(狗|绳|链|口罩|嘴套))|(?<!有)没(?!法|办法|有?(拴|栓|牵|带|戴)(狗|绳|链|口罩|嘴套))|无(?!法)|(?<!是)不是(?![^,]{0,4}(是|系))|并非|未|(?<!会)不会|不用|\bno\b|"
+NEGATION = re.compile(r"((?<!有)没有(?!(拴|栓|牵|带|戴)(狗|绳|链|口罩|嘴套))|(?<!有)没(?!法|办法|动(?!过|静)|反应|有?(拴|栓|牵|带|戴)(狗|绳|链|口罩|嘴套))|无(?!法)|(?<!是)不是(?![^,]{0,4}(是|系))|并非|未|(?<!会)不会|不用|\bno\b|"
                       r"\bnot\b(?! (moving|responding|responsive|breathing))|\bnever\b|"
                       r"nobody|no one|n't(?! (get out|open|move|stop|breathe|get up|wake))|cannot(?! (get out|open|move|breathe|get up)))")
 HISTORY = re.compile(r"(之前(?!的)|那天(?!起)|那晚|曾有|上次|上回|上个月|上周|上个?星期|上个礼拜|上月|上年(?!纪)|去年|前年|以前|那次|曾经|之前那次|前段时间|上礼拜|昨晚|昨天|昨日|前天|"

@@ -20,13 +20,13 @@ from guanjia.triage.evaluation import evaluate
 HELD_OUT = Path(__file__).resolve().parent / "data" / "dev4.jsonl"
 
 # Measured at commit: see MEASURED below; the floors sit one to three messages under them.
-MEASURED = {"kind": 0.955, "category": 0.945, "department": 0.94, "urgency": 0.925}
+MEASURED = {"kind": 0.955, "category": 0.94, "department": 0.94, "urgency": 0.93}
 FLOORS = {name: round(value - 0.008, 3) for name, value in MEASURED.items()}
 # Measured at commit: urgent recall 97.9% (46/47, the other flagged uncertain), precision
-# 82.1% (46/56; 83.6% before the fifteenth round's sets were learnt, one more false alarm);
+# 83.6% (46/55; 82.1% after the fifteenth round's sets were learnt, back after the sixteenth);
 # blind first (README-dev4.md) 45/47 at 86.5%.
 URGENT_RECALL_FLOOR = 0.93
-URGENT_PRECISION_FLOOR = 0.80
+URGENT_PRECISION_FLOOR = 0.81
 
 
 @pytest.fixture(scope="module")

@@ -1201,6 +1201,14 @@ FALSE_ALARMS_IN_THE_FIFTEENTH_ROUND_BY_CAUSE = {
     ],
 }
 
+MISSED_IN_THE_SIXTEENTH_ROUND_BY_CAUSE = {
+    "a lift stopped with the caller inside who says there is no hurry, a child fallen into the fish pond, a grandfather with memory trouble not back": [
+        "电梯停了没动,我在里面,不急的你们慢慢来",
+        "有个小朋友掉进鱼塘了",
+        "我阿爷出去饮茶到而家都未返,佢有认知障碍",
+    ],
+}
+
 # Every read-through of independent sets (the first three, the retired held-out set, then each round
 # of blind training sets): one story list for what the rules missed, one for what they wrongly flagged.
 MISSED_IN_READ_THROUGHS = {**MISSED_BY_CAUSE, **MISSED_IN_DEV3_BY_CAUSE, **MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE,
@@ -1209,7 +1217,7 @@ MISSED_IN_READ_THROUGHS = {**MISSED_BY_CAUSE, **MISSED_IN_DEV3_BY_CAUSE, **MISSE
                            **MISSED_IN_THE_NINTH_ROUND_BY_CAUSE, **MISSED_IN_THE_TENTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_ELEVENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_TWELFTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_THIRTEENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_FOURTEENTH_ROUND_BY_CAUSE,
-                           **MISSED_IN_THE_FIFTEENTH_ROUND_BY_CAUSE}
+                           **MISSED_IN_THE_FIFTEENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_SIXTEENTH_ROUND_BY_CAUSE}
 FALSE_ALARMS_IN_READ_THROUGHS = {**FALSE_ALARMS_BY_CAUSE, **FALSE_ALARMS_IN_DEV3_BY_CAUSE, **FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE, **FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE,
@@ -1227,7 +1235,8 @@ assert len(MISSED_IN_READ_THROUGHS) == len(MISSED_BY_CAUSE) + len(MISSED_IN_DEV3
     MISSED_IN_THE_EIGHTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_NINTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_TENTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_ELEVENTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_TWELFTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_THIRTEENTH_ROUND_BY_CAUSE) + len(
-    MISSED_IN_THE_FOURTEENTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_FIFTEENTH_ROUND_BY_CAUSE), "a cause named twice"
+    MISSED_IN_THE_FOURTEENTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_FIFTEENTH_ROUND_BY_CAUSE) + len(
+    MISSED_IN_THE_SIXTEENTH_ROUND_BY_CAUSE), "a cause named twice"
 assert len(FALSE_ALARMS_IN_READ_THROUGHS) == len(FALSE_ALARMS_BY_CAUSE) + len(FALSE_ALARMS_IN_DEV3_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(

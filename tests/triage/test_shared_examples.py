@@ -17,12 +17,12 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "triag
 pytestmark = pytest.mark.skipif(not SHARED.exists(), reason=f"shared sample not found at {SHARED}")
 
 # Measured floors (issue targets: urgent recall ≥ 0.98 with precision ≥ 0.85; accuracy ≥ 0.90).
-# Measured at commit: kind 90.8%, category 91.4%, urgency 92.2%, department 89.2%, urgent recall
+# Measured at commit: kind 91.7%, category 91.9%, urgency 91.9%, department 90.0%, urgent recall
 # 97.9% (47/48), precision 88.7% (47/53); the floors sit one or two messages below. Category and department rose 3 points when emergency help to a person
 # went back to `order`/`security` (guanjia/triage/README.md, "Sixth and seventh passes"). This sample's aggregate
 # figures had shown it reads those messages that way, so the rise is not independent evidence for
 # the decision; the floor follows the measure, it was not chosen on it.
-FLOORS = {"kind": 0.9, "category": 0.905, "department": 0.885, "urgency": 0.92}
+FLOORS = {"kind": 0.905, "category": 0.91, "department": 0.89, "urgency": 0.915}
 URGENT_RECALL_FLOOR = 0.95
 URGENT_PRECISION_FLOOR = 0.87
 # Counting the "uncertain" flags the intake treats as urgent (measured 47/48).
