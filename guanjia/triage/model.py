@@ -230,8 +230,8 @@ class LinearModel:
     def train(cls, samples: Sequence[tuple[Mapping[str, float], str]], *, classes: list[str],
               c: float = SVM_C, epochs: int = SVM_EPOCHS, seed: int = SVM_SEED) -> "LinearModel":
         # Features become positions in a list and each margin a sum over C-level maps: the same
-        # products added in the same order as a loop over names would, so the same weights, five
-        # times faster (it is most of the time `make install` and a community retrain take).
+        # products added in the same order as a loop over names would, so the same weights, about a
+        # third faster (the SVM is most of the time `make install` and a community retrain take).
         names = sorted(set().union(*(features for features, _label in samples)))
         position = {name: index for index, name in enumerate(names)}
         inputs = []

@@ -358,7 +358,7 @@ def assess(text: str) -> SafetyFinding:
                 reason = "hypothetical"
             if (reason is None and code in ("falling_hazard", "storm_damage")
                     and "树" in clause[max(match.start() - 12, 0):match.end()] and not TREE_STILL.search(whole)):
-                reason = "minor"  # a tree already down, nobody under it: cleared within the day
+                reason = "nobody at risk"  # a tree already down, nobody under it: cleared within the day
             if reason is None and claim and code in CLAIM_CODES and not re.search(r"(现在|正在|还在|此刻|right now)", clause):
                 reason = "past"
             if reason is None and _resolved_later(parts, index, code):
