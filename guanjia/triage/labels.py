@@ -74,6 +74,7 @@ RULE_LABELS: dict[str, Promise] = {
     "leak_nobody_home": pgettext_lazy("triage rule", "Leak from a flat nobody answers"),
     "outage_vulnerable": pgettext_lazy("triage rule", "Power cut where people depend on it"),
     "child_alone": pgettext_lazy("triage rule", "Child left alone"),
+    "animal_in_danger": pgettext_lazy("triage rule", "Animal in danger"),
     "storm_damage": pgettext_lazy("triage rule", "Storm damage"),
     "suicide_risk": pgettext_lazy("triage rule", "Risk of suicide"),
     "cry_for_help": pgettext_lazy("triage rule", "Cry for help"),

@@ -1209,6 +1209,87 @@ MISSED_IN_THE_SIXTEENTH_ROUND_BY_CAUSE = {
     ],
 }
 
+MISSED_IN_THE_SEVENTEENTH_ROUND_BY_CAUSE = {
+    "someone alone who answers nobody, told in English, after a power cut or with the papers piling up": [
+        "My mother lives alone in 6-1-502 and has not been answering her phone since last night, can a guard knock?",
+        "楼下的张伯三天没见他出门了,门口牛奶都堆着,敲门也没反应",
+    ],
+    "a child missing, alone by the water or the road, told in English or Chinese": [
+        "My daughter is missing, last seen near the fountain ten minutes ago, pink coat",
+        "A toddler is wandering alone near the lake path, no adult anywhere",
+        "小区池塘边有个小孩自己在玩水,周围没看到大人",
+    ],
+    "a sudden illness in plain words: the heart, low blood sugar, an allergic swelling, asthma": [
+        "门岗的保安说胸口发紧,左胳膊发麻,脸色很难看",
+        "My husband is diabetic, he is shaking and sweating and not making sense",
+        "A kid got stung at the pool and his face is swelling fast",
+        "我哮喘犯了,药用完了,一个人在家",
+    ],
+    "animals attacking or in danger now": [
+        "有条比特犬咬住一只泰迪不放,主人拉不开",
+        "A pit bull got loose near the gym and is charging at people",
+        "客厅里飞进来一大群蜜蜂,孩子在房间里",
+        "There is a dog locked in a car in P1, windows up, panting hard",
+        "有只小狗掉进景观池里了,爬不上来",
+    ],
+    "equipment and works endangering people now": [
+        "吊车在人行道上方吊钢管,下面还有人走来走去",
+        "The window cleaner slipped off a ladder and can't stand up",
+        "剪到一半的大树枝吊在步道上面晃,底下有老人经过",
+        "道闸杆落下来砸到一个骑车的小孩",
+    ],
+    "property at risk now: a sprinkler soaking stock, a freezer thawing, a flat leaking with its owner away": [
+        "Sprinkler in the storage room is spraying water all over our boxes",
+        "停电两个小时了,店里冷柜的冻货都开始化水了",
+        "我在外地出差,邻居说我家门口一直往外渗水",
+    ],
+}
+
+FALSE_ALARMS_IN_THE_SEVENTEENTH_ROUND_BY_CAUSE = {
+    "a guard who ignores people, a garden sprinkler, a thanks in English, a dog already taken back by its owner": [
+        "晚班保安在岗亭刷视频,叫他也不理",
+        "The lawn sprinklers are broken and water is everywhere on the path",
+        "Thank you security for chasing off the guy checking car doors last night",
+        "巡逻时看到一只没拴绳的狗追着小孩跑,已找到主人牵走了",
+    ],
+}
+
+MISSED_IN_THE_EIGHTEENTH_ROUND_BY_CAUSE = {
+    "smoke, gas and a burnt smell described instead of named": [
+        "Rotten egg smell in the 9F lift lobby, getting stronger",
+        "Grey haze coming from under the door of 1507 and nobody answers",
+        "楼道里的味道像液化气,越来越冲",
+        "The gas hob knob came off and the ring won't turn off",
+    ],
+    "violence heard through a wall or a weapon in a dialect": [
+        "Things smashing next door and a woman crying for him to stop",
+        "楼上那个男的在打他老婆,叫得很惨",
+        "楼下有个醉酒佬攞住把刀在那里喊",
+    ],
+    "a break-in just found or under way, told in English": [
+        "Just got home, the door lock was forced and the place is trashed",
+        "A man is going through the car doors one by one on B2 right now",
+    ],
+    "a person who does not respond, a lift dropping with people in it, a drill that is said not to be one": [
+        "一个阿婆坐在楼梯口,叫她又不应",
+        "A man has been lying by the ramp for half an hour, not moving",
+        "火警钟在响,不是演习,走廊真的有烟",
+        "The lift I'm in stopped and the screen went dark",
+    ],
+}
+
+MISSED_IN_THE_NINETEENTH_ROUND_BY_CAUSE = {
+    "a fire sprinkler spraying, a barbecue lit in a stairwell, offerings catching the shrubs": [
+        "走廊那个消防喷头一直在喷水,地上水越来越多",
+        "Someone lit a barbecue in the stairwell to keep warm, smoke is filling the floor",
+        "有人在绿化带烧纸钱,已经燎到旁边的灌木了",
+    ],
+    "someone inside who does not answer, a child face down in the pool": [
+        "商场女厕最里面那格锁着,敲了半天没人应,门底下能看到脚",
+        "泳池里有个小孩趴在水面上不动",
+    ],
+}
+
 # Every read-through of independent sets (the first three, the retired held-out set, then each round
 # of blind training sets): one story list for what the rules missed, one for what they wrongly flagged.
 MISSED_IN_READ_THROUGHS = {**MISSED_BY_CAUSE, **MISSED_IN_DEV3_BY_CAUSE, **MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE,
@@ -1217,7 +1298,9 @@ MISSED_IN_READ_THROUGHS = {**MISSED_BY_CAUSE, **MISSED_IN_DEV3_BY_CAUSE, **MISSE
                            **MISSED_IN_THE_NINTH_ROUND_BY_CAUSE, **MISSED_IN_THE_TENTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_ELEVENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_TWELFTH_ROUND_BY_CAUSE,
                            **MISSED_IN_THE_THIRTEENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_FOURTEENTH_ROUND_BY_CAUSE,
-                           **MISSED_IN_THE_FIFTEENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_SIXTEENTH_ROUND_BY_CAUSE}
+                           **MISSED_IN_THE_FIFTEENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_SIXTEENTH_ROUND_BY_CAUSE,
+                           **MISSED_IN_THE_SEVENTEENTH_ROUND_BY_CAUSE, **MISSED_IN_THE_EIGHTEENTH_ROUND_BY_CAUSE,
+                           **MISSED_IN_THE_NINETEENTH_ROUND_BY_CAUSE}
 FALSE_ALARMS_IN_READ_THROUGHS = {**FALSE_ALARMS_BY_CAUSE, **FALSE_ALARMS_IN_DEV3_BY_CAUSE, **FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE, **FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE,
@@ -1228,7 +1311,8 @@ FALSE_ALARMS_IN_READ_THROUGHS = {**FALSE_ALARMS_BY_CAUSE, **FALSE_ALARMS_IN_DEV3
                                  **FALSE_ALARMS_IN_THE_TWELFTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_THIRTEENTH_ROUND_BY_CAUSE,
                                  **FALSE_ALARMS_IN_THE_FOURTEENTH_ROUND_BY_CAUSE,
-                                 **FALSE_ALARMS_IN_THE_FIFTEENTH_ROUND_BY_CAUSE}
+                                 **FALSE_ALARMS_IN_THE_FIFTEENTH_ROUND_BY_CAUSE,
+                                 **FALSE_ALARMS_IN_THE_SEVENTEENTH_ROUND_BY_CAUSE}
 assert len(MISSED_IN_READ_THROUGHS) == len(MISSED_BY_CAUSE) + len(MISSED_IN_DEV3_BY_CAUSE) + len(
     MISSED_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(
@@ -1236,14 +1320,16 @@ assert len(MISSED_IN_READ_THROUGHS) == len(MISSED_BY_CAUSE) + len(MISSED_IN_DEV3
     MISSED_IN_THE_TENTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_ELEVENTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_TWELFTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_THIRTEENTH_ROUND_BY_CAUSE) + len(
     MISSED_IN_THE_FOURTEENTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_FIFTEENTH_ROUND_BY_CAUSE) + len(
-    MISSED_IN_THE_SIXTEENTH_ROUND_BY_CAUSE), "a cause named twice"
+    MISSED_IN_THE_SIXTEENTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_SEVENTEENTH_ROUND_BY_CAUSE) + len(
+    MISSED_IN_THE_EIGHTEENTH_ROUND_BY_CAUSE) + len(MISSED_IN_THE_NINETEENTH_ROUND_BY_CAUSE), "a cause named twice"
 assert len(FALSE_ALARMS_IN_READ_THROUGHS) == len(FALSE_ALARMS_BY_CAUSE) + len(FALSE_ALARMS_IN_DEV3_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_FOURTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_FIFTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_SIXTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_SEVENTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_EIGHTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_NINTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_TENTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_ELEVENTH_ROUND_BY_CAUSE) + len(
     FALSE_ALARMS_IN_THE_TWELFTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_THIRTEENTH_ROUND_BY_CAUSE) + len(
-    FALSE_ALARMS_IN_THE_FOURTEENTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_FIFTEENTH_ROUND_BY_CAUSE), "a cause named twice"
+    FALSE_ALARMS_IN_THE_FOURTEENTH_ROUND_BY_CAUSE) + len(FALSE_ALARMS_IN_THE_FIFTEENTH_ROUND_BY_CAUSE) + len(
+    FALSE_ALARMS_IN_THE_SEVENTEENTH_ROUND_BY_CAUSE), "a cause named twice"
 
 
 @pytest.mark.parametrize("text", stories(MISSED_IN_READ_THROUGHS))
