@@ -6,6 +6,7 @@ classifier was committed, so a regression fails; the issue's targets are noted b
 """
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -50,9 +51,17 @@ def _bigrams(text: str) -> set[str]:
 
 def test_the_training_data_holds_no_shared_text_nor_a_near_copy(shared_rows):
     # The starter examples and the first development set, now learnt from too.
-    starter = [(row["text"], _bigrams(row["text"])) for row in training_examples()]
+    trained = [(row["text"], _bigrams(row["text"])) for row in training_examples()]
+    # Only texts sharing a bigram can overlap: count the shared bigrams through an index instead of
+    # comparing every pair (the same Jaccard figure, for 24,000 examples in a second, not forty).
+    holding: dict[str, list[int]] = {}
+    for index, (_, grams) in enumerate(trained):
+        for gram in grams:
+            holding.setdefault(gram, []).append(index)
     for row in shared_rows:
         grams = _bigrams(row["text"])
-        for text, other in starter:
-            overlap = len(grams & other) / max(len(grams | other), 1)
+        common = Counter(index for gram in grams for index in holding.get(gram, ()))
+        for index, inter in common.items():
+            text, other = trained[index]
+            overlap = inter / max(len(grams) + len(other) - inter, 1)
             assert overlap < 0.6, (row["id"], text)
