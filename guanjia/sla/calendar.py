@@ -65,25 +65,24 @@ def parse_desk_hours(desk_hours: object) -> tuple[tuple[int, int], ...]:
     return tuple(windows)
 
 
+# The years ``chinese_calendar`` carries official data for: the same bounds it checks itself before
+# answering, read once instead of provoking its error for every day of an uncovered year.
+_KNOWN_YEARS = range(min(chinese_calendar.holidays).year, max(chinese_calendar.holidays).year + 1)
+
+
 def package_knows(day: date) -> bool:
     """Whether ``chinese_calendar`` has the official data for ``day``'s year."""
-    try:
-        chinese_calendar.is_workday(day)
-    except NotImplementedError:
-        return False
-    return True
+    return day.year in _KNOWN_YEARS
 
 
 def is_working_day(day: date, overrides: Mapping[date, bool] | None = None) -> bool:
     if overrides and day in overrides:
         return overrides[day]
-    try:
+    if package_knows(day):
         return bool(chinese_calendar.is_workday(day))
-    except NotImplementedError:
-        # The package has no official data for this year yet (package_knows): weekdays count until
-        # an administrator imports the year's holidays (`guanjia holidays import`), which the
-        # overrides above then carry.
-        return day.weekday() < 5
+    # No official data for this year yet: weekdays count until an administrator imports the year's
+    # holidays (`guanjia holidays import`), which the overrides above then carry.
+    return day.weekday() < 5
 
 
 def _local(instant: datetime) -> datetime:
